@@ -1,0 +1,29 @@
+import type { Root, PhrasingContent, Parent } from 'mdast';
+import { visitParents, SKIP } from 'unist-util-visit-parents';
+
+/*
+ * Obsidian `==highlights==` as <mark>. Within one run of plain text only: `==**bold**==` stays as
+ * written. The published plugins for this syntax are unmaintained, and this one is ten lines.
+ */
+const MARK = /==(?=\S)([^=\n]*?\S)==/g;
+
+export default function remarkHighlightMark() {
+  return (tree: Root) => {
+    visitParents(tree, 'text', (node, ancestors) => {
+      if (!node.value.includes('==')) return;
+      const out: PhrasingContent[] = [];
+      let last = 0;
+      for (const match of node.value.matchAll(MARK)) {
+        if (match.index > last) out.push({ type: 'text', value: node.value.slice(last, match.index) });
+        out.push({ type: 'emphasis', data: { hName: 'mark' }, children: [{ type: 'text', value: match[1]! }] });
+        last = match.index + match[0].length;
+      }
+      if (last === 0) return;
+      if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
+      const parent = ancestors.at(-1) as Parent;
+      const index = parent.children.indexOf(node);
+      parent.children.splice(index, 1, ...(out as Parent['children']));
+      return [SKIP, index + out.length];
+    });
+  };
+}

@@ -1,0 +1,75 @@
+import type { Root, RootContent, Parent, Literal } from 'mdast';
+import type { ElementContent } from 'hast';
+import type { State } from 'mdast-util-to-hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { contextOf } from './context.ts';
+
+/*
+ * Blocks of raw HTML (pasted e-mail, mostly) are read so that a broken one cannot take the rest of
+ * the note with it:
+ *
+ * Each block is parsed on its own, as an HTML fragment, so a tag or attribute left open ends with
+ * its block instead of swallowing the paragraphs after it. (Raw HTML inside a paragraph goes to
+ * rehype-raw, which resets its tokenizer at the next Markdown node.)
+ *
+ * CommonMark lets a few kinds of HTML block (<script>, <pre>, <style>, <textarea>, <?, <![CDATA[) run
+ * until their closing tag, so one left open by pasted e-mail swallows the rest of the note. Such a
+ * block is cut at its first blank line and what follows is read as Markdown again.
+ *
+ * An unclosed `<!--` is left alone on purpose: the gardener meant to hide something, and hiding too
+ * much is safer than publishing it. The note reports it.
+ */
+const OPENERS: [RegExp, RegExp][] = [
+  [/^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(script|pre|style|textarea)>/i],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+function unclosed(value: string): boolean {
+  const opener = OPENERS.find(([open]) => open.test(value));
+  return opener !== undefined && !opener[1].test(value);
+}
+
+export interface HtmlBlock extends Literal {
+  type: 'htmlBlock';
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    htmlBlock: HtmlBlock;
+  }
+}
+
+/** remark-rehype handler: an HTML block becomes the elements of its own fragment. */
+export function htmlBlockHandler(_state: State, node: HtmlBlock): ElementContent[] {
+  return fromHtml(node.value, { fragment: true }).children.filter((child) => child.type !== 'doctype');
+}
+
+export default function remarkHtmlBlocks(this: Processor) {
+  const parse = (text: string) => this.parse(text) as Root;
+  return (tree: Root, file: VFile) => {
+    const visit = (parent: Parent) => {
+      for (let i = 0; i < parent.children.length; i++) {
+        const node = parent.children[i] as RootContent;
+        if (node.type === 'html' && /^ {0,3}<!--/.test(node.value) && !node.value.includes('-->')) {
+          contextOf(file).notices.push(`an HTML comment opened at line ${node.position?.start.line ?? '?'} is never closed; everything after it is hidden`);
+          (node as unknown as HtmlBlock).type = 'htmlBlock';
+        } else if (node.type === 'html' && unclosed(node.value)) {
+          const cut = node.value.search(/\n[ \t]*\n/);
+          if (cut === -1) continue;
+          const rest = parse(node.value.slice(cut)).children;
+          node.value = node.value.slice(0, cut);
+          parent.children.splice(i + 1, 0, ...(rest as typeof parent.children));
+          (node as unknown as HtmlBlock).type = 'htmlBlock';
+        } else if (node.type === 'html') {
+          (node as unknown as HtmlBlock).type = 'htmlBlock';
+        } else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table') {
+          visit(node as Parent);
+        }
+      }
+    };
+    visit(tree);
+  };
+}

@@ -1,0 +1,92 @@
+/** The garden model: what the core hands to the site layer. Only shared notes ever appear here. */
+
+export type GrowthState = 'seed' | 'bud' | 'evergreen';
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found in the vault, always tied to the vault-relative file it came from. */
+export interface Problem {
+  file: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface NoteRef {
+  slug: string;
+  title: string;
+}
+
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+export interface GardenNote {
+  slug: string;
+  /** Vault-relative path; used for reports and stable ordering, never rendered. */
+  path: string;
+  title: string;
+  state: GrowthState;
+  mood?: { name: string; slug: string };
+  /** Tag keys (lowercase, `/`-separated), each an entry of `Garden.tags`. */
+  tags: string[];
+  /** ISO 8601 instants with offset, in the garden's time zone. */
+  created?: string;
+  updated?: string;
+  description?: string;
+  aliases: string[];
+  /** Breadcrumb trail from `up`, nearest parent last. */
+  up: NoteRef[];
+  html: string;
+  headings: Heading[];
+  /** Plain-text opening of the note, for lists and meta descriptions. */
+  excerpt: string;
+  outgoing: string[];
+  backlinks: NoteRef[];
+  related: NoteRef[];
+}
+
+export interface TagNode {
+  /** Lowercase key such as `my/words`. */
+  key: string;
+  /** Display spelling of the last segment, and of the whole path. */
+  label: string;
+  path: string;
+  /** URL segments under /tags/. */
+  urlPath: string;
+  parent?: string;
+  children: string[];
+  /** Notes tagged with this tag or any descendant, newest tended first. */
+  notes: string[];
+}
+
+export interface Mood {
+  name: string;
+  slug: string;
+  notes: string[];
+}
+
+export interface Attachment {
+  /** Absolute path in the vault. */
+  source: string;
+  /** Site-absolute URL, e.g. `/attachments/photo-1a2b3c4d.png`. */
+  url: string;
+}
+
+export interface PrivateNote {
+  path: string;
+  reason: string;
+}
+
+export interface Garden {
+  /** Shared notes, newest tended first. */
+  notes: GardenNote[];
+  tags: Map<string, TagNode>;
+  moods: Mood[];
+  states: Record<GrowthState, string[]>;
+  attachments: Attachment[];
+  problems: Problem[];
+  private: PrivateNote[];
+  stats: { found: number; published: number; private: number; attachments: number };
+}
