@@ -72,8 +72,12 @@ async function readNote(file: VaultFile, problems: Problems): Promise<SourceNote
   const text = repairMojibake(decoded.text);
   const frontmatter = parseFrontmatter(text);
   const decision = decidePublish(frontmatter);
-  if (!decision.shared && decision.nearMiss) problems.error(file.path, `not published: ${decision.nearMiss}`);
-  else if (!frontmatter.ok && !decision.shared) problems.warn(file.path, `private: ${frontmatter.reason}`);
+  // Broken YAML in a note meant to be shared loses a publication: an error. Other near-misses warn.
+  if (!decision.shared && decision.nearMiss) {
+    problems.add(file.path, frontmatter.ok ? 'warning' : 'error', `not published: ${decision.nearMiss}`);
+  } else if (!frontmatter.ok) {
+    problems.warn(file.path, `private: ${frontmatter.reason}`);
+  }
   const data = frontmatter.ok ? frontmatter.data : undefined;
   const aliases = data ? stringList(field(data, 'aliases', 'alias')).map(cleanLabel).filter(Boolean) : [];
   return { file, text, data, shared: decision.shared, aliases, path: file.path, ...(decision.shared ? {} : { reason: decision.reason }) };

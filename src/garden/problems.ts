@@ -4,7 +4,13 @@ import type { Problem, Severity } from './types.ts';
 export class Problems {
   readonly list: Problem[] = [];
 
+  private readonly seen = new Set<string>();
+
+  /** The same problem twice in one file (a link written twice) is reported once. */
   add(file: string, severity: Severity, message: string): void {
+    const key = `${file}\0${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.list.push({ file, severity, message });
   }
 

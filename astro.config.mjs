@@ -1,0 +1,18 @@
+import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
+import garden from './src/integration/index.ts';
+import settings from './garden.config.ts';
+import { resolveConfig } from './src/garden/config.ts';
+
+const config = resolveConfig(settings);
+
+export default defineConfig({
+  site: config.siteUrl,
+  // Test-only overrides, so build tests can run beside each other without sharing output or cache.
+  outDir: process.env.GARDEN_OUT_DIR || './dist',
+  cacheDir: process.env.GARDEN_CACHE_DIR || './node_modules/.astro',
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  integrations: [garden(config), sitemap()],
+});

@@ -1,0 +1,38 @@
+import type { Loader } from 'astro/loaders';
+import { loadGarden, invalidateGarden, rememberedConfig, resolveConfig } from '../garden/index.ts';
+
+type Kind = 'notes' | 'tags' | 'moods';
+
+/*
+ * Hands the garden to Astro's content layer. Only what the core published reaches the data store:
+ * private notes were dropped before this runs, so they can never be in `.astro/` or a prerender
+ * chunk. Notes arrive rendered; Astro's own Markdown processor is not involved.
+ */
+export function gardenLoader(kind: Kind): Loader {
+  return {
+    name: `digital-garden-${kind}`,
+    load: async ({ store, generateDigest, watcher }) => {
+      const config = rememberedConfig() ?? resolveConfig();
+      const sync = async () => {
+        const garden = await loadGarden(config);
+        store.clear();
+        if (kind === 'notes') {
+          for (const note of garden.notes) {
+            const { html, headings, ...data } = note;
+            store.set({ id: note.slug, data, digest: generateDigest(html + JSON.stringify(data)), rendered: { html, metadata: { headings } } });
+          }
+        } else if (kind === 'tags') {
+          for (const tag of garden.tags.values()) store.set({ id: tag.key, data: { ...tag } });
+        } else {
+          for (const mood of garden.moods) store.set({ id: mood.slug, data: { ...mood } });
+        }
+      };
+      await sync();
+      watcher?.on('all', async (_event, file) => {
+        if (!file.startsWith(config.contentDir)) return;
+        invalidateGarden();
+        await sync();
+      });
+    },
+  };
+}
