@@ -1,0 +1,120 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeVault, seedPath, shared } from '../helpers/vault.ts';
+import { buildSite, listFiles, readAsText, pageHtml, type BuiltSite } from '../helpers/build.ts';
+
+/*
+ * A vault of private notes full of canary strings, and shared notes that link to, embed and sit
+ * beside them. After a real build, no canary may appear in any file of the output, the Astro
+ * data store and cache included, in any encoding a visitor or crawler could read.
+ */
+const CANARIES = {
+  body: 'zqcanarybody',
+  title: 'zqcanarytitle',
+  tag: 'zqcanarytag',
+  mood: 'zqcanarymood',
+  fileName: 'zqcanaryfilename',
+  folder: 'zqcanaryfolder',
+  attachment: 'zqcanaryattachment',
+  attachmentBytes: 'zqcanaryattbytes',
+  slug: 'zqcanaryslug',
+  alias: 'zqcanaryalias',
+  obsidianComment: 'zqcanaryobsidiancomment',
+  htmlComment: 'zqcanaryhtmlcomment',
+  unlistedField: 'zqcanaryunlisted',
+  embedded: 'zqcanaryembedded',
+  nearMissYes: 'zqcanaryyes',
+  nearMissKey: 'zqcanarykey',
+  brokenYaml: 'zqcanarybrokenyaml',
+  inBody: 'zqcanaryinbody',
+  noFrontmatter: 'zqcanarynofm',
+  heading: 'zqcanaryheading',
+  privateBacklink: 'zqcanarybacklink',
+};
+
+let site: BuiltSite;
+
+beforeAll(async () => {
+  const c = CANARIES;
+  const vault = await makeVault({
+    'seed.md': await fs.readFile(seedPath('000_99e5d27f15d7dee7')),
+    'Shared hub.md': shared(
+      [
+        'Public words. Links: [[' + c.fileName + '|a private thing]], [[' + c.alias + '|by alias]], [[Private titled|plain]].',
+        'Embeds: ![[' + c.fileName + ']] and ![[missing-picture.png]].',
+        'Markdown link: [private](' + c.folder + '/inside.md).',
+        '%% ' + c.obsidianComment + ' %%',
+        '<!-- ' + c.htmlComment + ' -->',
+        '#shared-tag',
+      ].join('\n\n'),
+      `tags: [shared-tag]\nsecret-field: ${c.unlistedField}\nnotes: ${c.unlistedField}\n`,
+    ),
+    [`${c.fileName}.md`]: `---\nshare: false\ntitle: ${c.title}\ntags: [${c.tag}, shared-tag]\nmood: ${c.mood}\nslug: ${c.slug}\naliases: [${c.alias}]\n---\n# ${c.heading}\n\n${c.body} ${c.embedded}\n\n![[${c.attachment}.png]]\n\n[[Shared hub]]`,
+    'Private titled.md': `---\nshare: no\ntitle: ${c.title}\n---\n${c.body}`,
+    [`${c.folder}/inside.md`]: `---\ntags: [${c.tag}]\n---\n${c.body}`,
+    'near-yes.md': `---\nshare: yes\n---\n${c.nearMissYes}`,
+    'near-key.md': `---\nShare: true\n---\n${c.nearMissKey}`,
+    'broken.md': `---\nshare: true\ntitle: "${c.brokenYaml}\n---\n${c.brokenYaml}`,
+    'in-body.md': `# Draft\n\nshare: true\n\n${c.inBody}`,
+    'no-frontmatter.md': `${c.noFrontmatter} [[Shared hub]]`,
+    'backlinker.md': `---\nshare: false\ntitle: ${c.privateBacklink}\n---\n[[Shared hub]] [[seed]]`,
+    [`${c.attachment}.png`]: c.attachmentBytes,
+  });
+  site = await buildSite(vault);
+});
+
+describe('a vault with private notes', () => {
+  it('builds', () => {
+    expect(site.output).toContain('Complete!');
+    expect(site.code).toBe(0);
+  });
+
+  it('publishes the shared notes, the seed note with its tag pages', async () => {
+    const seed = await pageHtml(site, '2025-06-18-decided-to-ask-for-a-job-shift');
+    expect(seed).toContain('<h1>2025-06-18 – Decided to ask for a job shift</h1>');
+    expect(seed).toContain('datetime="2025-06-18T21:48:00Z"');
+    expect(seed).toContain('href="/states/seed/"');
+    expect(seed).toContain('In Awe');
+    for (const tag of ['my', 'my/words', 'my/words/moments']) {
+      expect(await pageHtml(site, `tags/${tag}`)).toContain('2025-06-18 – Decided to ask for a job shift');
+    }
+    const hub = await pageHtml(site, 'shared-hub');
+    expect(hub).toContain('Public words.');
+    expect(hub).toContain('<span class="link-unresolved">a private thing</span>');
+    expect(hub).toContain('<span class="link-unresolved">plain</span>');
+  });
+
+  it('lets no canary reach any output file, the data store and Pagefind files included', async () => {
+    const files = [...(await listFiles(site.outDir)), ...(await listFiles(site.cacheDir))];
+    expect(files.some((f) => f.endsWith('data-store.json'))).toBe(true);
+    expect(files.length).toBeGreaterThan(10);
+    const leaks: string[] = [];
+    for (const file of files) {
+      const text = (await readAsText(file)).toLowerCase();
+      const name = file.toLowerCase();
+      for (const [kind, canary] of Object.entries(CANARIES)) {
+        if (text.includes(canary) || name.includes(canary)) leaks.push(`${kind} in ${path.relative(path.dirname(site.outDir), file)}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('counts only shared notes', async () => {
+    const tag = await pageHtml(site, 'tags/shared-tag');
+    expect(tag).toContain('1 note');
+    const home = await pageHtml(site, '');
+    expect(home).toMatch(/class="count">\(1\)<\/span>/);
+  });
+
+  it('lists no private note as a backlink', async () => {
+    const hub = await pageHtml(site, 'shared-hub');
+    const backlinks = hub.slice(hub.indexOf('id="backlinks"'));
+    expect(backlinks).toContain('No other note links here yet.');
+  });
+
+  it('copies no attachment that only private notes use, and no vault folder names', async () => {
+    const attachments = (await listFiles(site.outDir)).filter((f) => f.includes(`${path.sep}attachments${path.sep}`));
+    expect(attachments).toEqual([]);
+  });
+});

@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuiltSite {
+  code: number | null;
+  output: string;
+  outDir: string;
+  cacheDir: string;
+}
+
+/** Runs a real `astro build` of a vault into a fresh folder, as `npm run build` would. */
+export async function buildSite(vault: string, env: Record<string, string> = {}): Promise<BuiltSite> {
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-build-'));
+  const outDir = path.join(work, 'dist');
+  const cacheDir = path.join(work, 'cache');
+  const child = spawn(process.execPath, [ASTRO, 'build'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      GARDEN_CONTENT_DIR: vault,
+      GARDEN_OUT_DIR: outDir,
+      GARDEN_CACHE_DIR: cacheDir,
+      GARDEN_SITE_URL: 'https://garden.test',
+      GARDEN_STRICT: '',
+      ...env,
+    },
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, output, outDir, cacheDir };
+}
+
+export async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return out;
+  }
+  for (const entry of entries) if (entry.isFile()) out.push(path.join(entry.parentPath, entry.name));
+  return out;
+}
+
+/** A file's text as a visitor's tools would see it: gzip (Pagefind's indexes) is unpacked. */
+export async function readAsText(file: string): Promise<string> {
+  let bytes = await fs.readFile(file);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = zlib.gunzipSync(bytes);
+    } catch {
+      // Not gzip after all; scan the bytes as they are.
+    }
+  }
+  return bytes.toString('utf8') + bytes.toString('latin1');
+}
+
+export async function pageHtml(site: BuiltSite, urlPath: string): Promise<string> {
+  const file = urlPath.endsWith('.html') || urlPath.endsWith('.xml') ? urlPath : path.join(urlPath, 'index.html');
+  return fs.readFile(path.join(site.outDir, file), 'utf8');
+}
