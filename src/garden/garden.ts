@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import posix from 'node:path/posix';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
@@ -17,8 +16,7 @@ import { cleanLabel, SpellingGroups } from './text.ts';
 import { frontmatterTags, tagSegments, tagUrlPath } from './tags.ts';
 import { parseDate } from './dates.ts';
 import { VaultIndex } from './resolve.ts';
-import { renderMarkdown } from './markdown/pipeline.ts';
-import type { RenderContext } from './markdown/context.ts';
+import { renderNotes, attachmentUrl } from './render-notes.ts';
 
 /*
  * Reads a vault into a garden model. The publish decision is made first, for every file, before
@@ -43,7 +41,6 @@ interface SharedDraft {
 }
 
 const stem = (file: string) => posix.basename(file).replace(/\.md$/i, '');
-const IMAGE_OR_FILE_EXT = /\.[a-z0-9]{1,8}$/i;
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -100,14 +97,6 @@ function bodyOf(text: string): string {
   return text.replace(/^---[^\n]*\n[\s\S]*?\n(?:---|\.\.\.)[^\n]*(?:\n|$)/, '');
 }
 
-function attachmentUrl(file: string): string {
-  const ext = posix.extname(file).toLowerCase();
-  const name = slugifySegment(stem(file).replace(IMAGE_OR_FILE_EXT, '')) || 'file';
-  // The hash keeps two files of one name apart without showing the vault's folder names.
-  const hash = createHash('sha256').update(file).digest('hex').slice(0, 8);
-  return `/attachments/${name}-${hash}${ext}`;
-}
-
 export async function buildGarden(config: GardenConfig): Promise<Garden> {
   const problems = new Problems();
   try {
@@ -143,18 +132,22 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   for (const draft of drafts) draft.slug = assigned.slugs.get(draft.source.path)!;
 
   const noteIndex = new VaultIndex(sources, false);
-  const attachmentIndex = new VaultIndex(listing.attachments, true);
   const draftByPath = new Map(drafts.map((d) => [d.source.path, d]));
+  const attachmentByPath = new Map(listing.attachments.map((a) => [a.path, a]));
   const usedAttachments = new Map<string, Attachment>();
+
+  const rendered = await renderNotes(
+    drafts.map((d) => ({ path: d.source.path, text: d.source.text, title: d.title, slug: d.slug })),
+    {
+      notes: sources.map((s) => ({ path: s.path, aliases: s.aliases })),
+      shared: drafts.map((d) => ({ path: d.source.path, slug: d.slug, title: d.title })),
+      attachments: listing.attachments,
+    },
+  );
 
   // Tags and moods are grouped across shared notes only.
   const tagSpellings = new SpellingGroups();
   const moodSpellings = new SpellingGroups();
-  const tagUrl = (raw: string): string | undefined => {
-    const segments = tagSegments(raw);
-    if (!segments) return undefined;
-    return `/tags/${tagUrlPath(segments)}/`;
-  };
   const registerTag = (raw: string): string | undefined => {
     const segments = tagSegments(raw);
     if (!segments) return undefined;
@@ -163,42 +156,21 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   };
 
   const notes: GardenNote[] = [];
-  const embedsOf = new Map<string, Set<string>>();
+  const embedsOf = new Map<string, string[]>();
   const upTargets = new Map<string, string>();
-  for (const draft of drafts) {
+  for (const [i, draft] of drafts.entries()) {
     const { source, data, title, slug } = draft;
     const file = source.path;
-    const context: RenderContext = {
-      title,
-      slug,
-      resolveNote(target) {
-        const found = noteIndex.resolve(target, file);
-        const shared = found && draftByPath.get(found.path);
-        if (!found && !attachmentIndex.resolve(target, file)) problems.warn(file, `links to "${target}", which is not in the vault`);
-        return shared ? { slug: shared.slug, title: shared.title } : undefined;
-      },
-      resolveAttachment(target) {
-        const found = attachmentIndex.resolve(target, file);
-        if (!found) return undefined;
-        const attachment = usedAttachments.get(found.path) ?? { source: found.absolute, url: attachmentUrl(found.path) };
-        usedAttachments.set(found.path, attachment);
-        return attachment.url;
-      },
-      tagUrl,
-      links: new Set(),
-      embeds: new Set(),
-      inlineTags: [],
-      unresolved: [],
-      notices: [],
-    };
-    let rendered;
-    try {
-      rendered = await renderMarkdown(source.text, context);
-    } catch (error) {
-      problems.error(file, `could not be rendered, so it is not published: ${(error as Error).message}`);
+    const result = rendered[i]!;
+    if (!result.ok) {
+      problems.error(file, `could not be rendered, so it is not published: ${result.error}`);
       continue;
     }
-    for (const notice of context.notices) problems.warn(file, notice);
+    for (const target of result.missing) problems.warn(file, `links to "${target}", which is not in the vault`);
+    for (const notice of result.notices) problems.warn(file, notice);
+    for (const used of result.attachments) {
+      usedAttachments.set(used, { source: attachmentByPath.get(used)!.absolute, url: attachmentUrl(used) });
+    }
 
     const { state, problem: stateProblem } = readState(data);
     if (stateProblem) problems.warn(file, stateProblem);
@@ -211,7 +183,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
     if (moodName && moodKey) moodSpellings.add(moodName, moodKey);
 
     const tagKeys = new Set<string>();
-    for (const raw of [...frontmatterTags(field(data, 'tags', 'tag')), ...context.inlineTags]) {
+    for (const raw of [...frontmatterTags(field(data, 'tags', 'tag')), ...result.inlineTags]) {
       const tagKey = registerTag(raw);
       if (tagKey) tagKeys.add(tagKey);
       else problems.warn(file, `tag "${raw}" has no letters or digits and is ignored`);
@@ -226,7 +198,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
       }
     }
 
-    embedsOf.set(slug, context.embeds);
+    embedsOf.set(slug, result.embeds);
     const up = stringList(field(data, 'up'))[0]?.replace(/^\[\[|\]\]$/g, '').split(/[|#]/)[0]!.trim();
     if (up) upTargets.set(slug, up);
     notes.push({
@@ -241,10 +213,10 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
       description: cleanLabel(field(data, 'description')) || undefined,
       aliases: source.aliases,
       up: [],
-      html: rendered.html,
-      headings: rendered.headings,
-      excerpt: rendered.excerpt.length > 240 ? `${rendered.excerpt.slice(0, 239).replace(/\s+\S*$/, '')}…` : rendered.excerpt,
-      outgoing: [...context.links].filter((s) => s !== slug),
+      html: result.html,
+      headings: result.headings,
+      excerpt: result.excerpt.length > 240 ? `${result.excerpt.slice(0, 239).replace(/\s+\S*$/, '')}…` : result.excerpt,
+      outgoing: result.links.filter((s) => s !== slug),
       backlinks: [],
       related: [],
     });
@@ -267,7 +239,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
       const inner = seen.includes(target) || seen.length > 3 ? '' : expand(embedded.html, [...seen, target]);
       return `<div class="embed" data-embed="${target}">${heading}${inner}</div>`;
     });
-  const expanded = new Map(notes.map((n) => [n.slug, embedsOf.get(n.slug)?.size ? expand(n.html, [n.slug]) : n.html]));
+  const expanded = new Map(notes.map((n) => [n.slug, embedsOf.get(n.slug)?.length ? expand(n.html, [n.slug]) : n.html]));
   for (const note of notes) note.html = expanded.get(note.slug)!;
 
   // Backlinks, breadcrumbs, moods, tags and related notes, all among shared notes.
@@ -323,12 +295,20 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   }
   for (const node of tags.values()) node.children.sort();
 
-  // Related: the notes sharing the most tags, newest tended first among equals.
+  // Related: the notes sharing the most tags, newest tended first among equals. A broad tag
+  // contributes only its notes nearest in tended order, so the cost stays linear in garden size.
   const order = new Map(notes.map((n, i) => [n.slug, i]));
+  const BROAD = 50;
   for (const note of notes) {
     const score = new Map<string, number>();
     for (const tagKey of note.tags) {
-      for (const other of tags.get(tagKey)?.notes ?? []) if (other !== note.slug) score.set(other, (score.get(other) ?? 0) + 1);
+      const members = tags.get(tagKey)?.notes ?? [];
+      let candidates = members;
+      if (members.length > BROAD) {
+        const at = members.indexOf(note.slug);
+        candidates = members.slice(Math.max(0, at - BROAD / 2), at + BROAD / 2);
+      }
+      for (const other of candidates) if (other !== note.slug) score.set(other, (score.get(other) ?? 0) + 1);
     }
     note.related = [...score]
       .sort((a, b) => b[1] - a[1] || order.get(a[0])! - order.get(b[0])!)

@@ -38,3 +38,7 @@ export const stateInfo = (id: GrowthState) => STATES.find((s) => s.id === id)!;
 export function tended(note: NoteData): string | undefined {
   return note.updated ?? note.created;
 }
+
+// Building an Intl.DateTimeFormat is costly; one serves every date of the build.
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: site.timeZone });
+export const formatDay = (iso: string) => dayFormat.format(new Date(iso));

@@ -1,4 +1,5 @@
 import type { Root, PhrasingContent, Parent } from 'mdast';
+import type { VFile } from 'vfile';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
 
 /*
@@ -8,7 +9,9 @@ import { visitParents, SKIP } from 'unist-util-visit-parents';
 const MARK = /==(?=\S)([^=\n]*?\S)==/g;
 
 export default function remarkHighlightMark() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    // Walking the tree costs more than searching the text: skip notes without the syntax.
+    if (!String(file.value).includes('==')) return;
     visitParents(tree, 'text', (node, ancestors) => {
       if (!node.value.includes('==')) return;
       const out: PhrasingContent[] = [];

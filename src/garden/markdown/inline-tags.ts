@@ -8,6 +8,8 @@ import { contextOf } from './context.ts';
 export default function remarkInlineTags() {
   return (tree: Root, file: VFile) => {
     const context = contextOf(file);
+    // Walking the tree costs more than searching the text: skip notes without the syntax.
+    if (!String(file.value).includes('#')) return;
     visitParents(tree, 'text', (node, ancestors) => {
       if (!node.value.includes('#')) return;
       if (ancestors.some((a) => a.type === 'heading' || a.type === 'link' || a.type === 'linkReference')) return;

@@ -115,6 +115,8 @@ function unwrapLoneEmbeds(tree: Root): void {
 export default function remarkWikilinks() {
   return (tree: Root, file: VFile) => {
     const context = contextOf(file);
+    // Walking the tree costs more than searching the text: skip notes without the syntax.
+    if (!String(file.value).includes('[[')) return;
     visitParents(tree, 'text', (node, ancestors) => {
       const parent = ancestors.at(-1) as Parent;
       if (ancestors.some((a) => a.type === 'link' || a.type === 'linkReference')) return;

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench [-- --notes N]`: builds a deterministic synthetic vault and prints cold build
+ * time, warm rebuild time and peak memory. The vault is written outside the repository.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: { notes: { type: 'string', default: '10000' }, words: { type: 'string', default: '600' }, keep: { type: 'boolean', default: false } },
+});
+const NOTES = Number(values.notes);
+const WORDS = Number(values.words);
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/* A seeded generator, so every run builds the same vault. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VOCABULARY = `garden note idea seed bud tree root leaf soil water light shade moss fern oak path stone
+  season spring summer autumn winter grow tend prune plant harvest compost bloom branch link thought
+  memory reading writing question answer habit practice morning evening rain wind river field forest
+  pattern system model change time attention patience curiosity craft tool map walk notice`.split(/\s+/).filter(Boolean);
+
+async function generate(dir: string) {
+  const rand = random(42);
+  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
+  const title = (i: number) => `Note ${i} ${VOCABULARY[i % VOCABULARY.length]}`;
+  const states = ['seed', 'bud', 'evergreen'];
+  const moods = ['Calm', 'Curious', 'In Awe', 'Hopeful', 'Playful'];
+  let written = 0;
+  const batch: Promise<void>[] = [];
+  for (let i = 0; i < NOTES; i++) {
+    const folder = `area-${i % 20}/topic-${i % 7}`;
+    const tags = [`area/${i % 20}/t${i % 5}`, pick(['reading', 'writing', 'nature', 'tools', 'life'])];
+    const paragraphs: string[] = [];
+    let words = 0;
+    while (words < WORDS) {
+      const sentence: string[] = [];
+      for (let w = 0; w < 12; w++) sentence.push(pick(VOCABULARY));
+      if (rand() < 0.25) sentence.push(`[[${title(Math.floor(rand() * NOTES))}]]`);
+      if (rand() < 0.05) sentence.push(`#${pick(['idea', 'question', 'later'])}`);
+      words += sentence.length;
+      paragraphs.push(sentence.join(' ') + '.');
+    }
+    const body = paragraphs.reduce<string[]>((acc, p, k) => (k % 4 === 0 ? [...acc, p] : [...acc.slice(0, -1), `${acc.at(-1)} ${p}`]), []);
+    if (i % 10 === 0) body.splice(1, 0, `## Section ${i}`, '```js\nconst grow = (n) => n + 1;\n```');
+    const share = rand() < 0.8;
+    const text = `---\nshare: ${share}\ntitle: ${title(i)}\nstate: ${pick(states)}\nmood: ${pick(moods)}\ntags: [${tags.join(', ')}]\ncreated: 2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}\nupdated: 2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')} 10:${String(i % 60).padStart(2, '0')}\n---\n${body.join('\n\n')}\n`;
+    const file = path.join(dir, folder, `${title(i)}.md`);
+    batch.push(fs.mkdir(path.dirname(file), { recursive: true }).then(() => fs.writeFile(file, text)));
+    if (batch.length >= 200) await Promise.all(batch.splice(0));
+    written++;
+  }
+  await Promise.all(batch);
+  return written;
+}
+
+interface Run {
+  seconds: number;
+  peakMiB: number;
+  output: string;
+  code: number | null;
+}
+
+/** One `astro build`, with the peak resident memory read from /proc while it runs. */
+function build(vault: string, outDir: string, cacheDir: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', GARDEN_CONTENT_DIR: vault, GARDEN_OUT_DIR: outDir, GARDEN_CACHE_DIR: cacheDir },
+    });
+    let output = '';
+    let peakKiB = 0;
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const poll = setInterval(async () => {
+      try {
+        const status = await fs.readFile(`/proc/${child.pid}/status`, 'utf8');
+        peakKiB = Math.max(peakKiB, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      } catch {
+        // The process has just exited.
+      }
+    }, 100);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ seconds: (performance.now() - started) / 1000, peakMiB: peakKiB / 1024, output, code });
+    });
+  });
+}
+
+const work = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-bench-'));
+const vault = path.join(work, 'vault');
+console.log(`Generating ${NOTES} notes of ~${WORDS} words in ${vault} …`);
+await generate(vault);
+const outDir = path.join(work, 'dist');
+const cacheDir = path.join(work, 'cache');
+
+const cold = await build(vault, outDir, cacheDir);
+if (cold.code !== 0) {
+  console.error(cold.output);
+  process.exit(1);
+}
+const warm = await build(vault, outDir, cacheDir);
+const summaryLine = /\d+ notes found:.*/.exec(cold.output)?.[0] ?? '';
+const pages = /(\d+) page\(s\) built/.exec(cold.output)?.[1];
+
+console.log(summaryLine);
+console.log(`pages built:        ${pages}`);
+console.log(`cold build:         ${cold.seconds.toFixed(1)} s  (peak memory ${cold.peakMiB.toFixed(0)} MiB)`);
+console.log(`warm rebuild:       ${warm.seconds.toFixed(1)} s  (peak memory ${warm.peakMiB.toFixed(0)} MiB)`);
+console.log(`per published page: ${((cold.seconds * 1000) / Number(pages)).toFixed(2)} ms cold`);
+if (!values.keep) await fs.rm(work, { recursive: true, force: true });
+else console.log(`kept: ${work}`);
