@@ -9,7 +9,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { notes: { type: 'string', default: '10000' }, words: { type: 'string', default: '600' }, keep: { type: 'boolean', default: false } },
+  options: {
+    notes: { type: 'string', default: '10000' },
+    words: { type: 'string', default: '600' },
+    keep: { type: 'boolean', default: false },
+    'generate-only': { type: 'boolean', default: false },
+  },
 });
 const NOTES = Number(values.notes);
 const WORDS = Number(values.words);
@@ -102,6 +107,10 @@ const work = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-bench-'));
 const vault = path.join(work, 'vault');
 console.log(`Generating ${NOTES} notes of ~${WORDS} words in ${vault} …`);
 await generate(vault);
+if (values['generate-only']) {
+  console.log(`generated: ${vault}`);
+  process.exit(0);
+}
 const outDir = path.join(work, 'dist');
 const cacheDir = path.join(work, 'cache');
 
@@ -119,5 +128,7 @@ console.log(`pages built:        ${pages}`);
 console.log(`cold build:         ${cold.seconds.toFixed(1)} s  (peak memory ${cold.peakMiB.toFixed(0)} MiB)`);
 console.log(`warm rebuild:       ${warm.seconds.toFixed(1)} s  (peak memory ${warm.peakMiB.toFixed(0)} MiB)`);
 console.log(`per published page: ${((cold.seconds * 1000) / Number(pages)).toFixed(2)} ms cold`);
+console.log('\ncold build, as Astro logged it:');
+for (const line of cold.output.split('\n')) if (/Completed in|built in|Synced|Pagefind|garden-timing/.test(line)) console.log(`  ${line.trim()}`);
 if (!values.keep) await fs.rm(work, { recursive: true, force: true });
 else console.log(`kept: ${work}`);

@@ -1,5 +1,12 @@
 import type { Loader } from 'astro/loaders';
-import { loadGarden, invalidateGarden, rememberedConfig, resolveConfig } from '../garden/index.ts';
+
+/*
+ * The core is imported when the loader runs, through a specifier Vite does not follow: Astro
+ * bundles content.config.ts into the prerender build, and the core (unified, parse5,
+ * highlight.js…) has nothing to do there. Node runs the core's TypeScript directly.
+ */
+const CORE = new URL('../garden/index.ts', import.meta.url).href;
+const core = (): Promise<typeof import('../garden/index.ts')> => import(/* @vite-ignore */ CORE);
 
 type Kind = 'notes' | 'tags' | 'moods';
 
@@ -12,6 +19,7 @@ export function gardenLoader(kind: Kind): Loader {
   return {
     name: `digital-garden-${kind}`,
     load: async ({ store, generateDigest, watcher }) => {
+      const { loadGarden, invalidateGarden, rememberedConfig, resolveConfig } = await core();
       const config = rememberedConfig() ?? resolveConfig();
       const sync = async () => {
         const garden = await loadGarden(config);
