@@ -14,5 +14,5 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  integrations: [garden(config), sitemap()],
+  integrations: [garden(config), sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { writeSearchIndex } from './search-index.ts';
 import { loadGarden, invalidateGarden, rememberConfig, summary, problemLines, strictFailure, type GardenConfig } from '../garden/index.ts';
 
 /**
@@ -51,6 +52,8 @@ export default function garden(config: GardenConfig): AstroIntegration {
             await fs.copyFile(attachment.source, target);
           }),
         );
+        const search = await writeSearchIndex(out);
+        logger.info(`search index: ${search.pages} notes indexed by Pagefind in ${search.seconds.toFixed(1)} s`);
         logger.info(summary(garden));
       },
     },

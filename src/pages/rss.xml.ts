@@ -1,0 +1,40 @@
+import rss from '@astrojs/rss';
+import { getCollection } from 'astro:content';
+import type { APIRoute } from 'astro';
+import { site, type NoteData } from '../lib/garden.ts';
+import { absoluteUrls } from '../lib/absolute-urls.ts';
+
+/*
+ * RSS 2.0: shared notes only (the collection holds nothing else), newest tended first, capped by
+ * `feedLimit`. A note's date in readers is when it was last tended, so re-tended notes resurface;
+ * its guid is its permalink, which never changes when it is tended.
+ */
+export const GET: APIRoute = async () => {
+  const entries = await getCollection('notes');
+  const tended = (n: NoteData) => n.updated ?? n.created ?? '';
+  const notes = entries
+    .map((entry) => ({ note: entry.data as unknown as NoteData, html: entry.rendered?.html ?? '' }))
+    .sort((a, b) => tended(b.note).localeCompare(tended(a.note)) || a.note.title.localeCompare(b.note.title))
+    .slice(0, site.feedLimit);
+  const feedUrl = `${site.siteUrl}/rss.xml`;
+  return rss({
+    title: site.title,
+    description: site.description,
+    site: site.siteUrl,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>en</language><atom:link href="${feedUrl}" rel="self" type="application/rss+xml"/>`,
+    trailingSlash: true,
+    items: notes.map(({ note, html }) => {
+      const link = `${site.siteUrl}/${note.slug}/`;
+      const date = note.updated ?? note.created;
+      return {
+        title: note.title,
+        link,
+        ...(date ? { pubDate: new Date(date) } : {}),
+        description: note.description ?? note.excerpt,
+        content: absoluteUrls(html, link),
+        categories: note.tags,
+      };
+    }),
+  });
+};
