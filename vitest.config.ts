@@ -6,7 +6,7 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {
         // Each build test runs a real `astro build`; one at a time keeps them within 2 cores.
-        test: { name: 'build', include: ['tests/build/**/*.test.ts'], fileParallelism: false, testTimeout: 180_000, hookTimeout: 240_000 },
+        test: { name: 'build', include: ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts'], fileParallelism: false, testTimeout: 180_000, hookTimeout: 240_000 },
       },
     ],
   },

@@ -216,6 +216,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
       html: result.html,
       headings: result.headings,
       excerpt: result.excerpt.length > 240 ? `${result.excerpt.slice(0, 239).replace(/\s+\S*$/, '')}…` : result.excerpt,
+      ...(result.searchTerms ? { searchTerms: result.searchTerms } : {}),
       outgoing: result.links.filter((s) => s !== slug),
       backlinks: [],
       related: [],

@@ -38,6 +38,7 @@ export type RenderResult =
       html: string;
       headings: Heading[];
       excerpt: string;
+      searchTerms: string;
       links: string[];
       embeds: string[];
       inlineTags: string[];

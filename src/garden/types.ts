@@ -42,6 +42,8 @@ export interface GardenNote {
   headings: Heading[];
   /** Plain-text opening of the note, for lists and meta descriptions. */
   excerpt: string;
+  /** Chinese and Japanese words of the note, space-separated, for the search index only. */
+  searchTerms?: string;
   outgoing: string[];
   backlinks: NoteRef[];
   related: NoteRef[];

@@ -54,7 +54,6 @@ const URL_ATTRIBUTES = ['href', 'src', 'action', 'formAction', 'data', 'xLinkHre
 function dangers(tree: Root): string[] {
   const found: string[] = [];
   visit(tree, 'element', (node: Element) => {
-    const inHead = false;
     for (const [name, value] of Object.entries(node.properties)) {
       const text = Array.isArray(value) ? value.join(' ') : String(value);
       if (/^on/i.test(name)) found.push(`<${node.tagName} ${name}>`);
@@ -64,8 +63,10 @@ function dangers(tree: Root): string[] {
       if (name === 'style' || name === 'srcDoc') found.push(`<${node.tagName} ${name}>`);
       if (name === 'httpEquiv') found.push(`<meta http-equiv>`);
     }
-    if (['iframe', 'object', 'embed', 'form', 'base', 'frame', 'frameset', 'applet'].includes(node.tagName)) found.push(`<${node.tagName}>`);
-    if ((node.tagName === 'script' || node.tagName === 'style') && /XSS/.test(toString(node)) && !inHead) found.push(`<${node.tagName}> with payload`);
+    // The site's own header search box is the one form a page may hold.
+    const siteSearch = node.tagName === 'form' && node.properties.action === '/search/' && String(node.properties.className) === 'site-search';
+    if (['iframe', 'object', 'embed', 'form', 'base', 'frame', 'frameset', 'applet'].includes(node.tagName) && !siteSearch) found.push(`<${node.tagName}>`);
+    if ((node.tagName === 'script' || node.tagName === 'style') && /XSS/.test(toString(node))) found.push(`<${node.tagName}> with payload`);
   });
   return found;
 }

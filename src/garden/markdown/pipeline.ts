@@ -41,7 +41,24 @@ function rehypeRawWhenNeeded() {
   return (tree: HastRoot, file: VFile) => (hasRaw(tree) ? raw(tree, file) : tree);
 }
 
-/** Headings and opening text, read once the HTML tree is final. */
+/*
+ * Chinese and Japanese are written without spaces, and Pagefind only segments them on pages whose
+ * language is Chinese or Japanese, while a garden's pages are in its own language. The words of
+ * such runs, split with the built-in Intl.Segmenter, are given to the search index separately.
+ */
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+const segmenters = { ja: new Intl.Segmenter('ja', { granularity: 'word' }), zh: new Intl.Segmenter('zh', { granularity: 'word' }) };
+
+function cjkWords(text: string): string {
+  const runs = text.match(CJK);
+  if (!runs) return '';
+  const segmenter = /[\u3040-\u30ff]/.test(text) ? segmenters.ja : segmenters.zh;
+  const words = new Set<string>();
+  for (const run of runs) for (const part of segmenter.segment(run)) if (part.isWordLike) words.add(part.segment);
+  return [...words].join(' ');
+}
+
+/** Headings, opening text and search words, read once the HTML tree is final. */
 function rehypeOutline() {
   return (tree: HastRoot, file: VFile) => {
     const headings: Heading[] = [];
@@ -55,13 +72,13 @@ function rehypeOutline() {
         paragraphs.push(toString(node as Element).replace(/\s+/g, ' ').trim());
       }
     }
-    file.data.outline = { headings, excerpt: paragraphs.filter(Boolean).join(' ') };
+    file.data.outline = { headings, excerpt: paragraphs.filter(Boolean).join(' '), searchTerms: cjkWords(toString(tree)) };
   };
 }
 
 declare module 'vfile' {
   interface DataMap {
-    outline: { headings: Heading[]; excerpt: string };
+    outline: { headings: Heading[]; excerpt: string; searchTerms: string };
   }
 }
 
@@ -95,6 +112,8 @@ export interface RenderedNote {
   html: string;
   headings: Heading[];
   excerpt: string;
+  /** Words of Chinese or Japanese text, space-separated, for the search index only. */
+  searchTerms: string;
 }
 
 /** Renders one note's full text (frontmatter included, so positions match the file). */
@@ -103,6 +122,6 @@ export async function renderMarkdown(text: string, context: RenderContext): Prom
   if (stripped.unclosed) context.notices.push('a %% comment is never closed; everything after it is hidden');
   const file = new VFile({ value: stripped.text, data: { garden: context } });
   const result = await processor.process(file);
-  const outline = file.data.outline ?? { headings: [], excerpt: '' };
-  return { html: String(result), headings: outline.headings, excerpt: outline.excerpt };
+  const outline = file.data.outline ?? { headings: [], excerpt: '', searchTerms: '' };
+  return { html: String(result), ...outline };
 }

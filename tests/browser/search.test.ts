@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildSite, type BuiltSite } from '../helpers/build.ts';
+import { fixtureGarden, PRIVATE_WORD } from '../helpers/garden-fixture.ts';
+import { serve } from '../helpers/serve.ts';
+import { launch } from '../helpers/browser.ts';
+
+let site: BuiltSite;
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  site = await buildSite(await fixtureGarden());
+  expect(site.code).toBe(0);
+  server = await serve(site.outDir);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string) {
+  page = await browser.newPage();
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+const resultTitles = (p: Page) => p.locator('.pf-result-link').allTextContents();
+
+/** Waits until Pagefind has answered the query (its summary stops saying "Searching…"). */
+async function settled(p: Page, query: string) {
+  await p.waitForFunction((q) => {
+    const text = document.querySelector('pagefind-summary')?.textContent ?? '';
+    if (!text.includes(q) || /searching/i.test(text)) return false;
+    // The summary can arrive before the list: wait until the list shows as many as it says.
+    const said = /^\s*(\d+) result/.exec(text)?.[1];
+    // Loading placeholders are results too, until they are filled: count real links.
+    return document.querySelectorAll('.pf-result-link').length === (said ? Math.min(Number(said), 30) : 0);
+  }, query);
+}
+
+async function search(p: Page, query: string) {
+  await p.locator('pagefind-input input').fill(query);
+  await settled(p, query);
+}
+
+describe('search, as a visitor uses it', () => {
+  it('finds the one note with a unique word; the visitor opens it', async () => {
+    const p = await open('/search/');
+    await search(p, 'fiddlehead');
+    expect(await resultTitles(p)).toEqual(['Ferns']);
+    await expect(p.locator('.pf-result-state').first().textContent()).resolves.toContain('evergreen');
+    await p.locator('.pf-result-link', { hasText: 'Ferns' }).click();
+    await p.waitForURL(/\/ferns\/$/);
+    expect(await p.locator('h1').textContent()).toBe('Ferns');
+    expect(new URL(p.url()).pathname).toBe('/ferns/');
+  });
+
+  it('opens /search/?q=… with its results, and keeps the query in the URL', async () => {
+    const p = await open('/search/?q=fiddlehead');
+    await settled(p, 'fiddlehead');
+    expect(await resultTitles(p)).toEqual(['Ferns']);
+    await search(p, 'oaks');
+    expect(new URL(p.url()).searchParams.get('q')).toBe('oaks');
+  });
+
+  it("finds nothing for a private note's words", async () => {
+    const p = await open(`/search/?q=${PRIVATE_WORD}`);
+    await settled(p, PRIVATE_WORD);
+    expect(await p.locator('.pf-result-link').count()).toBe(0);
+    expect(await p.locator('pagefind-summary').textContent()).toMatch(/no results/i);
+  });
+
+  it('finds a note by a CJK word', async () => {
+    const p = await open('/search/');
+    await search(p, '苔');
+    expect(await resultTitles(p)).toContain('日本の庭');
+  });
+
+  it('filters by growth state', async () => {
+    const p = await open('/search/');
+    await search(p, 'ferns');
+    expect((await resultTitles(p)).length).toBeGreaterThan(1);
+    await p.locator('details[data-filter-name="state"] summary').click();
+    await p.locator('input[name="state"][value="bud"]').check();
+    await p.waitForFunction(() => [...document.querySelectorAll('.pf-result-state')].every((e) => e.textContent!.startsWith('bud')));
+    expect(await resultTitles(p)).toEqual(['Oak']);
+  });
+
+  it('offers exactly the states, tags and moods of shared notes as facets', async () => {
+    const p = await open('/search/');
+    await search(p, 'the');
+    const values = (name: string) => p.locator(`input[name="${name}"]`).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value).sort());
+    await p.locator('input[name="state"]').first().waitFor({ state: 'attached' });
+    expect(await values('state')).toEqual(['bud', 'evergreen', 'seed']);
+    expect(await values('mood')).toEqual(['Calm', 'In Awe']);
+    expect(await values('tag')).toEqual(['languages', 'my', 'my/words', 'my/words/moments', 'plants', 'plants/shade', 'plants/trees']);
+  });
+
+  it('is reachable from the header search box with the keyboard alone', async () => {
+    const p = await open('/');
+    await p.locator('#site-search-q').focus();
+    await p.keyboard.type('fiddlehead');
+    await p.keyboard.press('Enter');
+    await p.waitForURL(/\/search\/\?q=fiddlehead/);
+    await p.locator('.pf-result-link').first().waitFor();
+    await p.keyboard.press('Tab');
+    expect(await resultTitles(p)).toEqual(['Ferns']);
+  });
+});
+
+describe('browsing, as a visitor walks the garden', () => {
+  it('goes from the home page through a tag page to a note and back through a backlink', async () => {
+    const p = await open('/');
+    await p.locator('.tag-tree a', { hasText: '#plants' }).first().click();
+    await p.waitForURL(/\/tags\/plants\/$/);
+    expect(await p.locator('h1').textContent()).toBe('#plants');
+    await p.locator('.note-list a', { hasText: 'Ferns' }).click();
+    await p.waitForURL(/\/ferns\/$/);
+    const backlinks = p.locator('section[aria-labelledby="backlinks"] a');
+    expect(await backlinks.allTextContents()).toEqual(['Oak']);
+    await backlinks.first().click();
+    await p.waitForURL(/\/oak\/$/);
+    expect(await p.locator('h1').textContent()).toBe('Oak');
+    await p.locator('.note-body a', { hasText: 'Ferns' }).click();
+    await p.waitForURL(/\/ferns\/$/);
+  });
+
+  it('serves the 404 page for a private note', async () => {
+    const p = await open('/private/');
+    expect(await p.locator('h1').textContent()).toBe('Nothing grows here');
+    expect(await p.content()).not.toContain(PRIVATE_WORD);
+  });
+});
