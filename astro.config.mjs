@@ -4,13 +4,15 @@ import garden from './src/integration/index.ts';
 import settings from './garden.config.ts';
 import { resolveConfig } from './src/garden/config.ts';
 
-const config = resolveConfig(settings);
+const cacheDir = process.env.GARDEN_CACHE_DIR || './node_modules/.astro';
+// Rendered notes are kept beside Astro's own cache, so a rebuild renders only changed notes.
+const config = { ...resolveConfig(settings), cacheDir: `${cacheDir}/garden` };
 
 export default defineConfig({
   site: config.siteUrl,
   // Test-only overrides, so build tests can run beside each other without sharing output or cache.
   outDir: process.env.GARDEN_OUT_DIR || './dist',
-  cacheDir: process.env.GARDEN_CACHE_DIR || './node_modules/.astro',
+  cacheDir,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   devToolbar: { enabled: false },

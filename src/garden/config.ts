@@ -16,6 +16,8 @@ export interface GardenConfig {
   title: string;
   description: string;
   author: string;
+  /** Where rendered notes are kept between builds; none when unset. Set by the integration. */
+  cacheDir?: string;
 }
 
 export const defaultConfig: GardenConfig = {

@@ -143,6 +143,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
       shared: drafts.map((d) => ({ path: d.source.path, slug: d.slug, title: d.title })),
       attachments: listing.attachments,
     },
+    config.cacheDir,
   );
 
   // Tags and moods are grouped across shared notes only.

@@ -9,6 +9,7 @@ import { slugifySegment } from './slug.ts';
 import { tagSegments, tagUrlPath } from './tags.ts';
 import { renderMarkdown } from './markdown/pipeline.ts';
 import type { RenderContext } from './markdown/context.ts';
+import { RenderCache } from './render-cache.ts';
 
 /*
  * Rendering is the core's one heavy step (parsing Markdown is most of a build's CPU time), and each
@@ -115,7 +116,19 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
 const IN_THREAD_BELOW = 400;
 const CHUNK = 64;
 
-export async function renderNotes(jobs: RenderJob[], world: LinkWorld): Promise<RenderResult[]> {
+/** Renders every job, reusing what `cacheDir` holds from an earlier build when given. */
+export async function renderNotes(jobs: RenderJob[], world: LinkWorld, cacheDir?: string): Promise<RenderResult[]> {
+  const cache = cacheDir ? await RenderCache.open(cacheDir, world) : undefined;
+  const cached = jobs.map((job) => cache?.get(job));
+  const missing = jobs.filter((_, i) => !cached[i]);
+  const rendered = await renderUncached(missing, world);
+  const byPath = new Map(rendered.map((result) => [result.path, result]));
+  const results = jobs.map((job, i) => cached[i] ?? byPath.get(job.path)!);
+  if (cache) await cache.save(new Map(jobs.map((job, i) => [cache.key(job), results[i]!])));
+  return results;
+}
+
+async function renderUncached(jobs: RenderJob[], world: LinkWorld): Promise<RenderResult[]> {
   const threads = Math.min(availableParallelism(), 4);
   if (jobs.length < IN_THREAD_BELOW || threads < 2) {
     const render = createRenderer(world);

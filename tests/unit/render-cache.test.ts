@@ -1,0 +1,37 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildGarden } from '../../src/garden/garden.ts';
+import { resolveConfig } from '../../src/garden/config.ts';
+import { makeVault, shared } from '../helpers/vault.ts';
+
+describe('the render cache', () => {
+  it('reuses a rendered note until its text or the notes it can link to change', async () => {
+    const vault = await makeVault({ 'a.md': shared('Alpha [[b]]'), 'b.md': shared('Beta'), 'p.md': '---\nshare: false\n---\nPRIVATE TEXT' });
+    const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-cache-'));
+    const config = { ...resolveConfig({ contentDir: vault }, {}), cacheDir };
+    const first = await buildGarden(config);
+    const file = path.join(cacheDir, 'rendered-notes.json');
+    const cached = await fs.readFile(file, 'utf8');
+    expect(cached).not.toContain('PRIVATE TEXT');
+    expect(JSON.parse(cached)).toHaveLength(2);
+
+    // Mark the cached HTML: a second build must serve the mark, not render again.
+    await fs.writeFile(file, cached.replaceAll('<p>Beta</p>', '<p>FROM CACHE</p>'));
+    const second = await buildGarden(config);
+    expect(second.notes.find((n) => n.slug === 'b')!.html).toBe('<p>FROM CACHE</p>');
+    expect(second.notes.find((n) => n.slug === 'a')!.html).toBe(first.notes.find((n) => n.slug === 'a')!.html);
+
+    // Editing the note renders it again.
+    await fs.writeFile(path.join(vault, 'b.md'), shared('Beta, tended'));
+    const third = await buildGarden(config);
+    expect(third.notes.find((n) => n.slug === 'b')!.html).toBe('<p>Beta, tended</p>');
+
+    // A new note changes what links can resolve to: every note renders again.
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replaceAll('Alpha', 'STALE'));
+    await fs.writeFile(path.join(vault, 'c.md'), shared('Gamma'));
+    const fourth = await buildGarden(config);
+    expect(fourth.notes.find((n) => n.slug === 'a')!.html).toContain('Alpha');
+  });
+});
