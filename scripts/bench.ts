@@ -103,6 +103,36 @@ function build(vault: string, outDir: string, cacheDir: string): Promise<Run> {
   });
 }
 
+/** What a visitor downloads for one search: load /search/?q=… in Chromium and count the bytes. */
+async function searchDownload(site: string) {
+  const { serve } = await import('../tests/helpers/serve.ts');
+  const { launch } = await import('../tests/helpers/browser.ts');
+  const server = await serve(site);
+  const browser = await launch();
+  const query = 'patience';
+  let pagefindBytes = 0;
+  let totalBytes = 0;
+  let requests = 0;
+  try {
+    const page = await browser.newPage();
+    page.on('response', async (response) => {
+      const size = (await response.body().catch(() => Buffer.alloc(0))).length;
+      totalBytes += size;
+      if (new URL(response.url()).pathname.startsWith('/pagefind/')) {
+        pagefindBytes += size;
+        requests++;
+      }
+    });
+    await page.goto(`${server.url}/search/?q=${query}`);
+    await page.waitForFunction(() => document.querySelectorAll('.pf-result-link').length > 0, null, { timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { query, pagefindBytes, totalBytes, requests };
+}
+
 const work = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-bench-'));
 const vault = path.join(work, 'vault');
 console.log(`Generating ${NOTES} notes of ~${WORDS} words in ${vault} …`);
@@ -120,6 +150,7 @@ if (cold.code !== 0) {
   process.exit(1);
 }
 const warm = await build(vault, outDir, cacheDir);
+const download = await searchDownload(outDir);
 const summaryLine = /\d+ notes found:.*/.exec(cold.output)?.[0] ?? '';
 const pages = /(\d+) page\(s\) built/.exec(cold.output)?.[1];
 
@@ -128,6 +159,9 @@ console.log(`pages built:        ${pages}`);
 console.log(`cold build:         ${cold.seconds.toFixed(1)} s  (peak memory ${cold.peakMiB.toFixed(0)} MiB)`);
 console.log(`warm rebuild:       ${warm.seconds.toFixed(1)} s  (peak memory ${warm.peakMiB.toFixed(0)} MiB)`);
 console.log(`per published page: ${((cold.seconds * 1000) / Number(pages)).toFixed(2)} ms cold`);
+const pagefindSeconds = Number(/Pagefind in ([\d.]+) s/.exec(cold.output)?.[1] ?? NaN);
+console.log(`Pagefind:           ${pagefindSeconds.toFixed(1)} s of the cold build (${((pagefindSeconds / cold.seconds) * 100).toFixed(0)}%)`);
+console.log(`one search "${download.query}": ${(download.pagefindBytes / 1024).toFixed(0)} KiB from /pagefind/ (${download.requests} requests), ${(download.totalBytes / 1024).toFixed(0)} KiB with the page itself`);
 console.log('\ncold build, as Astro logged it:');
 for (const line of cold.output.split('\n')) if (/Completed in|built in|Synced|Pagefind|garden-timing/.test(line)) console.log(`  ${line.trim()}`);
 if (!values.keep) await fs.rm(work, { recursive: true, force: true });

@@ -25,11 +25,15 @@ async function rendererVersion(): Promise<string> {
 }
 
 export class RenderCache {
-  private constructor(
-    private readonly file: string,
-    private readonly entries: Map<string, RenderResult>,
-    private readonly prefix: string,
-  ) {}
+  private readonly file: string;
+  private readonly entries: Map<string, RenderResult>;
+  private readonly prefix: string;
+
+  private constructor(file: string, entries: Map<string, RenderResult>, prefix: string) {
+    this.file = file;
+    this.entries = entries;
+    this.prefix = prefix;
+  }
 
   static async open(dir: string, world: LinkWorld): Promise<RenderCache> {
     const prefix = createHash('sha256').update(await rendererVersion()).update(JSON.stringify(world)).digest('hex');
