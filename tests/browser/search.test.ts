@@ -85,7 +85,11 @@ describe('search, as a visitor uses it', () => {
     expect((await resultTitles(p)).length).toBeGreaterThan(1);
     await p.locator('details[data-filter-name="state"] summary').click();
     await p.locator('input[name="state"][value="bud"]').check();
-    await p.waitForFunction(() => [...document.querySelectorAll('.pf-result-state')].every((e) => e.textContent!.startsWith('bud')));
+    await p.waitForFunction(() => {
+      const states = [...document.querySelectorAll('.pf-result-state')].map((e) => e.textContent ?? '');
+      const loading = document.querySelector('.pf-result[aria-hidden="true"]');
+      return !loading && states.length > 0 && states.every((state) => state.startsWith('bud'));
+    });
     expect(await resultTitles(p)).toEqual(['Oak']);
   });
 
