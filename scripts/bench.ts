@@ -163,6 +163,6 @@ const pagefindSeconds = Number(/Pagefind in ([\d.]+) s/.exec(cold.output)?.[1] ?
 console.log(`Pagefind:           ${pagefindSeconds.toFixed(1)} s of the cold build (${((pagefindSeconds / cold.seconds) * 100).toFixed(0)}%)`);
 console.log(`one search "${download.query}": ${(download.pagefindBytes / 1024).toFixed(0)} KiB from /pagefind/ (${download.requests} requests), ${(download.totalBytes / 1024).toFixed(0)} KiB with the page itself`);
 console.log('\ncold build, as Astro logged it:');
-for (const line of cold.output.split('\n')) if (/Completed in|built in|Synced|Pagefind|garden-timing/.test(line)) console.log(`  ${line.trim()}`);
+for (const line of cold.output.split('\n')) if (/Completed in|built in|Synced|Pagefind|garden read/.test(line)) console.log(`  ${line.trim()}`);
 if (!values.keep) await fs.rm(work, { recursive: true, force: true });
 else console.log(`kept: ${work}`);

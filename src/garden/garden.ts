@@ -12,7 +12,7 @@ import { parseFrontmatter, field, stringList, type Frontmatter } from './frontma
 import { decidePublish } from './publish.ts';
 import { assignSlugs, slugifyPath, slugifySegment } from './slug.ts';
 import { readState, GROWTH_STATES } from './state.ts';
-import { cleanLabel, SpellingGroups } from './text.ts';
+import { cleanLabel, escapeHtml, SpellingGroups } from './text.ts';
 import { frontmatterTags, tagSegments, tagUrlPath } from './tags.ts';
 import { parseDate } from './dates.ts';
 import { VaultIndex } from './resolve.ts';
@@ -105,8 +105,10 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   } catch (error) {
     problems.error(config.contentDir, `the vault folder cannot be read: ${(error as Error).message}`);
   }
+  const started = performance.now();
   const listing = await collectVault(config.contentDir, problems);
   const sources = await mapLimit(listing.notes, 32, (file) => readNote(file, problems));
+  const read = performance.now();
   const privateNotes = sources
     .filter((s) => !s.shared)
     .map((s) => ({ path: s.path, reason: (s as SourceNote & { reason?: string }).reason ?? 'unreadable' }));
@@ -136,6 +138,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   const attachmentByPath = new Map(listing.attachments.map((a) => [a.path, a]));
   const usedAttachments = new Map<string, Attachment>();
 
+  const renderStarted = performance.now();
   const rendered = await renderNotes(
     drafts.map((d) => ({ path: d.source.path, text: d.source.text, title: d.title, slug: d.slug })),
     {
@@ -224,6 +227,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
     });
   }
 
+  const renderEnded = performance.now();
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
   const ref = (note: GardenNote): NoteRef => ({ slug: note.slug, title: note.title });
   const tended = (note: GardenNote) => note.updated ?? note.created ?? '';
@@ -328,11 +332,13 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
     problems: problems.sorted(),
     private: privateNotes,
     stats: { found: sources.length, published: notes.length, private: privateNotes.length, attachments: usedAttachments.size },
+    seconds: {
+      read: (read - started) / 1000,
+      render: (renderEnded - renderStarted) / 1000,
+      total: (performance.now() - started) / 1000,
+    },
   };
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 export { GROWTH_STATES };

@@ -2,6 +2,7 @@
 export { buildGarden } from './garden.ts';
 export { loadGarden, invalidateGarden, rememberConfig, rememberedConfig } from './load.ts';
 export { resolveConfig, defaultConfig, ConfigError, type GardenConfig } from './config.ts';
-export { summary, problemLines, strictFailure } from './report.ts';
+export { summary, timing, problemLines, strictFailure } from './report.ts';
 export { GROWTH_STATES } from './state.ts';
+export { escapeHtml } from './text.ts';
 export type * from './types.ts';

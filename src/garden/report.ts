@@ -8,6 +8,11 @@ export function summary(garden: Garden): string {
   return `${found} notes found: ${published} published, ${hidden} private; ${attachments} attachments; ${errors} errors, ${warnings} warnings`;
 }
 
+export function timing(garden: Garden): string {
+  const { read, render, total } = garden.seconds;
+  return `garden read in ${total.toFixed(1)} s (files and frontmatter ${read.toFixed(1)} s, rendering ${render.toFixed(1)} s)`;
+}
+
 export function problemLines(garden: Garden): string[] {
   return garden.problems.map((p) => `${p.severity === 'error' ? 'error  ' : 'warning'} ${p.file}: ${p.message}`);
 }

@@ -34,3 +34,8 @@ export class SpellingGroups {
     return best;
   }
 }
+
+/** Text for an HTML element or a double-quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

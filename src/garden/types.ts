@@ -91,4 +91,6 @@ export interface Garden {
   problems: Problem[];
   private: PrivateNote[];
   stats: { found: number; published: number; private: number; attachments: number };
+  /** Where reading the garden spent its time: reading and deciding, rendering, all of it. */
+  seconds: { read: number; render: number; total: number };
 }

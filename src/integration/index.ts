@@ -2,14 +2,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { writeSearchIndex } from './search-index.ts';
-import { loadGarden, invalidateGarden, rememberConfig, summary, problemLines, strictFailure, type GardenConfig } from '../garden/index.ts';
+import { SearchIndex } from './search-index.ts';
+import { loadGarden, invalidateGarden, rememberConfig, summary, timing, problemLines, strictFailure, type GardenConfig } from '../garden/index.ts';
 
 /**
  * The garden's Astro integration: reads the vault once before Astro loads content, reports what it
  * found, serves attachments in dev and copies the used ones into the build.
  */
 const reported = new WeakSet<object>();
+let searchIndex: SearchIndex | undefined;
 
 export default function garden(config: GardenConfig): AstroIntegration {
   rememberConfig(config);
@@ -19,10 +20,16 @@ export default function garden(config: GardenConfig): AstroIntegration {
       'astro:config:setup': ({ addWatchFile }) => {
         addWatchFile(path.resolve('garden.config.ts'));
       },
+      'astro:build:start': async () => {
+        searchIndex = SearchIndex.start(await loadGarden(config));
+      },
       'astro:config:done': async ({ logger }) => {
         const garden = await loadGarden(config);
         // Astro may run this hook more than once per build; each garden is reported once.
-        if (!reported.has(garden)) for (const line of problemLines(garden)) logger.warn(line);
+        if (!reported.has(garden)) {
+          for (const line of problemLines(garden)) logger.warn(line);
+          logger.info(timing(garden));
+        }
         reported.add(garden);
         const failure = strictFailure(garden, config.strict);
         if (failure) throw new Error(failure);
@@ -52,8 +59,9 @@ export default function garden(config: GardenConfig): AstroIntegration {
             await fs.copyFile(attachment.source, target);
           }),
         );
-        const search = await writeSearchIndex(out);
-        logger.info(`search index: ${search.pages} notes indexed by Pagefind in ${search.seconds.toFixed(1)} s`);
+        const search = await (searchIndex ?? SearchIndex.start(garden)).write(out);
+        searchIndex = undefined;
+        logger.info(`search index: ${search.pages} notes indexed by Pagefind in ${search.seconds.toFixed(1)} s, alongside the pages`);
         logger.info(summary(garden));
       },
     },
