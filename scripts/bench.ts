@@ -72,6 +72,8 @@ async function generate(dir: string) {
 interface Run {
   seconds: number;
   peakMiB: number;
+  /** Seconds into the build when the peak was reached. */
+  peakAt: number;
   output: string;
   code: number | null;
 }
@@ -86,19 +88,21 @@ function build(vault: string, outDir: string, cacheDir: string): Promise<Run> {
     });
     let output = '';
     let peakKiB = 0;
+    let peakAt = 0;
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     const poll = setInterval(async () => {
       try {
         const status = await fs.readFile(`/proc/${child.pid}/status`, 'utf8');
-        peakKiB = Math.max(peakKiB, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+        const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        if (hwm > peakKiB) [peakKiB, peakAt] = [hwm, (performance.now() - started) / 1000];
       } catch {
         // The process has just exited.
       }
     }, 100);
     child.on('close', (code) => {
       clearInterval(poll);
-      resolve({ seconds: (performance.now() - started) / 1000, peakMiB: peakKiB / 1024, output, code });
+      resolve({ seconds: (performance.now() - started) / 1000, peakMiB: peakKiB / 1024, peakAt, output, code });
     });
   });
 }
@@ -156,7 +160,7 @@ const pages = /(\d+) page\(s\) built/.exec(cold.output)?.[1];
 
 console.log(summaryLine);
 console.log(`pages built:        ${pages}`);
-console.log(`cold build:         ${cold.seconds.toFixed(1)} s  (peak memory ${cold.peakMiB.toFixed(0)} MiB)`);
+console.log(`cold build:         ${cold.seconds.toFixed(1)} s  (peak memory ${cold.peakMiB.toFixed(0)} MiB, reached at ${cold.peakAt.toFixed(0)} s)`);
 console.log(`warm rebuild:       ${warm.seconds.toFixed(1)} s  (peak memory ${warm.peakMiB.toFixed(0)} MiB)`);
 console.log(`per published page: ${((cold.seconds * 1000) / Number(pages)).toFixed(2)} ms cold`);
 const pagefindSeconds = Number(/Pagefind in ([\d.]+) s/.exec(cold.output)?.[1] ?? NaN);

@@ -1,4 +1,5 @@
 import type { Root, Blockquote, Paragraph, Text } from 'mdast';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 
 /*
@@ -9,7 +10,8 @@ import { visit } from 'unist-util-visit';
 const MARKER = /^\[!([\w-]+)\]([+-]?)[ \t]*([^\n]*)(?:\n|$)/;
 
 export default function remarkCallouts() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    if (!String(file.value).includes('[!')) return;
     visit(tree, 'blockquote', (node: Blockquote) => {
       const first = node.children[0];
       if (first?.type !== 'paragraph') return;

@@ -47,6 +47,7 @@ function rehypeRawWhenNeeded() {
  * such runs, split with the built-in Intl.Segmenter, are given to the search index separately.
  */
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+const CJK_TEST = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const segmenters = { ja: new Intl.Segmenter('ja', { granularity: 'word' }), zh: new Intl.Segmenter('zh', { granularity: 'word' }) };
 
 function cjkWords(text: string): string {
@@ -72,7 +73,8 @@ function rehypeOutline() {
         paragraphs.push(toString(node as Element).replace(/\s+/g, ' ').trim());
       }
     }
-    file.data.outline = { headings, excerpt: paragraphs.filter(Boolean).join(' '), searchTerms: cjkWords(toString(tree)) };
+    const searchTerms = CJK_TEST.test(String(file.value)) ? cjkWords(toString(tree)) : '';
+    file.data.outline = { headings, excerpt: paragraphs.filter(Boolean).join(' '), searchTerms };
   };
 }
 

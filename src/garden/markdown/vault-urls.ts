@@ -1,6 +1,5 @@
 import type { Root, Element } from 'hast';
 import type { VFile } from 'vfile';
-import { visit, SKIP } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
 import { contextOf } from './context.ts';
 
@@ -20,24 +19,36 @@ function decodeTarget(url: string): string {
   }
 }
 
+/** One walk: the ids a note's HTML holds, and every link and image with its parent. */
+function collect(tree: Root) {
+  const ids = new Set<string>();
+  const targets: { node: Element; parent: Root | Element }[] = [];
+  const walk = (parent: Root | Element) => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
+      if (typeof child.properties.id === 'string') ids.add(child.properties.id);
+      if (child.tagName === 'a' || child.tagName === 'img') targets.push({ node: child, parent });
+      walk(child);
+    }
+  };
+  walk(tree);
+  return { ids, targets };
+}
+
 export default function rehypeVaultUrls() {
   return (tree: Root, file: VFile) => {
     const context = contextOf(file);
-    const ids = new Set<string>();
-    visit(tree, 'element', (node: Element) => {
-      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
-    });
-    visit(tree, 'element', (node: Element, index, parent) => {
-      // Sanitizing prefixed the ids a note wrote (footnotes too); its in-page links follow them.
-      const href = node.properties.href;
-      if (typeof href === 'string' && href.startsWith('#') && ids.has(`user-content-${href.slice(1)}`)) {
-        node.properties.href = `#user-content-${href.slice(1)}`;
-        return;
-      }
-      const attribute = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined;
-      if (!attribute || !parent || index === undefined) return;
+    const { ids, targets } = collect(tree);
+    for (const { node, parent } of targets) {
+      const attribute = node.tagName === 'a' ? 'href' : 'src';
       const value = node.properties[attribute];
-      if (typeof value !== 'string' || value === '' || EXTERNAL.test(value)) return;
+      if (typeof value !== 'string' || value === '') continue;
+      // Sanitizing prefixed the ids a note wrote (footnotes too); its in-page links follow them.
+      if (value.startsWith('#')) {
+        if (ids.has(`user-content-${value.slice(1)}`)) node.properties.href = `#user-content-${value.slice(1)}`;
+        continue;
+      }
+      if (EXTERNAL.test(value)) continue;
       const [rawPath = '', hash = ''] = value.split('#', 2);
       const target = decodeTarget(rawPath.replace(/^\.\//, ''));
       if (node.tagName === 'a' && /\.md$/i.test(target)) {
@@ -46,22 +57,19 @@ export default function rehypeVaultUrls() {
           context.links.add(note.slug);
           node.properties.href = `/${note.slug}/${hash ? `#${hash}` : ''}`;
           node.properties.className = ['internal'];
-          return;
+          continue;
         }
       } else {
         const url = context.resolveAttachment(target);
         if (url) {
           node.properties[attribute] = url;
-          return;
+          continue;
         }
       }
       context.unresolved.push(value);
-      if (node.tagName === 'img') {
-        parent.children.splice(index, 1);
-        return [SKIP, index];
-      }
-      parent.children[index] = { type: 'element', tagName: 'span', properties: { className: ['link-unresolved'] }, children: [{ type: 'text', value: toString(node) }] };
-      return SKIP;
-    });
+      const index = parent.children.indexOf(node);
+      if (node.tagName === 'img') parent.children.splice(index, 1);
+      else parent.children[index] = { type: 'element', tagName: 'span', properties: { className: ['link-unresolved'] }, children: [{ type: 'text', value: toString(node) }] };
+    }
   };
 }

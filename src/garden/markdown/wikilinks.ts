@@ -3,6 +3,9 @@ import type { VFile } from 'vfile';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
 import GithubSlugger from 'github-slugger';
 import { contextOf, type RenderContext } from './context.ts';
+import { replaceText } from './text-nodes.ts';
+
+const INSIDE_LINKS = new Set(['link', 'linkReference']);
 
 /*
  * Obsidian wikilinks and embeds: [[Note]], [[Note|text]], [[Note#Heading]], [[#Heading]],
@@ -117,15 +120,7 @@ export default function remarkWikilinks() {
     const context = contextOf(file);
     // Walking the tree costs more than searching the text: skip notes without the syntax.
     if (!String(file.value).includes('[[')) return;
-    visitParents(tree, 'text', (node, ancestors) => {
-      const parent = ancestors.at(-1) as Parent;
-      if (ancestors.some((a) => a.type === 'link' || a.type === 'linkReference')) return;
-      const replacement = split(node, context);
-      if (!replacement) return;
-      const index = parent.children.indexOf(node);
-      parent.children.splice(index, 1, ...(replacement as Parent['children']));
-      return [SKIP, index + replacement.length];
-    });
-    unwrapLoneEmbeds(tree);
+    replaceText(tree, INSIDE_LINKS, (node) => split(node, context));
+    if (context.embeds.size) unwrapLoneEmbeds(tree);
   };
 }
