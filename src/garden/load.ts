@@ -2,12 +2,9 @@ import type { Garden } from './types.ts';
 import type { GardenConfig } from './config.ts';
 import { buildGarden } from './garden.ts';
 
-/*
- * One garden per build. Astro loads the integration, the content loader and the pages as separate
- * module graphs in one process, so the cache lives on globalThis rather than in a module variable:
- * the vault is read and rendered once, whoever asks first.
- */
-const KEY = Symbol.for('digital-garden.cache');
+import { GARDEN_CACHE as KEY, GARDEN_CONFIG as CONFIG_KEY } from './cache-keys.ts';
+
+/* One garden per build: the vault is read and rendered once, whoever asks first. */
 
 interface Cache {
   key: string;
@@ -29,7 +26,6 @@ export function invalidateGarden(): void {
 }
 
 /** The configuration the integration resolved, for code that runs without it (the content loader). */
-const CONFIG_KEY = Symbol.for('digital-garden.config');
 export function rememberConfig(config: GardenConfig): void {
   (globalThis as typeof globalThis & { [CONFIG_KEY]?: GardenConfig })[CONFIG_KEY] = config;
 }

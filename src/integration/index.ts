@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { SearchIndex } from './search-index.ts';
+import { writeSearchIndex } from './search-index.ts';
 import { loadGarden, invalidateGarden, rememberConfig, summary, timing, problemLines, strictFailure, type GardenConfig } from '../garden/index.ts';
 
 /**
@@ -10,7 +10,6 @@ import { loadGarden, invalidateGarden, rememberConfig, summary, timing, problemL
  * found, serves attachments in dev and copies the used ones into the build.
  */
 const reported = new WeakSet<object>();
-let searchIndex: SearchIndex | undefined;
 
 export default function garden(config: GardenConfig): AstroIntegration {
   rememberConfig(config);
@@ -19,9 +18,6 @@ export default function garden(config: GardenConfig): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ addWatchFile }) => {
         addWatchFile(path.resolve('garden.config.ts'));
-      },
-      'astro:build:start': async () => {
-        searchIndex = SearchIndex.start(await loadGarden(config));
       },
       'astro:config:done': async ({ logger }) => {
         const garden = await loadGarden(config);
@@ -59,9 +55,8 @@ export default function garden(config: GardenConfig): AstroIntegration {
             await fs.copyFile(attachment.source, target);
           }),
         );
-        const search = await (searchIndex ?? SearchIndex.start(garden)).write(out);
-        searchIndex = undefined;
-        logger.info(`search index: ${search.pages} notes indexed by Pagefind in ${search.seconds.toFixed(1)} s, alongside the pages`);
+        const search = await writeSearchIndex(garden, out);
+        logger.info(`search index: ${search.pages} notes indexed by Pagefind in ${search.seconds.toFixed(1)} s`);
         logger.info(summary(garden));
       },
     },

@@ -1,19 +1,16 @@
 import type { Loader } from 'astro/loaders';
 
-/*
- * The core is imported when the loader runs, through a specifier Vite does not follow: Astro
- * bundles content.config.ts into the prerender build, and the core (unified, parse5,
- * highlight.js…) has nothing to do there. Node runs the core's TypeScript directly.
- */
-const CORE = new URL('../garden/index.ts', import.meta.url).href;
-const core = (): Promise<typeof import('../garden/index.ts')> => import(/* @vite-ignore */ CORE);
+import { core } from './core.ts';
 
 type Kind = 'notes' | 'tags' | 'moods';
 
 /*
  * Hands the garden to Astro's content layer. Only what the core published reaches the data store:
  * private notes were dropped before this runs, so they can never be in `.astro/` or a prerender
- * chunk. Notes arrive rendered; Astro's own Markdown processor is not involved.
+ * chunk. The store holds each note's data, not its HTML: Astro bundles the whole store into its
+ * prerender build, which for a large garden doubled the build's memory. Pages take a note's HTML
+ * from the core's garden of this build (`noteHtml`), rendered once; Astro's own Markdown processor
+ * is never involved.
  */
 export function gardenLoader(kind: Kind): Loader {
   return {
@@ -26,8 +23,8 @@ export function gardenLoader(kind: Kind): Loader {
         store.clear();
         if (kind === 'notes') {
           for (const note of garden.notes) {
-            const { html, headings, ...data } = note;
-            store.set({ id: note.slug, data, digest: generateDigest(html + JSON.stringify(data)), rendered: { html, metadata: { headings } } });
+            const { html, ...data } = note;
+            store.set({ id: note.slug, data, digest: generateDigest(html + JSON.stringify(data)) });
           }
         } else if (kind === 'tags') {
           for (const tag of garden.tags.values()) store.set({ id: tag.key, data: { ...tag } });

@@ -5,10 +5,12 @@ import { escapeHtml, type Garden, type GardenNote, type TagNode } from '../garde
 
 /*
  * The search index, built with Pagefind's Node API from the garden model rather than by crawling
- * the written pages: indexing starts as soon as the garden is read and runs in Pagefind's own
- * process, beside Astro's page rendering, instead of after it. Only note bodies are indexed, with
- * growth state, tags (a nested tag also under its ancestors) and mood as filters, title, state and
- * tended date as metadata, and the tended date as a sort. Any error fails the build.
+ * the written pages: Pagefind reads each note's body alone, never navigation or lists, and no page
+ * template decides what is searchable. Growth state, tags (a nested tag also under its ancestors)
+ * and mood are filters; title, state and tended date are metadata; the tended date is a sort.
+ * Any error fails the build.
+ *
+ * (Starting it while Astro renders pages was tried: on two cores the two only slowed each other.)
  */
 
 /** The document Pagefind reads for one note: its body, and its facets as Pagefind attributes. */
@@ -35,43 +37,25 @@ export function searchDocument(note: GardenNote, tags: Map<string, TagNode>): st
   ].join('');
 }
 
-export class SearchIndex {
-  private readonly started = performance.now();
-  private readonly indexed: Promise<pagefind.PagefindIndex>;
-
-  private constructor(garden: Garden) {
-    this.indexed = (async () => {
-      const { index, errors } = await pagefind.createIndex({});
-      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      // In batches, so the notes waiting for Pagefind never pile up in memory.
-      for (let i = 0; i < garden.notes.length; i += 100) {
-        const batch = garden.notes.slice(i, i + 100);
-        const added = await Promise.all(batch.map((note) => index.addHTMLFile({ url: `/${note.slug}/`, content: searchDocument(note, garden.tags) })));
-        const failed = added.flatMap((result) => result.errors);
-        if (failed.length) throw new Error(`Pagefind could not index a note: ${failed.join('; ')}`);
-      }
-      return index;
-    })();
-    // Reported when written; until then an early failure must not go unhandled.
-    this.indexed.catch(() => undefined);
-  }
-
-  /** Starts indexing the garden's notes in the background. */
-  static start(garden: Garden): SearchIndex {
-    return new SearchIndex(garden);
-  }
-
-  /** Waits for the notes to be indexed and writes the bundle to `<outDir>/pagefind/`. */
-  async write(outDir: string): Promise<{ pages: number; seconds: number }> {
-    try {
-      const index = await this.indexed;
-      const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-      if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-      const entry = JSON.parse(await fs.readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-      const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-      return { pages, seconds: (performance.now() - this.started) / 1000 };
-    } finally {
-      await pagefind.close();
+/** Indexes the garden's notes and writes the bundle to `<outDir>/pagefind/`. */
+export async function writeSearchIndex(garden: Garden, outDir: string): Promise<{ pages: number; seconds: number }> {
+  const started = performance.now();
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    // In batches, so the documents waiting for Pagefind never pile up in memory.
+    for (let i = 0; i < garden.notes.length; i += 100) {
+      const batch = garden.notes.slice(i, i + 100);
+      const added = await Promise.all(batch.map((note) => index.addHTMLFile({ url: `/${note.slug}/`, content: searchDocument(note, garden.tags) })));
+      const failed = added.flatMap((result) => result.errors);
+      if (failed.length) throw new Error(`Pagefind could not index a note: ${failed.join('; ')}`);
     }
+    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    const entry = JSON.parse(await fs.readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    return { pages, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await pagefind.close();
   }
 }

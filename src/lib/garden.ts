@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import { currentGarden } from '../integration/core.ts';
 import settings from '../../garden.config.ts';
 import { resolveConfig } from '../garden/config.ts';
 import type { GardenNote, TagNode, Mood, GrowthState } from '../garden/types.ts';
@@ -7,12 +8,29 @@ import type { GardenNote, TagNode, Mood, GrowthState } from '../garden/types.ts'
 
 export const site = resolveConfig(settings);
 
-export type NoteData = Omit<GardenNote, 'html' | 'headings'>;
+export type NoteData = Omit<GardenNote, 'html'>;
 
-let cache: Promise<{ notes: NoteData[]; bySlug: Map<string, NoteData>; tags: Map<string, TagNode>; moods: Mood[] }> | undefined;
+const htmlOf = new WeakMap<object, Map<string, string>>();
 
-export function garden() {
-  cache ??= (async () => {
+/** A note's sanitized HTML, from the garden the core rendered for this build. */
+export async function noteHtml(slug: string): Promise<string> {
+  const current = await currentGarden();
+  let bySlug = htmlOf.get(current);
+  if (!bySlug) htmlOf.set(current, (bySlug = new Map(current.notes.map((n) => [n.slug, n.html]))));
+  const found = bySlug.get(slug);
+  if (found === undefined) throw new Error(`note /${slug}/ is in the content store but not in the garden`);
+  return found;
+}
+
+type Indexed = { notes: NoteData[]; bySlug: Map<string, NoteData>; tags: Map<string, TagNode>; moods: Mood[] };
+const indexes = new WeakMap<object, Promise<Indexed>>();
+
+/** The collections, indexed once per garden (the dev server reads a new garden when the vault changes). */
+export async function garden(): Promise<Indexed> {
+  const current = await currentGarden();
+  const cached = indexes.get(current);
+  if (cached) return cached;
+  const indexed = (async () => {
     const [notes, tags, moods] = await Promise.all([getCollection('notes'), getCollection('tags'), getCollection('moods')]);
     const list = notes.map((n) => n.data as unknown as NoteData);
     const order = new Map(list.map((n, i) => [n.slug, i]));
@@ -24,7 +42,8 @@ export function garden() {
       moods: moods.map((m) => m.data as unknown as Mood).sort((a, b) => a.name.localeCompare(b.name)),
     };
   })();
-  return cache;
+  indexes.set(current, indexed);
+  return indexed;
 }
 
 export const STATES: { id: GrowthState; label: string; icon: string; explain: string }[] = [
