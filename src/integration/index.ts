@@ -55,7 +55,7 @@ export default function garden(config: GardenConfig): AstroIntegration {
             await fs.copyFile(attachment.source, target);
           }),
         );
-        const search = await writeSearchIndex(garden, out);
+        const search = await writeSearchIndex(out);
         logger.info(`search index: ${search.pages} notes indexed by Pagefind in ${search.seconds.toFixed(1)} s`);
         logger.info(summary(garden));
       },
