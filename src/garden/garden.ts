@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import posix from 'node:path/posix';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { Garden, GardenNote, GrowthState, Mood, NoteRef, TagNode, Attachment } from './types.ts';
@@ -11,11 +10,11 @@ import { repairMojibake } from './mojibake.ts';
 import { parseFrontmatter, field, stringList, type Frontmatter } from './frontmatter.ts';
 import { decidePublish } from './publish.ts';
 import { assignSlugs, slugifyPath, slugifySegment } from './slug.ts';
-import { readState, GROWTH_STATES } from './state.ts';
+import { readState } from './state.ts';
 import { cleanLabel, escapeHtml, SpellingGroups } from './text.ts';
 import { frontmatterTags, tagSegments, tagUrlPath } from './tags.ts';
 import { parseDate } from './dates.ts';
-import { VaultIndex } from './resolve.ts';
+import { VaultIndex, stem } from './resolve.ts';
 import { renderNotes, attachmentUrl } from './render-notes.ts';
 
 /*
@@ -40,7 +39,6 @@ interface SharedDraft {
   slug: string;
 }
 
-const stem = (file: string) => posix.basename(file).replace(/\.md$/i, '');
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -341,4 +339,3 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
 }
 
 
-export { GROWTH_STATES };

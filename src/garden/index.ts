@@ -4,5 +4,4 @@ export { loadGarden, invalidateGarden, rememberConfig, rememberedConfig } from '
 export { resolveConfig, defaultConfig, ConfigError, type GardenConfig } from './config.ts';
 export { summary, timing, problemLines, strictFailure } from './report.ts';
 export { GROWTH_STATES } from './state.ts';
-export { escapeHtml } from './text.ts';
 export type * from './types.ts';

@@ -12,7 +12,8 @@ export interface Indexed {
   aliases?: string[];
 }
 
-const stem = (file: string) => path.basename(file).replace(/\.md$/i, '');
+/** A note's file name without `.md`: its name for links, titles and slugs. */
+export const stem = (file: string) => path.basename(file).replace(/\.md$/i, '');
 const key = (text: string) => text.normalize('NFC').toLowerCase().trim();
 
 export class VaultIndex<T extends Indexed> {

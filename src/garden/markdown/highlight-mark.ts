@@ -1,6 +1,6 @@
-import type { Root, PhrasingContent } from 'mdast';
+import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { replaceText } from './text-nodes.ts';
+import { replaceText, splitText } from './text-nodes.ts';
 
 /*
  * Obsidian `==highlights==` as <mark>. Within one run of plain text only: `==**bold**==` stays as
@@ -13,18 +13,10 @@ export default function remarkHighlightMark() {
   return (tree: Root, file: VFile) => {
     // Walking the tree costs more than searching the text: skip notes without the syntax.
     if (!String(file.value).includes('==')) return;
-    replaceText(tree, NOTHING, (node) => {
-      if (!node.value.includes('==')) return undefined;
-      const out: PhrasingContent[] = [];
-      let last = 0;
-      for (const match of node.value.matchAll(MARK)) {
-        if (match.index > last) out.push({ type: 'text', value: node.value.slice(last, match.index) });
-        out.push({ type: 'emphasis', data: { hName: 'mark' }, children: [{ type: 'text', value: match[1]! }] });
-        last = match.index + match[0].length;
-      }
-      if (last === 0) return undefined;
-      if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
-      return out;
-    });
+    replaceText(tree, NOTHING, (node) =>
+      node.value.includes('==')
+        ? splitText(node, MARK, (match) => ({ nodes: [{ type: 'emphasis', data: { hName: 'mark' }, children: [{ type: 'text', value: match[1]! }] }] }))
+        : undefined,
+    );
   };
 }

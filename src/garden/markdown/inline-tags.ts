@@ -1,6 +1,6 @@
 import type { Root, PhrasingContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { replaceText } from './text-nodes.ts';
+import { replaceText, splitText } from './text-nodes.ts';
 import { INLINE_TAG } from '../tags.ts';
 import { contextOf } from './context.ts';
 
@@ -12,23 +12,19 @@ export default function remarkInlineTags() {
     const context = contextOf(file);
     // Walking the tree costs more than searching the text: skip notes without the syntax.
     if (!String(file.value).includes('#')) return;
-    replaceText(tree, NOT_TAGS, (node) => {
-      if (!node.value.includes('#')) return undefined;
-      const out: PhrasingContent[] = [];
-      let last = 0;
-      for (const match of node.value.matchAll(INLINE_TAG)) {
-        const raw = match[2]!.replace(/\/+$/, '');
-        const url = context.tagUrl(raw);
-        if (!url) continue;
-        const start = match.index + match[1]!.length;
-        if (start > last) out.push({ type: 'text', value: node.value.slice(last, start) });
-        context.inlineTags.push(raw);
-        out.push({ type: 'link', url, data: { hProperties: { className: ['tag'] } }, children: [{ type: 'text', value: `#${raw}` }] });
-        last = start + 1 + raw.length;
-      }
-      if (last === 0) return undefined;
-      if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
-      return out;
-    });
+    replaceText(tree, NOT_TAGS, (node) =>
+      node.value.includes('#')
+        ? splitText(node, INLINE_TAG, (match) => {
+            const raw = match[2]!.replace(/\/+$/, '');
+            const url = context.tagUrl(raw);
+            if (!url) return undefined;
+            context.inlineTags.push(raw);
+            const tag: PhrasingContent = { type: 'link', url, data: { hProperties: { className: ['tag'] } }, children: [{ type: 'text', value: `#${raw}` }] };
+            // The character before `#` was read to find the tag's start; it stays text. A trailing `/` too.
+            const rest = match[2]!.slice(raw.length);
+            return { nodes: rest ? [tag, { type: 'text', value: rest }] : [tag], skip: match[1]!.length };
+          })
+        : undefined,
+    );
   };
 }

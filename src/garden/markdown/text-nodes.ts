@@ -23,3 +23,31 @@ export function replaceText(tree: Parent, skip: ReadonlySet<string>, replace: (n
   };
   walk(tree);
 }
+
+/**
+ * Splits a text node at each match of `pattern` (global), replacing the match with what `make`
+ * returns; `make` may decline a match (undefined). Returns undefined when nothing was replaced.
+ * `skip` leaves that many characters of a match as text (a prefix the pattern had to read).
+ */
+export function splitText(
+  node: Text,
+  pattern: RegExp,
+  make: (match: RegExpMatchArray) => { nodes: PhrasingContent[]; skip?: number } | undefined,
+): PhrasingContent[] | undefined {
+  const out: PhrasingContent[] = [];
+  let last = 0;
+  let replaced = false;
+  for (const match of node.value.matchAll(pattern)) {
+    const made = make(match);
+    if (!made) continue;
+    // A match may be replaced by nothing at all (an embed of a private note).
+    replaced = true;
+    const start = match.index! + (made.skip ?? 0);
+    if (start > last) out.push({ type: 'text', value: node.value.slice(last, start) });
+    out.push(...made.nodes);
+    last = match.index! + match[0].length;
+  }
+  if (!replaced) return undefined;
+  if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
+  return out;
+}

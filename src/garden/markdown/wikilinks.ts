@@ -1,9 +1,9 @@
-import type { Root, PhrasingContent, Text, Parent } from 'mdast';
+import type { Root, PhrasingContent, Parent } from 'mdast';
 import type { VFile } from 'vfile';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
 import GithubSlugger from 'github-slugger';
 import { contextOf, type RenderContext } from './context.ts';
-import { replaceText } from './text-nodes.ts';
+import { replaceText, splitText } from './text-nodes.ts';
 
 const INSIDE_LINKS = new Set(['link', 'linkReference']);
 
@@ -87,20 +87,6 @@ function link(inner: string, context: RenderContext): PhrasingContent {
   return unresolvedNode(display || page);
 }
 
-function split(node: Text, context: RenderContext): PhrasingContent[] | undefined {
-  if (!node.value.includes('[[')) return undefined;
-  const out: PhrasingContent[] = [];
-  let last = 0;
-  for (const match of node.value.matchAll(WIKILINK)) {
-    if (match.index > last) out.push({ type: 'text', value: node.value.slice(last, match.index) });
-    out.push(...(match[1] ? embed(match[2]!, context) : [link(match[2]!, context)]));
-    last = match.index + match[0].length;
-  }
-  if (last === 0) return undefined;
-  if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
-  return out;
-}
-
 const isEmbed = (node: { type: string; data?: { hName?: string } }) => node.type === 'emphasis' && node.data?.hName === 'div';
 
 /** A paragraph holding only embeds becomes those embeds: a <div> may not sit inside a <p>. */
@@ -120,7 +106,11 @@ export default function remarkWikilinks() {
     const context = contextOf(file);
     // Walking the tree costs more than searching the text: skip notes without the syntax.
     if (!String(file.value).includes('[[')) return;
-    replaceText(tree, INSIDE_LINKS, (node) => split(node, context));
+    replaceText(tree, INSIDE_LINKS, (node) =>
+      node.value.includes('[[')
+        ? splitText(node, WIKILINK, (match) => ({ nodes: match[1] ? embed(match[2]!, context) : [link(match[2]!, context)] }))
+        : undefined,
+    );
     if (context.embeds.size) unwrapLoneEmbeds(tree);
   };
 }
