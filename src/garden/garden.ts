@@ -15,6 +15,7 @@ import { cleanLabel, escapeHtml, SpellingGroups } from './text.ts';
 import { frontmatterTags, tagSegments, tagUrlPath } from './tags.ts';
 import { parseDate } from './dates.ts';
 import { VaultIndex, stem } from './resolve.ts';
+import { newestTendedFirst } from './order.ts';
 import { renderNotes, attachmentUrl } from './render-notes.ts';
 
 /*
@@ -228,10 +229,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   const renderEnded = performance.now();
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
   const ref = (note: GardenNote): NoteRef => ({ slug: note.slug, title: note.title });
-  const tended = (note: GardenNote) => note.updated ?? note.created ?? '';
-  const newestFirst = (a: GardenNote, b: GardenNote) =>
-    Date.parse(tended(b) || '0') - Date.parse(tended(a) || '0') || a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug);
-  notes.sort(newestFirst);
+  notes.sort(newestTendedFirst);
 
   // Embeds: a shared note's sanitized HTML inside another's, a few levels deep, never in a cycle.
   const EMBED = /<div class="embed" data-embed="([^"]*)"><\/div>/g;

@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import { currentGarden } from '../integration/core.ts';
+import { newestTendedFirst } from '../garden/order.ts';
 import settings from '../../garden.config.ts';
 import { resolveConfig } from '../garden/config.ts';
 import type { GardenNote, TagNode, Mood, GrowthState } from '../garden/types.ts';
@@ -32,9 +33,7 @@ export async function garden(): Promise<Indexed> {
   if (cached) return cached;
   const indexed = (async () => {
     const [notes, tags, moods] = await Promise.all([getCollection('notes'), getCollection('tags'), getCollection('moods')]);
-    const list = notes.map((n) => n.data as unknown as NoteData);
-    const order = new Map(list.map((n, i) => [n.slug, i]));
-    list.sort((a, b) => order.get(a.slug)! - order.get(b.slug)!);
+    const list = notes.map((n) => n.data as unknown as NoteData).sort(newestTendedFirst);
     return {
       notes: list,
       bySlug: new Map(list.map((n) => [n.slug, n])),
@@ -54,9 +53,7 @@ export const STATES: { id: GrowthState; label: string; icon: string; explain: st
 
 export const stateInfo = (id: GrowthState) => STATES.find((s) => s.id === id)!;
 
-export function tended(note: NoteData): string | undefined {
-  return note.updated ?? note.created;
-}
+export { tendedOn as tended } from '../garden/order.ts';
 
 // Building an Intl.DateTimeFormat is costly; one serves every date of the build.
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: site.timeZone });

@@ -1,7 +1,8 @@
 import rss from '@astrojs/rss';
 import { getCollection } from 'astro:content';
 import type { APIRoute } from 'astro';
-import { site, noteHtml, tended, type NoteData } from '../lib/garden.ts';
+import { site, noteHtml, type NoteData } from '../lib/garden.ts';
+import { newestTendedFirst } from '../garden/order.ts';
 import { absoluteUrls } from '../lib/absolute-urls.ts';
 
 /*
@@ -13,7 +14,7 @@ export const GET: APIRoute = async () => {
   const entries = await getCollection('notes');
   const latest = entries
     .map((entry) => entry.data as unknown as NoteData)
-    .sort((a, b) => (tended(b) ?? '').localeCompare(tended(a) ?? '') || a.title.localeCompare(b.title))
+    .sort(newestTendedFirst)
     .slice(0, site.feedLimit);
   const notes = await Promise.all(latest.map(async (note) => ({ note, html: await noteHtml(note.slug) })));
   const feedUrl = `${site.siteUrl}/rss.xml`;
