@@ -14,6 +14,7 @@ const { values } = parseArgs({
     words: { type: 'string', default: '600' },
     keep: { type: 'boolean', default: false },
     'generate-only': { type: 'boolean', default: false },
+    floor: { type: 'boolean', default: true },
   },
 });
 const NOTES = Number(values.notes);
@@ -79,11 +80,11 @@ interface Run {
 }
 
 /** One `astro build`, with the peak resident memory read from /proc while it runs. */
-function build(vault: string, outDir: string, cacheDir: string): Promise<Run> {
+function build(vault: string, outDir: string, cacheDir: string, root = ROOT): Promise<Run> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: ROOT,
+      cwd: root,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', GARDEN_CONTENT_DIR: vault, GARDEN_OUT_DIR: outDir, GARDEN_CACHE_DIR: cacheDir },
     });
     let output = '';
@@ -105,6 +106,53 @@ function build(vault: string, outDir: string, cacheDir: string): Promise<Run> {
       resolve({ seconds: (performance.now() - started) / 1000, peakMiB: peakKiB / 1024, peakAt, output, code });
     });
   });
+}
+
+/*
+ * The framework's floor on the same vault: a bare Astro 7 site (Astro's glob() loader and its own
+ * Markdown processor, one page per shared note, nothing else) indexed by Pagefind the same way.
+ * The garden's cost per page is measured against it.
+ */
+async function floorBuild(vault: string, dir: string): Promise<Run> {
+  await fs.mkdir(path.join(dir, 'src/pages'), { recursive: true });
+  await fs.symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  await fs.writeFile(path.join(dir, 'package.json'), '{ "type": "module" }');
+  await fs.writeFile(
+    path.join(dir, 'astro.config.mjs'),
+    `import * as pagefind from 'pagefind';
+export default {
+  build: { format: 'directory', concurrency: 4 },
+  integrations: [{ name: 'pagefind', hooks: { 'astro:build:done': async ({ dir }) => {
+    const { index } = await pagefind.createIndex({});
+    await index.addDirectory({ path: new URL(dir).pathname });
+    await index.writeFiles({ outputPath: new URL('pagefind', dir).pathname });
+    await pagefind.close();
+  } } }],
+};
+`,
+  );
+  await fs.writeFile(
+    path.join(dir, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+export const collections = { notes: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(vault)} }) }) };
+`,
+  );
+  await fs.writeFile(
+    path.join(dir, 'src/pages/[...slug].astro'),
+    `---
+import { getCollection, render } from 'astro:content';
+export async function getStaticPaths() {
+  const notes = await getCollection('notes', (n) => n.data.share === true);
+  return notes.map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
+}
+const { entry } = Astro.props;
+const { Content } = await render(entry);
+---
+<html lang="en"><head><title>{entry.data.title}</title></head><body><main data-pagefind-body><h1>{entry.data.title}</h1><Content /></main></body></html>
+`,
+  );
+  return build(vault, path.join(dir, 'dist'), path.join(dir, 'cache'), dir);
 }
 
 /** What a visitor downloads for one search: load /search/?q=… in Chromium and count the bytes. */
@@ -155,6 +203,8 @@ if (cold.code !== 0) {
 }
 const warm = await build(vault, outDir, cacheDir);
 const download = await searchDownload(outDir);
+const floor = values.floor ? await floorBuild(vault, path.join(work, 'floor')) : undefined;
+if (floor && floor.code !== 0) console.error(floor.output);
 const summaryLine = /\d+ notes found:.*/.exec(cold.output)?.[0] ?? '';
 const pages = /(\d+) page\(s\) built/.exec(cold.output)?.[1];
 
@@ -163,6 +213,11 @@ console.log(`pages built:        ${pages}`);
 console.log(`cold build:         ${cold.seconds.toFixed(1)} s  (peak memory ${cold.peakMiB.toFixed(0)} MiB, reached at ${cold.peakAt.toFixed(0)} s)`);
 console.log(`warm rebuild:       ${warm.seconds.toFixed(1)} s  (peak memory ${warm.peakMiB.toFixed(0)} MiB)`);
 console.log(`per published page: ${((cold.seconds * 1000) / Number(pages)).toFixed(2)} ms cold`);
+if (floor) {
+  const floorPages = Number(/(\d+) page\(s\) built/.exec(floor.output)?.[1]);
+  console.log(`framework floor:    ${floor.seconds.toFixed(1)} s cold, ${floorPages} pages (bare Astro 7, glob() loader, its own Markdown, Pagefind; peak memory ${floor.peakMiB.toFixed(0)} MiB)`);
+  console.log(`garden over floor:  ${(((cold.seconds - floor.seconds) * 1000) / Number(pages)).toFixed(2)} ms per page (${(cold.seconds - floor.seconds).toFixed(1)} s)`);
+}
 const pagefindSeconds = Number(/Pagefind in ([\d.]+) s/.exec(cold.output)?.[1] ?? NaN);
 console.log(`Pagefind:           ${pagefindSeconds.toFixed(1)} s of the cold build (${((pagefindSeconds / cold.seconds) * 100).toFixed(0)}%)`);
 console.log(`one search "${download.query}": ${(download.pagefindBytes / 1024).toFixed(0)} KiB from /pagefind/ (${download.requests} requests), ${(download.totalBytes / 1024).toFixed(0)} KiB with the page itself`);
