@@ -31,6 +31,8 @@ interface SourceNote {
   shared: boolean;
   aliases: string[];
   path: string;
+  /** Why a private note is private. */
+  reason?: string;
 }
 
 interface SharedDraft {
@@ -39,7 +41,6 @@ interface SharedDraft {
   title: string;
   slug: string;
 }
-
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -61,7 +62,7 @@ async function readNote(file: VaultFile, problems: Problems): Promise<SourceNote
     bytes = await fs.readFile(file.absolute);
   } catch (error) {
     problems.error(file.path, `cannot be read: ${(error as Error).message}`);
-    return { file, text: '', shared: false, aliases: [], path: file.path };
+    return { file, text: '', shared: false, aliases: [], path: file.path, reason: 'cannot be read' };
   }
   const decoded = decodeNote(bytes);
   if (decoded.fallback) problems.warn(file.path, 'is not valid UTF-8; read as Windows-1252 (save it as UTF-8 to silence this)');
@@ -110,7 +111,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   const read = performance.now();
   const privateNotes = sources
     .filter((s) => !s.shared)
-    .map((s) => ({ path: s.path, reason: (s as SourceNote & { reason?: string }).reason ?? 'unreadable' }));
+    .map((s) => ({ path: s.path, reason: s.reason ?? 'private' }));
 
   // Titles and slugs of shared notes only: a private note never takes a slug or bumps another's.
   const drafts: SharedDraft[] = [];
@@ -147,6 +148,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
     },
     config.cacheDir,
   );
+  const renderEnded = performance.now();
 
   // Tags and moods are grouped across shared notes only.
   const tagSpellings = new SpellingGroups();
@@ -202,7 +204,9 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
     }
 
     embedsOf.set(slug, result.embeds);
-    const up = stringList(field(data, 'up'))[0]?.replace(/^\[\[|\]\]$/g, '').split(/[|#]/)[0]!.trim();
+    // `up: [[Parent]]` unquoted is YAML for a list in a list; it means the same as `up: "[[Parent]]"`.
+    const upValue = field(data, 'up');
+    const up = stringList(Array.isArray(upValue) ? upValue.flat(2) : upValue)[0]?.replace(/^\[\[|\]\]$/g, '').split(/[|#]/)[0]!.trim();
     if (up) upTargets.set(slug, up);
     notes.push({
       slug,
@@ -226,7 +230,6 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
     });
   }
 
-  const renderEnded = performance.now();
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
   const ref = (note: GardenNote): NoteRef => ({ slug: note.slug, title: note.title });
   notes.sort(newestTendedFirst);

@@ -155,11 +155,13 @@ describe('the garden model', () => {
       'mid.md': shared('x', 'up: "[[root]]"\n'),
       'leaf.md': shared('x', 'up:\n  - "[[mid]]"\n'),
       'orphan.md': shared('x', 'up: "[[hidden]]"\n'),
+      'unquoted.md': shared('x', 'up: [[mid]]\n'),
       'hidden.md': '---\nshare: false\nup: "[[root]]"\n---\n',
     });
     const up = (slug: string) => garden.notes.find((n) => n.slug === slug)!.up.map((r) => r.slug);
     expect(up('leaf')).toEqual(['root', 'mid']);
     expect(up('orphan')).toEqual([]);
+    expect(up('unquoted')).toEqual(['root', 'mid']);
   });
 
   it('takes the title from the field, else the first heading, else the file name', async () => {
