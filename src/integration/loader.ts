@@ -16,7 +16,7 @@ export function gardenLoader(kind: Kind): Loader {
   return {
     name: `digital-garden-${kind}`,
     load: async ({ store, generateDigest, watcher }) => {
-      const { loadGarden, invalidateGarden, rememberedConfig, resolveConfig } = await core();
+      const { loadGarden, rememberedConfig, resolveConfig } = await core();
       const config = rememberedConfig() ?? resolveConfig();
       const sync = async () => {
         const garden = await loadGarden(config);
@@ -33,10 +33,11 @@ export function gardenLoader(kind: Kind): Loader {
         }
       };
       await sync();
+      // The integration forgets the garden when a vault file changes (chokidar calls its 'change'
+      // listener before this 'all' one); the first collection to sync reads the vault again, the
+      // others get that same garden.
       watcher?.on('all', async (_event, file) => {
-        if (!file.startsWith(config.contentDir)) return;
-        invalidateGarden();
-        await sync();
+        if (file.startsWith(config.contentDir)) await sync();
       });
     },
   };
