@@ -123,7 +123,7 @@ describe('browsing, as a visitor walks the garden', () => {
     expect(await p.locator('h1').textContent()).toBe('#plants');
     await p.locator('.note-list a', { hasText: 'Ferns' }).click();
     await p.waitForURL(/\/ferns\/$/);
-    const backlinks = p.locator('section[aria-labelledby="backlinks"] a');
+    const backlinks = p.locator('section[aria-labelledby="note.backlinks"] a');
     expect(await backlinks.allTextContents()).toEqual(['Oak']);
     await backlinks.first().click();
     await p.waitForURL(/\/oak\/$/);

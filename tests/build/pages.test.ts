@@ -51,13 +51,35 @@ describe('the sample garden', () => {
     expect(toString(state)).toMatch(/🌿\s*Bud/);
     expect(select('.note-meta a.mood', tree)!.properties.href).toBe('/moods/curious/');
     expect(selectAll('.note-meta time', tree).map((t) => t.properties.dateTime)).toEqual(['2024-03-01T00:00:00Z', '2025-08-02T00:00:00Z']);
+    expect(toString(select('.note-meta', tree)!).replace(/\s+/g, ' ')).toContain('planted 1 March 2024, tended 17 months later');
     expect(text(tree, '.note-tags a')).toEqual(['#links', '#writing/notes']);
     expect(text(tree, '.breadcrumbs a')).toEqual(['Welcome to the garden', 'Gardening in public', 'Evergreen notes']);
     expect(text(tree, '.note-body a.internal')).toContain('Evergreen notes');
     expect(text(tree, '.note-body .link-unresolved')).toEqual(['Someday note']);
     // Newest tended first, like every list.
-    expect(text(tree, 'section[aria-labelledby="backlinks"] a')).toEqual(['Evergreen notes', 'How to Take Smart Notes']);
-    expect(text(tree, 'section[aria-labelledby="related"] a')).toContain('Evergreen notes');
+    expect(text(tree, 'section[aria-labelledby="note.backlinks"] a')).toEqual(['Evergreen notes', 'How to Take Smart Notes']);
+    expect(text(tree, 'section[aria-labelledby="note.related"] a')).toContain('Evergreen notes');
+  });
+
+  it('gives a long note a table of contents, and every note its neighbours by tended date', async () => {
+    const tree = await page('callouts-and-formatting');
+    expect(text(tree, '.toc a')).toEqual(['Tables', 'Lists and tasks', 'Code', 'Footnotes and highlights']);
+    expect(selectAll('.toc a', tree).map((a) => a.properties.href)).toEqual(['#tables', '#lists-and-tasks', '#code', '#footnotes-and-highlights']);
+    expect(select('.toc', await page('oak'))).toBeUndefined();
+    const home = await page('');
+    const order = text(home, '.note-list > li > a');
+    const second = await page('gardening-in-public');
+    const position = order.indexOf('Gardening in public');
+    expect(position).toBeGreaterThan(0);
+    expect(text(second, '.prev-next a[rel="prev"]')).toEqual([`← ${order[position - 1]}`]);
+    expect(text(second, '.prev-next a[rel="next"]')).toEqual([`${order[position + 1]} →`]);
+  });
+
+  it('never repeats an id within a page', async () => {
+    for (const file of (await listFiles(site.outDir)).filter((f) => f.endsWith('.html'))) {
+      const ids = selectAll('[id]', fromHtml(await fs.readFile(file, 'utf8'))).map((n) => String(n.properties.id));
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), file).toEqual([]);
+    }
   });
 
   it('lists notes newest tended first', async () => {

@@ -109,7 +109,7 @@ describe('a vault with private notes', () => {
 
   it('lists no private note as a backlink', async () => {
     const hub = await pageHtml(site, 'shared-hub');
-    const backlinks = hub.slice(hub.indexOf('id="backlinks"'));
+    const backlinks = hub.slice(hub.indexOf('id="note.backlinks"'));
     expect(backlinks).toContain('No other note links here yet.');
   });
 
