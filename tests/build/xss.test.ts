@@ -1,6 +1,8 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
+import { parseFeed } from 'feedsmith';
 import { toString } from 'hast-util-to-string';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -97,6 +99,13 @@ describe('an XSS corpus in a shared note', () => {
       for (const danger of dangers(fromHtml(await readAsText(page)))) report.push(`${path.relative(site.outDir, page)}: ${danger}`);
     }
     expect(report).toEqual([]);
+  });
+
+  it('keeps the feed clean too: no payload survives in content:encoded', async () => {
+    const { feed } = parseFeed(await fs.readFile(path.join(site.outDir, 'rss.xml'), 'utf8')) as { feed: { items: { title: string; content?: { encoded?: string } }[] } };
+    const xss = feed.items.find((item) => item.title.includes('Title'))!;
+    expect(xss.content?.encoded).toContain('Closing words.');
+    for (const item of feed.items) expect(dangers(fromHtml(item.content?.encoded ?? '', { fragment: true })), item.title).toEqual([]);
   });
 
   it('keeps the text around every payload', async () => {
