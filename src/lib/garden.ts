@@ -45,10 +45,10 @@ export async function garden(): Promise<Indexed> {
   return indexed;
 }
 
-export const STATES: { id: GrowthState; label: string; icon: string; explain: string }[] = [
-  { id: 'seed', label: 'Seed', icon: '🌱', explain: 'A rough idea, just planted: incomplete and likely to change.' },
-  { id: 'bud', label: 'Bud', icon: '🌿', explain: 'Growing: worked on and taking shape, but not finished.' },
-  { id: 'evergreen', label: 'Evergreen', icon: '🌳', explain: 'Mature and tended: as finished as a note in a garden gets.' },
+export const STATES: { id: GrowthState; label: string; explain: string }[] = [
+  { id: 'seed', label: 'Seed', explain: 'A rough idea, just planted: incomplete and likely to change.' },
+  { id: 'bud', label: 'Bud', explain: 'Growing: worked on and taking shape, but not finished.' },
+  { id: 'evergreen', label: 'Evergreen', explain: 'Mature and tended: as finished as a note in a garden gets.' },
 ];
 
 export const stateInfo = (id: GrowthState) => STATES.find((s) => s.id === id)!;

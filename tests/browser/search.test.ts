@@ -136,6 +136,13 @@ describe('search comfort', () => {
     expect(shift).toBeLessThan(0.1);
   });
 
+  it('fits a phone screen without scrolling sideways', async () => {
+    page = await browser.newPage({ viewport: { width: 375, height: 700 } });
+    await page.goto(`${server.url}/search/?q=ferns`);
+    await settled(page, 'ferns');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+
   it('is usable with the keyboard: type, tab to a result, open it', async () => {
     const p = await open('/search/');
     await p.locator('pagefind-input input').focus();

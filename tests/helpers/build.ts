@@ -51,7 +51,10 @@ export async function listFiles(dir: string): Promise<string[]> {
   return out;
 }
 
-/** A file's text as a visitor's tools would see it: gzip (Pagefind's indexes) is unpacked. */
+/**
+ * A file's text as any tool could read it, for scanning: gzip (Pagefind's indexes) is unpacked, and
+ * the bytes are read both as UTF-8 and as Latin-1, so a canary survives whichever way it is encoded.
+ */
 export async function readAsText(file: string): Promise<string> {
   let bytes = await fs.readFile(file);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
