@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
@@ -115,5 +116,26 @@ describe('the sample garden', () => {
     expect(copied).toHaveLength(2);
     expect(copied[0]).toMatch(/^fern-[0-9a-f]{8}\.svg$/);
     expect(copied[1]).toMatch(/^garden-sketch-[0-9a-f]{8}\.svg$/);
+  });
+});
+
+describe('the weight budget of a note page', () => {
+  it('stays under 40 KB of HTML and CSS, gzipped, with no JavaScript', async () => {
+    const notes = (await listFiles(site.outDir)).filter((f) => {
+      const rel = path.relative(site.outDir, f);
+      return rel.endsWith(`${path.sep}index.html`) && !/^(tags|states|moods|search)\b/.test(rel) && rel.split(path.sep).length === 2;
+    });
+    expect(notes.length).toBeGreaterThan(20);
+    const gzip = (bytes: Buffer) => zlib.gzipSync(bytes, { level: 9 }).length;
+    let heaviest = { file: '', bytes: 0 };
+    for (const file of notes) {
+      const html = await fs.readFile(file);
+      const tree = fromHtml(html.toString('utf8'));
+      expect(selectAll('script', tree), file).toEqual([]);
+      let bytes = gzip(html);
+      for (const link of selectAll('link[rel~="stylesheet"]', tree)) bytes += gzip(await fs.readFile(path.join(site.outDir, String(link.properties.href))));
+      if (bytes > heaviest.bytes) heaviest = { file: path.relative(site.outDir, file), bytes };
+    }
+    expect(heaviest.bytes, heaviest.file).toBeLessThan(40 * 1024);
   });
 });
