@@ -1,10 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { buildSite, ROOT, type BuiltSite } from '../helpers/build.ts';
-import { serve } from '../helpers/serve.ts';
-import { launch } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/build.ts';
+import { siteInBrowser } from '../helpers/site-in-browser.ts';
 
 /* axe-core, run in Debian's Chromium on the sample garden's main pages, light and dark, phone and desktop. */
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
@@ -14,32 +12,22 @@ const VIEWPORTS = [
   { width: 1280, height: 900 },
 ];
 
-let site: BuiltSite;
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+const garden = siteInBrowser(async () => path.join(ROOT, 'content'));
 let axe: string;
 
 beforeAll(async () => {
-  site = await buildSite(path.join(ROOT, 'content'));
-  expect(site.code).toBe(0);
-  server = await serve(site.outDir);
-  browser = await launch();
   axe = await fs.readFile(AXE, 'utf8');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('accessibility (axe-core)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const viewport of VIEWPORTS) {
       it(`finds no violations, ${colorScheme}, ${viewport.width} px`, async () => {
-        const context = await browser.newContext({ viewport, colorScheme });
+        const context = await garden.browser.newContext({ viewport, colorScheme });
         const report: string[] = [];
         for (const url of PAGES) {
           const page = await context.newPage();
-          await page.goto(`${server.url}${url}`);
+          await page.goto(`${garden.server.url}${url}`);
           if (url.startsWith('/search/')) await page.locator('.pf-result-link').first().waitFor();
           await page.addScriptTag({ content: axe });
           const violations = await page.evaluate(async () => {

@@ -1,29 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildSite, type BuiltSite } from '../helpers/build.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { fixtureGarden, PRIVATE_WORD } from '../helpers/garden-fixture.ts';
-import { serve } from '../helpers/serve.ts';
-import { launch } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/site-in-browser.ts';
 
-let site: BuiltSite;
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+const garden = siteInBrowser(fixtureGarden);
 let page: Page;
 
-beforeAll(async () => {
-  site = await buildSite(await fixtureGarden());
-  expect(site.code).toBe(0);
-  server = await serve(site.outDir);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(path: string) {
-  page = await browser.newPage();
-  await page.goto(`${server.url}${path}`);
+  page = await garden.browser.newPage();
+  await page.goto(`${garden.server.url}${path}`);
   return page;
 }
 
@@ -117,7 +102,7 @@ describe('search, as a visitor uses it', () => {
 
 describe('search comfort', () => {
   it('does not shift the layout while results load, on a phone', async () => {
-    page = await browser.newPage({ viewport: { width: 375, height: 700 } });
+    page = await garden.browser.newPage({ viewport: { width: 375, height: 700 } });
     // Layout shifts not caused by the visitor's own input, summed as browsers score them (CLS).
     await page.addInitScript(() => {
       (window as unknown as { shift: number }).shift = 0;
@@ -127,7 +112,7 @@ describe('search comfort', () => {
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(`${server.url}/search/?q=ferns`);
+    await page.goto(`${garden.server.url}/search/?q=ferns`);
     await settled(page, 'ferns');
     await page.waitForTimeout(300);
     const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
@@ -137,8 +122,8 @@ describe('search comfort', () => {
   });
 
   it('fits a phone screen without scrolling sideways', async () => {
-    page = await browser.newPage({ viewport: { width: 375, height: 700 } });
-    await page.goto(`${server.url}/search/?q=ferns`);
+    page = await garden.browser.newPage({ viewport: { width: 375, height: 700 } });
+    await page.goto(`${garden.server.url}/search/?q=ferns`);
     await settled(page, 'ferns');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
