@@ -1,7 +1,6 @@
 import type { Garden } from './types.ts';
 import type { GardenConfig } from './config.ts';
 import { buildGarden } from './garden.ts';
-
 import { GARDEN_CACHE as KEY, GARDEN_CONFIG as CONFIG_KEY } from './cache-keys.ts';
 
 /* One garden per build: the vault is read and rendered once, whoever asks first. */

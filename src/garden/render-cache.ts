@@ -51,6 +51,11 @@ export class RenderCache {
     return createHash('sha256').update(this.prefix).update(job.path).update('\0').update(job.title).update('\0').update(job.slug).update('\0').update(job.text).digest('hex');
   }
 
+  /** How many rendered notes the cache holds. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   get(job: RenderJob): RenderResult | undefined {
     return this.entries.get(this.key(job));
   }

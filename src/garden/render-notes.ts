@@ -124,7 +124,10 @@ export async function renderNotes(jobs: RenderJob[], world: LinkWorld, cacheDir?
   const rendered = await renderUncached(missing, world);
   const byPath = new Map(rendered.map((result) => [result.path, result]));
   const results = jobs.map((job, i) => cached[i] ?? byPath.get(job.path)!);
-  if (cache) await cache.save(new Map(jobs.map((job, i) => [cache.key(job), results[i]!])));
+  // Rewriting the cache is only needed when something was rendered or a note left the garden.
+  if (cache && (missing.length > 0 || cache.size !== jobs.length)) {
+    await cache.save(new Map(jobs.map((job, i) => [cache.key(job), results[i]!])));
+  }
   return results;
 }
 

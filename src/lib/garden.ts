@@ -23,7 +23,15 @@ export async function noteHtml(slug: string): Promise<string> {
   return found;
 }
 
-type Indexed = { notes: NoteData[]; bySlug: Map<string, NoteData>; tags: Map<string, TagNode>; moods: Mood[] };
+type Indexed = {
+  /** Newest tended first. */
+  notes: NoteData[];
+  bySlug: Map<string, NoteData>;
+  /** A note's place in `notes`. */
+  rank: Map<string, number>;
+  tags: Map<string, TagNode>;
+  moods: Mood[];
+};
 const indexes = new WeakMap<object, Promise<Indexed>>();
 
 /** The collections, indexed once per garden (the dev server reads a new garden when the vault changes). */
@@ -37,6 +45,7 @@ export async function garden(): Promise<Indexed> {
     return {
       notes: list,
       bySlug: new Map(list.map((n) => [n.slug, n])),
+      rank: new Map(list.map((n, i) => [n.slug, i])),
       tags: new Map(tags.map((t) => [t.id, t.data as unknown as TagNode])),
       moods: moods.map((m) => m.data as unknown as Mood).sort((a, b) => a.name.localeCompare(b.name)),
     };

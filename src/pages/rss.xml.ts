@@ -1,8 +1,6 @@
 import rss from '@astrojs/rss';
-import { getCollection } from 'astro:content';
 import type { APIRoute } from 'astro';
-import { site, noteHtml, type NoteData } from '../lib/garden.ts';
-import { newestTendedFirst } from '../garden/order.ts';
+import { site, garden, noteHtml, tended } from '../lib/garden.ts';
 import { absoluteUrls } from '../lib/absolute-urls.ts';
 
 /*
@@ -11,11 +9,7 @@ import { absoluteUrls } from '../lib/absolute-urls.ts';
  * its guid is its permalink, which never changes when it is tended.
  */
 export const GET: APIRoute = async () => {
-  const entries = await getCollection('notes');
-  const latest = entries
-    .map((entry) => entry.data as unknown as NoteData)
-    .sort(newestTendedFirst)
-    .slice(0, site.feedLimit);
+  const latest = (await garden()).notes.slice(0, site.feedLimit);
   const notes = await Promise.all(latest.map(async (note) => ({ note, html: await noteHtml(note.slug) })));
   const feedUrl = `${site.siteUrl}/rss.xml`;
   return rss({
@@ -27,7 +21,7 @@ export const GET: APIRoute = async () => {
     trailingSlash: true,
     items: notes.map(({ note, html }) => {
       const link = `${site.siteUrl}/${note.slug}/`;
-      const date = note.updated ?? note.created;
+      const date = tended(note);
       return {
         title: note.title,
         link,
