@@ -91,7 +91,6 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
       links: new Set(),
       embeds: new Set(),
       inlineTags: [],
-      unresolved: [],
       notices: [],
     };
     try {

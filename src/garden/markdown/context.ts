@@ -18,7 +18,6 @@ export interface RenderContext {
   links: Set<string>;
   embeds: Set<string>;
   inlineTags: string[];
-  unresolved: string[];
   /** Other things worth telling the gardener about this note. */
   notices: string[];
 }

@@ -66,7 +66,6 @@ export default function rehypeVaultUrls() {
           continue;
         }
       }
-      context.unresolved.push(value);
       const index = parent.children.indexOf(node);
       if (node.tagName === 'img') parent.children.splice(index, 1);
       else parent.children[index] = { type: 'element', tagName: 'span', properties: { className: ['link-unresolved'] }, children: [{ type: 'text', value: toString(node) }] };

@@ -18,7 +18,7 @@ const WIKILINK = /(!?)\[\[([^[\]\n]+?)\]\]/g;
 const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg|bmp)$/i;
 const slugger = new GithubSlugger();
 
-export function unresolvedNode(text: string): PhrasingContent {
+function unresolvedNode(text: string): PhrasingContent {
   return {
     type: 'emphasis',
     data: { hName: 'span', hProperties: { className: ['link-unresolved'] } },
@@ -67,7 +67,6 @@ function embed(inner: string, context: RenderContext): PhrasingContent[] {
       },
     ];
   }
-  context.unresolved.push(`![[${page}]]`);
   return [];
 }
 
@@ -83,7 +82,6 @@ function link(inner: string, context: RenderContext): PhrasingContent {
   }
   const attachment = context.resolveAttachment(page);
   if (attachment) return linkNode(attachment, text, 'attachment');
-  context.unresolved.push(`[[${page}]]`);
   return unresolvedNode(display || page);
 }
 
