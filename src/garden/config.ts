@@ -1,5 +1,15 @@
 import path from 'node:path';
 import { IANAZone } from 'luxon';
+import { colord, extend } from 'colord';
+import a11y from 'colord/plugins/a11y';
+import mix from 'colord/plugins/mix';
+import names from 'colord/plugins/names';
+
+extend([a11y, mix, names]);
+
+export type ColorRole = 'paper' | 'ink' | 'accent';
+/** One colour for each theme. */
+export type ThemeColor = { light: string; dark: string };
 
 /** What a gardener can configure. Environment variables override the file (see README). */
 export interface GardenConfig {
@@ -16,6 +26,14 @@ export interface GardenConfig {
   title: string;
   description: string;
   author: string;
+  /** Shown on the home page when the vault has no home note. */
+  intro: string;
+  /** Vault path of the note whose content opens the home page, when it is shared. */
+  homeNote: string;
+  /** Background (paper), text (ink) and links (accent), for the light and the dark theme. */
+  colors: Record<ColorRole, ThemeColor>;
+  /** Secondary text, mixed from ink and paper; derived, not set. */
+  muted?: ThemeColor;
   /** Where rendered notes are kept between builds; none when unset. Set by the integration. */
   cacheDir?: string;
 }
@@ -29,6 +47,18 @@ export const defaultConfig: GardenConfig = {
   title: 'A digital garden',
   description: 'Notes growing in public.',
   author: '',
+  intro: '',
+  homeNote: 'index.md',
+  colors: {
+    paper: { light: '#f7f5ee', dark: '#131a15' },
+    ink: { light: '#1d2920', dark: '#e4e9e0' },
+    accent: { light: '#2b6a3c', dark: '#8fd09b' },
+  },
+};
+
+/** The settings a gardener writes: any of them, and colours one theme at a time. */
+export type GardenSettings = Partial<Omit<GardenConfig, 'colors' | 'muted'>> & {
+  colors?: Partial<Record<ColorRole, Partial<ThemeColor>>>;
 };
 
 export class ConfigError extends Error {}
@@ -38,11 +68,17 @@ export class ConfigError extends Error {}
  * so that a typo fails early with a message naming the setting.
  */
 export function resolveConfig(
-  settings: Partial<GardenConfig> = {},
+  settings: GardenSettings = {},
   env: NodeJS.ProcessEnv = process.env,
   root: string = process.cwd(),
 ): GardenConfig {
-  const config: GardenConfig = { ...defaultConfig, ...settings };
+  for (const key of Object.keys(settings)) {
+    if (!(key in defaultConfig) || key === 'muted') {
+      const near = Object.keys(defaultConfig).find((k) => k.toLowerCase() === key.toLowerCase());
+      throw new ConfigError(`unknown setting "${key}"${near ? `; did you mean "${near}"?` : ''}`);
+    }
+  }
+  const config: GardenConfig = { ...defaultConfig, ...settings, colors: resolveColors(settings.colors ?? {}) };
   if (env.GARDEN_CONTENT_DIR) config.contentDir = env.GARDEN_CONTENT_DIR;
   if (env.GARDEN_SITE_URL) config.siteUrl = env.GARDEN_SITE_URL;
   if (env.GARDEN_STRICT !== undefined && env.GARDEN_STRICT !== '') {
@@ -66,5 +102,51 @@ export function resolveConfig(
   if (!Number.isInteger(config.feedLimit) || config.feedLimit < 1) {
     throw new ConfigError(`feedLimit must be a whole number of at least 1, got ${String(config.feedLimit)}`);
   }
+  for (const key of ['title', 'description', 'author', 'intro', 'homeNote'] as const) {
+    if (typeof config[key] !== 'string') throw new ConfigError(`${key} must be text, got ${JSON.stringify(config[key])}`);
+  }
+  if (!config.title.trim()) throw new ConfigError('title must not be empty: it names the site in every page and the feed');
+  config.muted = checkContrast(config.colors);
   return config;
+}
+
+const ROLES: ColorRole[] = ['paper', 'ink', 'accent'];
+const THEMES = ['light', 'dark'] as const;
+
+/** Each colour parsed and written back as hex, so only a colour can ever reach the style sheet. */
+function resolveColors(given: Partial<Record<ColorRole, Partial<ThemeColor>>>): Record<ColorRole, ThemeColor> {
+  if (typeof given !== 'object' || given === null) throw new ConfigError('colors must be an object such as { accent: { light: "#2b6a3c" } }');
+  const colors = {} as Record<ColorRole, ThemeColor>;
+  for (const role of Object.keys(given)) {
+    if (!ROLES.includes(role as ColorRole)) throw new ConfigError(`colors.${role} is not a colour the garden uses; it has ${ROLES.join(', ')}`);
+  }
+  for (const role of ROLES) {
+    colors[role] = { ...defaultConfig.colors[role] };
+    for (const theme of THEMES) {
+      const value = given[role]?.[theme];
+      if (value === undefined) continue;
+      const parsed = typeof value === 'string' ? colord(value) : undefined;
+      if (!parsed?.isValid()) {
+        throw new ConfigError(`colors.${role}.${theme} must be a CSS colour (hex, rgb(), hsl() or a name), got ${JSON.stringify(value)}`);
+      }
+      colors[role][theme] = parsed.toHex();
+    }
+  }
+  return colors;
+}
+
+/** WCAG AA for every text colour on the paper, in both themes; returns the derived muted colour. */
+function checkContrast(colors: Record<ColorRole, ThemeColor>): ThemeColor {
+  const muted = {} as ThemeColor;
+  for (const theme of THEMES) {
+    const paper = colord(colors.paper[theme]);
+    muted[theme] = colord(colors.ink[theme]).mix(paper, 0.3).toHex();
+    for (const [name, color] of [['ink', colors.ink[theme]], ['accent', colors.accent[theme]], ['muted text (70% ink, 30% paper)', muted[theme]]] as const) {
+      const ratio = paper.contrast(color);
+      if (ratio < 4.5) {
+        throw new ConfigError(`colors (${theme} theme): ${name} ${color} on paper ${colors.paper[theme]} has a contrast of ${ratio}:1; text needs at least 4.5:1`);
+      }
+    }
+  }
+  return muted;
 }

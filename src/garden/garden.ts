@@ -162,6 +162,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
 
   const notes: GardenNote[] = [];
   const embedsOf = new Map<string, string[]>();
+  const contextsOf = new Map<string, Record<string, string>>();
   const upTargets = new Map<string, string>();
   for (const [i, draft] of drafts.entries()) {
     const { source, data, title, slug } = draft;
@@ -204,6 +205,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
     }
 
     embedsOf.set(slug, result.embeds);
+    contextsOf.set(slug, result.linkContexts);
     // `up: [[Parent]]` unquoted is YAML for a list in a list; it means the same as `up: "[[Parent]]"`.
     const upValue = field(data, 'up');
     const up = stringList(Array.isArray(upValue) ? upValue.flat(2) : upValue)[0]?.replace(/^\[\[|\]\]$/g, '').split(/[|#]/)[0]!.trim();
@@ -249,7 +251,11 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
 
   // Backlinks, breadcrumbs, moods, tags and related notes, all among shared notes.
   for (const note of notes) {
-    for (const target of note.outgoing) bySlug.get(target)?.backlinks.push(ref(note));
+    const contexts = contextsOf.get(note.slug) ?? {};
+    for (const target of note.outgoing) {
+      const context = contexts[target];
+      bySlug.get(target)?.backlinks.push({ ...ref(note), ...(context ? { context } : {}) });
+    }
   }
   const parentOf = (note: GardenNote): GardenNote | undefined => {
     const target = upTargets.get(note.slug);

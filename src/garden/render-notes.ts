@@ -40,6 +40,7 @@ export type RenderResult =
       headings: Heading[];
       excerpt: string;
       searchTerms: string;
+      linkContexts: Record<string, string>;
       links: string[];
       embeds: string[];
       inlineTags: string[];

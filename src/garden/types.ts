@@ -16,6 +16,11 @@ export interface NoteRef {
   title: string;
 }
 
+/** A note that links here, with the words around its link. */
+export interface Backlink extends NoteRef {
+  context?: string;
+}
+
 export interface Heading {
   depth: number;
   slug: string;
@@ -45,7 +50,7 @@ export interface GardenNote {
   /** Chinese and Japanese words of the note, space-separated, for the search index only. */
   searchTerms?: string;
   outgoing: string[];
-  backlinks: NoteRef[];
+  backlinks: Backlink[];
   related: NoteRef[];
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { resolveConfig, type GardenConfig } from '../../src/garden/config.ts';
+import { resolveConfig, type GardenSettings } from '../../src/garden/config.ts';
 import { buildGarden } from '../../src/garden/garden.ts';
 
 /** The documents the project was created from, copied verbatim from shared/seeds. */
@@ -19,7 +19,7 @@ export async function makeVault(files: Record<string, string | Uint8Array>): Pro
   return dir;
 }
 
-export async function gardenOf(files: Record<string, string | Uint8Array>, settings: Partial<GardenConfig> = {}) {
+export async function gardenOf(files: Record<string, string | Uint8Array>, settings: GardenSettings = {}) {
   const dir = await makeVault(files);
   return buildGarden(resolveConfig({ ...settings, contentDir: dir }, {}));
 }

@@ -146,7 +146,28 @@ describe('the garden model', () => {
       'from-private.md': '---\nshare: false\n---\n[[target]]',
     });
     expect(garden.notes.map((n) => n.slug)).toEqual(['from-shared', 'target']);
-    expect(garden.notes.find((n) => n.slug === 'target')!.backlinks).toEqual([{ slug: 'from-shared', title: 'from-shared' }]);
+    expect(garden.notes.find((n) => n.slug === 'target')!.backlinks).toEqual([{ slug: 'from-shared', title: 'from-shared', context: 'target' }]);
+  });
+
+  it('gives each backlink the words around the link, from the linking note only', async () => {
+    const long = `${'Moss grows slowly on the north side of old stones. '.repeat(6)}Then [[target|the shady corner]] appears, ${'and ferns follow where water stays. '.repeat(6)}`;
+    const garden = await gardenOf({
+      'target.md': shared('Target text'),
+      'short.md': shared('- first item\n- I planted it after reading [[target]] twice.\n'),
+      'long.md': shared(long),
+      'embeds.md': shared('![[short]]'),
+    });
+    const backlinks = garden.notes.find((n) => n.slug === 'target')!.backlinks;
+    const context = (slug: string) => backlinks.find((b) => b.slug === slug)?.context;
+    expect(context('short')).toBe('I planted it after reading target twice.');
+    const cut = context('long')!;
+    expect(cut).toMatch(/^….*the shady corner.*…$/);
+    expect(cut.length).toBeLessThanOrEqual(182);
+    // Cut at spaces: every word of the window is a whole word of the note.
+    const words = new Set(long.replace('[[target|the shady corner]]', 'the shady corner').split(/\s+/));
+    for (const word of cut.replace(/…/g, '').split(' ')) expect(words).toContain(word);
+    // A note that only embeds the linking note does not link to the target itself.
+    expect(backlinks.map((b) => b.slug).sort()).toEqual(['long', 'short']);
   });
 
   it('follows `up` into breadcrumbs, through shared notes only', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { slugifyPath, assignSlugs } from '../../src/garden/slug.ts';
 import { readState } from '../../src/garden/state.ts';
 import { parseDate } from '../../src/garden/dates.ts';
-import { resolveConfig } from '../../src/garden/config.ts';
+import { defaultConfig, resolveConfig } from '../../src/garden/config.ts';
 
 describe('slugs', () => {
   it.each([
@@ -100,7 +100,22 @@ describe('configuration', () => {
     [{ siteUrl: 'ftp://x.example' }, 'http'],
     [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
     [{ feedLimit: 0 }, 'feedLimit'],
-  ])('rejects %j with a message naming the setting', (settings, word) => {
-    expect(() => resolveConfig(settings, {})).toThrow(word);
+    [{ feedlimit: 5 }, 'unknown setting "feedlimit"; did you mean "feedLimit"?'],
+    [{ title: '  ' }, 'title must not be empty'],
+    [{ colors: { accent: { dark: 'greenish' } } }, 'colors.accent.dark must be a CSS colour'],
+    [{ colors: { accent: { light: '#000; } body { display: none' } } }, 'colors.accent.light must be a CSS colour'],
+    [{ colors: { link: { light: '#000' } } }, 'colors.link is not a colour the garden uses'],
+    // A pale accent on light paper: links would be unreadable.
+    [{ colors: { accent: { light: '#b8e0c0' } } }, 'accent #b8e0c0 on paper #f7f5ee has a contrast of 1.'],
+    [{ colors: { ink: { dark: '#3a3f3a' } } }, '(dark theme): ink #3a3f3a'],
+  ])('rejects %j with a message naming the setting', (settings, message) => {
+    expect(() => resolveConfig(settings as Parameters<typeof resolveConfig>[0], {})).toThrow(message);
+  });
+
+  it('takes theme colours one at a time, in any CSS notation, and writes them as hex', () => {
+    const config = resolveConfig({ colors: { accent: { light: 'rgb(120, 40, 20)' }, paper: { dark: 'black' } } }, {});
+    expect(config.colors.accent).toEqual({ light: '#782814', dark: defaultConfig.colors.accent.dark });
+    expect(config.colors.paper.dark).toBe('#000000');
+    expect(config.colors.ink).toEqual(defaultConfig.colors.ink);
   });
 });

@@ -21,6 +21,7 @@ import remarkWikilinks from './wikilinks.ts';
 import remarkHighlightMark from './highlight-mark.ts';
 import remarkInlineTags from './inline-tags.ts';
 import rehypeVaultUrls from './vault-urls.ts';
+import rehypeLinkContexts from './link-contexts.ts';
 import { gardenSchema } from './sanitize-schema.ts';
 import { stripObsidianComments } from './obsidian-comments.ts';
 
@@ -104,6 +105,7 @@ const processor = unified()
   .use(rehypeRawWhenNeeded)
   .use(rehypeSanitize, gardenSchema)
   .use(rehypeVaultUrls)
+  .use(rehypeLinkContexts)
   .use(rehypeSlug)
   .use(rehypeHighlight, { detect: false })
   .use(rehypeOutline)
@@ -116,6 +118,8 @@ export interface RenderedNote {
   excerpt: string;
   /** Words of Chinese or Japanese text, space-separated, for the search index only. */
   searchTerms: string;
+  /** Linked note's slug → the words around the first link to it. */
+  linkContexts: Record<string, string>;
 }
 
 /** Renders one note's full text (frontmatter included, so positions match the file). */
@@ -125,5 +129,5 @@ export async function renderMarkdown(text: string, context: RenderContext): Prom
   const file = new VFile({ value: stripped.text, data: { garden: context } });
   const result = await processor.process(file);
   const outline = file.data.outline ?? { headings: [], excerpt: '', searchTerms: '' };
-  return { html: String(result), ...outline };
+  return { html: String(result), ...outline, linkContexts: file.data.linkContexts ?? {} };
 }
