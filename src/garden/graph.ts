@@ -70,9 +70,10 @@ export function localGraph(note: GraphNote, bySlug: (slug: string) => GraphNote 
     .sort((a, b) => rank(a) - rank(b))
     .slice(0, LOCAL_LIMIT);
   if (around.length === 0) return undefined;
-  const width = 400;
-  const height = 240;
-  const [cx, cy, rx, ry] = [width / 2, height / 2, 115, 82];
+  // Room at the sides for titles that read away from the ring.
+  const width = 480;
+  const height = 280;
+  const [cx, cy, rx, ry] = [width / 2, height / 2, 105, 100];
   const nodes: GraphNode[] = [{ slug: note.slug, title: note.title, state: note.state, x: cx, y: cy, r: 9, label: 'middle-below' }];
   for (const [i, slug] of around.entries()) {
     const other = bySlug(slug)!;

@@ -3,7 +3,7 @@ import transliterate from '@sindresorhus/transliterate';
 
 /** First URL segments the site itself uses; a note may not take them. */
 export const RESERVED_SEGMENTS = new Set([
-  'tags', 'states', 'moods', 'search', 'pagefind', 'rss.xml', '404', '404.html',
+  'tags', 'states', 'moods', 'search', 'graph', 'pagefind', 'rss.xml', '404', '404.html',
   'attachments', '_astro', 'sitemap-index.xml', 'sitemap-0.xml', 'favicon.svg', 'robots.txt',
 ]);
 

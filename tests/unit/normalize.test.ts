@@ -31,7 +31,7 @@ describe('slugs', () => {
     expect(changed.find((c) => c.path === 'm/Idea.md')?.reason).toContain('a/idea.md');
   });
 
-  it.each(['tags', 'states', 'moods', 'search', 'pagefind', 'rss.xml', '404', 'attachments', '_astro'])(
+  it.each(['tags', 'states', 'moods', 'search', 'graph', 'pagefind', 'rss.xml', '404', 'attachments', '_astro'])(
     'moves a note off the reserved route %j',
     (reserved) => {
       const { slugs, changed } = assignSlugs([{ path: 'x.md', wanted: reserved }, { path: 'y.md', wanted: `${reserved}/deeper` }]);

@@ -1,0 +1,111 @@
+/*
+ * Link previews: hovering or focusing a link to another note shows a card with its title, growth
+ * state and opening lines, read from the note's own page. A progressive enhancement: the link works
+ * the same without it, touch taps are left alone, and the card is built with textContent only.
+ */
+const LINKS = '.note-body a.internal, .note-footer a[data-note], a.graph-node';
+const DELAY = 300;
+
+interface Preview {
+  title: string;
+  state: string;
+  text: string;
+}
+
+const pages = new Map<string, Promise<Preview | undefined>>();
+let card: HTMLElement | undefined;
+let shownFor: Element | undefined;
+let timer: number | undefined;
+
+function notePath(link: Element): string | undefined {
+  const href = link.getAttribute('href') ?? '';
+  if (!href.startsWith('/')) return undefined;
+  const url = new URL(href, location.href);
+  return url.pathname === location.pathname ? undefined : url.pathname;
+}
+
+function read(path: string): Promise<Preview | undefined> {
+  let preview = pages.get(path);
+  if (!preview) {
+    preview = fetch(path)
+      .then((response) => (response.ok ? response.text() : undefined))
+      .then((html) => {
+        if (!html) return undefined;
+        const page = new DOMParser().parseFromString(html, 'text/html');
+        const blocks = [...page.querySelectorAll('.note-body > p:not([hidden]), .note-body > ul, .note-body > ol, .note-body > blockquote')];
+        let text = '';
+        for (const block of blocks) {
+          if (text.length > 260) break;
+          text += `${text ? ' ' : ''}${(block.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
+        }
+        return {
+          title: page.querySelector('h1')?.textContent?.trim() ?? '',
+          state: page.querySelector('.note-meta .state')?.textContent?.trim() ?? '',
+          text: text.length > 280 ? `${text.slice(0, 279).replace(/\s+\S*$/, '')}…` : text,
+        };
+      })
+      .catch(() => undefined);
+    pages.set(path, preview);
+  }
+  return preview;
+}
+
+function hide() {
+  clearTimeout(timer);
+  shownFor?.removeAttribute('aria-describedby');
+  shownFor = undefined;
+  card?.remove();
+}
+
+async function show(link: Element) {
+  const path = notePath(link);
+  if (!path) return;
+  const preview = await read(path);
+  if (!preview || !preview.title || !link.matches(':hover, :focus-visible')) return;
+  hide();
+  card = document.createElement('div');
+  card.className = 'link-preview';
+  card.id = 'link-preview';
+  card.setAttribute('role', 'tooltip');
+  const title = document.createElement('strong');
+  title.textContent = preview.title;
+  const state = document.createElement('span');
+  state.className = 'state';
+  state.textContent = preview.state;
+  const text = document.createElement('p');
+  text.textContent = preview.text;
+  card.append(title, ...(preview.state ? [state] : []), ...(preview.text ? [text] : []));
+  document.body.append(card);
+  const box = link.getBoundingClientRect();
+  const width = card.offsetWidth;
+  const left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+  const below = box.bottom + card.offsetHeight + 8 < innerHeight;
+  card.style.left = `${left + scrollX}px`;
+  card.style.top = `${(below ? box.bottom + 6 : box.top - card.offsetHeight - 6) + scrollY}px`;
+  link.setAttribute('aria-describedby', card.id);
+  shownFor = link;
+}
+
+function schedule(event: Event) {
+  const link = (event.target as Element).closest?.(LINKS);
+  if (!link || link === shownFor) return;
+  if (event instanceof PointerEvent && event.pointerType === 'touch') return;
+  clearTimeout(timer);
+  timer = window.setTimeout(() => show(link), DELAY);
+}
+
+function leave(event: Event) {
+  const link = (event.target as Element).closest?.(LINKS);
+  if (link) {
+    clearTimeout(timer);
+    if (link === shownFor) hide();
+  }
+}
+
+document.addEventListener('pointerover', schedule);
+document.addEventListener('focusin', schedule);
+document.addEventListener('pointerout', leave);
+document.addEventListener('focusout', leave);
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') hide();
+});
