@@ -51,7 +51,10 @@ describe('the sample garden', () => {
     expect(state.properties.href).toBe('/states/bud/');
     expect(toString(state).trim()).toBe('Bud');
     expect(select('svg.state-icon-bud[aria-hidden="true"]', state)).toBeDefined();
-    expect(String(state.properties.title)).toMatch(/taking shape/);
+    // Its tooltip, and the description screen readers get, say what the stage means.
+    expect(String(state.properties.dataTip)).toMatch(/taking shape/);
+    const about = select(`#${String(state.properties.ariaDescribedBy)}`, tree);
+    expect(toString(about!)).toBe(String(state.properties.dataTip));
     expect(select('.note-meta a.mood', tree)!.properties.href).toBe('/moods/curious/');
     expect(selectAll('.note-meta time', tree).map((t) => t.properties.dateTime)).toEqual(['2024-03-01T00:00:00Z', '2025-08-02T00:00:00Z']);
     expect(toString(select('.note-meta', tree)!).replace(/\s+/g, ' ')).toContain('planted 1 March 2024, tended 17 months later');
@@ -74,8 +77,58 @@ describe('the sample garden', () => {
     const second = await page('gardening-in-public');
     const position = order.indexOf('Gardening in public');
     expect(position).toBeGreaterThan(0);
-    expect(text(second, '.prev-next a[rel="prev"]')).toEqual([`← ${order[position - 1]}`]);
-    expect(text(second, '.prev-next a[rel="next"]')).toEqual([`${order[position + 1]} →`]);
+    expect(text(second, '.prev-next a[rel="prev"]')).toEqual([`← Newer${order[position - 1]}`]);
+    expect(text(second, '.prev-next a[rel="next"]')).toEqual([`Older →${order[position + 1]}`]);
+  });
+
+  it('quotes, under "Linked from", the words around each link to the note', async () => {
+    const tree = await page('linking-your-thinking');
+    const items = selectAll('.backlinks li', tree).map((li) => ({ from: toString(select('a', li)!), context: toString(select('.backlink-context', li)!) }));
+    expect(items.map((i) => i.from)).toEqual(['Evergreen notes', 'How to Take Smart Notes']);
+    // Each context is a passage of the linking note's own text that names this note.
+    for (const { from, context } of items) {
+      expect(context).toContain('Linking your thinking');
+      const source = toString(select('.note-body', await page(from === 'Evergreen notes' ? 'evergreen-notes' : 'how-to-take-smart-notes'))!).replace(/\s+/g, ' ');
+      expect(source).toContain(context.replace(/^…|…$/g, ''));
+    }
+  });
+
+  it('draws each linked note\'s neighbourhood as SVG links to the notes it links with', async () => {
+    const tree = await page('linking-your-thinking');
+    const svg = select('section[aria-labelledby="note.graph"] figure svg', tree)!;
+    const linked = selectAll('a.graph-node', svg).map((a) => String(a.properties.href)).sort();
+    const outgoing = selectAll('.note-body a.internal', tree).map((a) => String(a.properties.href).split('#')[0]!).filter((href) => href.startsWith('/'));
+    const backlinks = selectAll('.backlinks a', tree).map((a) => String(a.properties.href));
+    expect(linked).toEqual([...new Set([...outgoing, ...backlinks])].filter((href) => href !== '/linking-your-thinking/').sort());
+    // The note itself is in the middle, marked but not a link; every node has a name.
+    expect(select('g.graph-node.current title', svg) && toString(select('g.graph-node.current title', svg)!)).toMatch(/^Linking your thinking/);
+    for (const node of selectAll('a.graph-node', svg)) expect(String(node.properties.ariaLabel)).toMatch(/\((seed|bud|evergreen)\)$/);
+    // A note without links has no graph.
+    expect(select('section[aria-labelledby="note.graph"]', await page('untitled-thought'))).toBeUndefined();
+  });
+
+  it('opens the home page with the gardener\'s home note, and maps the garden: growth, links, recent notes, tags, moods, search', async () => {
+    const home = await page('');
+    const index = await page('index');
+    expect(toString(select('.home-intro .note-body', home)!)).toBe(toString(select('.note-body', index)!).trim());
+    const counts = Object.fromEntries(
+      await Promise.all(['seed', 'bud', 'evergreen'].map(async (state) => [state, selectAll('.note-list > li', await page(`states/${state}`)).length])),
+    );
+    expect(selectAll('.growth a', home).map((a) => [String(a.properties.href), Number(toString(select('.count', a)!))])).toEqual(
+      Object.entries(counts).map(([state, count]) => [`/states/${state}/`, count]),
+    );
+    expect(selectAll('.home-search input[name="q"]', home)).toHaveLength(1);
+    expect(selectAll('section[aria-labelledby="home.map"] a.graph-node', home).length).toBeGreaterThan(5);
+    expect(text(home, '.tag-tree > li > a')).toContain('#plants');
+    expect(text(home, 'section[aria-labelledby="home.moods"] a')).toContain('Curious');
+  });
+
+  it('maps the whole garden at /graph/, every node a link to a note page', async () => {
+    const tree = await page('graph');
+    const hrefs = selectAll('svg a.graph-node', tree).map((a) => String(a.properties.href));
+    expect(hrefs.length).toBeGreaterThan(10);
+    const files = new Set((await listFiles(site.outDir)).map((f) => path.relative(site.outDir, f)));
+    for (const href of hrefs) expect(files.has(`${href.slice(1)}index.html`), href).toBe(true);
   });
 
   it('never repeats an id within a page', async () => {
@@ -103,13 +156,17 @@ describe('the sample garden', () => {
     expect(text(tree, '.mood-list a').filter((m) => m.toLowerCase() === 'calm')).toHaveLength(1);
   });
 
-  it('works without JavaScript everywhere but search: its only scripts are the theme toggle', async () => {
+  it('works without JavaScript everywhere but search: its only scripts are the theme toggle and link previews', async () => {
     for (const file of (await listFiles(site.outDir)).filter((f) => f.endsWith('.html'))) {
       const scripts = selectAll('script', fromHtml(await fs.readFile(file, 'utf8')));
-      const others = scripts.filter((script) => script.properties.dataThemeScript === undefined);
+      const others = [];
+      for (const script of scripts) {
+        if (script.properties.dataThemeScript !== undefined) continue;
+        if (await isLinkPreview(script)) continue;
+        others.push(script);
+      }
       if (file.endsWith(`search${path.sep}index.html`)) expect(others.length).toBeGreaterThan(0);
       else expect(others, file).toEqual([]);
-      expect(scripts.every((script) => !script.properties.src || others.includes(script)), file).toBe(true);
     }
   });
 
@@ -121,8 +178,17 @@ describe('the sample garden', () => {
   });
 });
 
+/** The link preview enhancement's code (src/scripts/link-preview.ts), inlined or linked; undefined for any other script. */
+async function linkPreviewCode(script: ReturnType<typeof selectAll>[number]): Promise<string | undefined> {
+  if (script.properties.type !== 'module') return undefined;
+  const src = script.properties.src;
+  const code = typeof src === 'string' ? (src.startsWith('/_astro/') ? await fs.readFile(path.join(site.outDir, src), 'utf8') : '') : toString(script);
+  return code.includes("className=`link-preview`") ? code : undefined;
+}
+const isLinkPreview = async (script: ReturnType<typeof selectAll>[number]) => (await linkPreviewCode(script)) !== undefined;
+
 describe('the weight budget of a note page', () => {
-  it('stays under 40 KB of HTML and CSS, gzipped, with no JavaScript but the theme toggle', async () => {
+  it('stays under 40 KB of HTML and CSS, gzipped, with no JavaScript but the theme toggle and link previews (under 8 KB)', async () => {
     const notes = (await listFiles(site.outDir)).filter((f) => {
       const rel = path.relative(site.outDir, f);
       return rel.endsWith(`${path.sep}index.html`) && !/^(tags|states|moods|search)\b/.test(rel) && rel.split(path.sep).length === 2;
@@ -133,8 +199,15 @@ describe('the weight budget of a note page', () => {
     for (const file of notes) {
       const html = await fs.readFile(file);
       const tree = fromHtml(html.toString('utf8'));
-      expect(selectAll('script', tree).filter((script) => script.properties.dataThemeScript === undefined), file).toEqual([]);
       let bytes = gzip(html);
+      for (const script of selectAll('script', tree)) {
+        if (script.properties.dataThemeScript !== undefined) continue;
+        const code = await linkPreviewCode(script);
+        expect(code, `${file}: a script that is not the link preview`).toBeDefined();
+        expect(gzip(Buffer.from(code!))).toBeLessThan(8 * 1024);
+        // An inlined script is already counted with the HTML.
+        if (script.properties.src) bytes += gzip(Buffer.from(code!));
+      }
       for (const link of selectAll('link[rel~="stylesheet"]', tree)) bytes += gzip(await fs.readFile(path.join(site.outDir, String(link.properties.href))));
       if (bytes > heaviest.bytes) heaviest = { file: path.relative(site.outDir, file), bytes };
     }

@@ -31,6 +31,7 @@ const CANARIES = {
   noFrontmatter: 'zqcanarynofm',
   heading: 'zqcanaryheading',
   privateBacklink: 'zqcanarybacklink',
+  homeNote: 'zqcanaryhomenote',
 };
 
 let site: BuiltSite;
@@ -58,6 +59,8 @@ beforeAll(async () => {
     'broken.md': `---\nshare: true\ntitle: "${c.brokenYaml}\n---\n${c.brokenYaml}`,
     'in-body.md': `# Draft\n\nshare: true\n\n${c.inBody}`,
     'no-frontmatter.md': `${c.noFrontmatter} [[Shared hub]]`,
+    // The home page opens with index.md only when it is shared.
+    'index.md': `---\nshare: false\ntitle: ${c.homeNote}\n---\n${c.homeNote} [[Shared hub]]`,
     'backlinker.md': `---\nshare: false\ntitle: ${c.privateBacklink}\n---\n[[Shared hub]] [[seed]]`,
     [`${c.attachment}.png`]: c.attachmentBytes,
   });
