@@ -16,6 +16,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Pages are written while others render: on a 10,000-note garden this hid most of the file-writing wait.
   build: { format: 'directory', concurrency: 4 },
+  // The link-preview script is served as its own file, cached once for every page, rather than
+  // inlined into each of them (Astro inlines scripts below this limit).
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   integrations: [garden(config), sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
 });

@@ -3,7 +3,7 @@ import { currentGarden } from '../integration/core.ts';
 import { newestTendedFirst } from '../garden/order.ts';
 import settings from '../../garden.config.ts';
 import { resolveConfig } from '../garden/config.ts';
-import type { GardenNote, TagNode, Mood, GrowthState } from '../garden/types.ts';
+import type { Backlink, GardenNote, TagNode, Mood, GrowthState } from '../garden/types.ts';
 
 /** What pages read: the content collections, fetched once per build and indexed. */
 
@@ -16,15 +16,22 @@ export const themeColors = (() => {
   return `:root{--paper:${pair(paper)};--ink:${pair(ink)};--accent:${pair(accent)};--muted:${pair(site.muted!)}}`;
 })();
 
+/** A note as the content store holds it: no HTML, and backlinks without their context. */
 export type NoteData = Omit<GardenNote, 'html'>;
 
-const htmlOf = new WeakMap<object, Map<string, string>>();
+/** What a note page takes from the core's garden of this build rather than from the store. */
+export interface NoteExtras {
+  html: string;
+  backlinks: Backlink[];
+}
 
-/** A note's sanitized HTML, from the garden the core rendered for this build. */
-export async function noteHtml(slug: string): Promise<string> {
+const extrasOf = new WeakMap<object, Map<string, NoteExtras>>();
+
+/** A note's sanitized HTML and its backlinks with the words around each link. */
+export async function noteExtras(slug: string): Promise<NoteExtras> {
   const current = await currentGarden();
-  let bySlug = htmlOf.get(current);
-  if (!bySlug) htmlOf.set(current, (bySlug = new Map(current.notes.map((n) => [n.slug, n.html]))));
+  let bySlug = extrasOf.get(current);
+  if (!bySlug) extrasOf.set(current, (bySlug = new Map(current.notes.map((n) => [n.slug, { html: n.html, backlinks: n.backlinks }]))));
   const found = bySlug.get(slug);
   if (found === undefined) throw new Error(`note /${slug}/ is in the content store but not in the garden`);
   return found;

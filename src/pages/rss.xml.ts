@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { site, garden, noteHtml, tended } from '../lib/garden.ts';
+import { site, garden, noteExtras, tended } from '../lib/garden.ts';
 import { absoluteUrls } from '../lib/absolute-urls.ts';
 
 /*
@@ -10,7 +10,7 @@ import { absoluteUrls } from '../lib/absolute-urls.ts';
  */
 export const GET: APIRoute = async () => {
   const latest = (await garden()).notes.slice(0, site.feedLimit);
-  const notes = await Promise.all(latest.map(async (note) => ({ note, html: await noteHtml(note.slug) })));
+  const notes = await Promise.all(latest.map(async (note) => ({ note, html: (await noteExtras(note.slug)).html })));
   const feedUrl = `${site.siteUrl}/rss.xml`;
   return rss({
     title: site.title,
