@@ -3,7 +3,7 @@
  * state and opening lines, read from the note's own page. A progressive enhancement: the link works
  * the same without it, touch taps are left alone, and the card is built with textContent only.
  */
-const LINKS = '.note-body a.internal, .note-footer a[data-note], a.graph-node';
+const LINKS = '.note-body a.internal, .note-footer a[data-note], .graph a';
 const DELAY = 300;
 
 interface Preview {

@@ -96,14 +96,14 @@ describe('the sample garden', () => {
   it('draws each linked note\'s neighbourhood as SVG links to the notes it links with', async () => {
     const tree = await page('linking-your-thinking');
     const svg = select('section[aria-labelledby="note.graph"] figure svg', tree)!;
-    const linked = selectAll('a.graph-node', svg).map((a) => String(a.properties.href)).sort();
+    const linked = selectAll('a', svg).map((a) => String(a.properties.href)).sort();
     const outgoing = selectAll('.note-body a.internal', tree).map((a) => String(a.properties.href).split('#')[0]!).filter((href) => href.startsWith('/'));
     const backlinks = selectAll('.backlinks a', tree).map((a) => String(a.properties.href));
     expect(linked).toEqual([...new Set([...outgoing, ...backlinks])].filter((href) => href !== '/linking-your-thinking/').sort());
     // The note itself is in the middle, marked but not a link; every node has a name.
-    expect(select('g.graph-node.current title', svg) && toString(select('g.graph-node.current title', svg)!)).toMatch(/^Linking your thinking/);
+    expect(select('g.current title', svg) && toString(select('g.current title', svg)!)).toMatch(/^Linking your thinking/);
     // Its <title> names each node, on hover and for screen readers (axe checks the names in look.test.ts).
-    for (const node of selectAll('a.graph-node', svg)) expect(toString(select(':scope > title', node)!)).toMatch(/\((seed|bud|evergreen)\)$/);
+    for (const node of selectAll('a', svg)) expect(toString(select(':scope > title', node)!)).toMatch(/\((seed|bud|evergreen)\)$/);
     // A note without links has no graph.
     expect(select('section[aria-labelledby="note.graph"]', await page('untitled-thought'))).toBeUndefined();
   });
@@ -119,14 +119,14 @@ describe('the sample garden', () => {
       Object.entries(counts).map(([state, count]) => [`/states/${state}/`, count]),
     );
     expect(selectAll('.home-search input[name="q"]', home)).toHaveLength(1);
-    expect(selectAll('section[aria-labelledby="home.map"] a.graph-node', home).length).toBeGreaterThan(5);
+    expect(selectAll('section[aria-labelledby="home.map"] svg a', home).length).toBeGreaterThan(5);
     expect(text(home, '.tag-tree > li > a')).toContain('#plants');
     expect(text(home, 'section[aria-labelledby="home.moods"] a')).toContain('Curious');
   });
 
   it('maps the whole garden at /graph/, every node a link to a note page', async () => {
     const tree = await page('graph');
-    const hrefs = selectAll('svg a.graph-node', tree).map((a) => String(a.properties.href));
+    const hrefs = selectAll('.graph svg a', tree).map((a) => String(a.properties.href));
     expect(hrefs.length).toBeGreaterThan(10);
     const files = new Set((await listFiles(site.outDir)).map((f) => path.relative(site.outDir, f)));
     for (const href of hrefs) expect(files.has(`${href.slice(1)}index.html`), href).toBe(true);
