@@ -70,14 +70,16 @@ export function localGraph(note: GraphNote, bySlug: (slug: string) => GraphNote 
     .sort((a, b) => rank(a) - rank(b))
     .slice(0, LOCAL_LIMIT);
   if (around.length === 0) return undefined;
-  // Room at the sides for titles that read away from the ring.
+  // Room at the sides for titles that read away from the ring. One or two neighbours sit on a
+  // line beside the note, in a shorter box.
+  const line = around.length <= 2;
   const width = 480;
-  const height = 280;
-  const [cx, cy, rx, ry] = [width / 2, height / 2, 105, 100];
+  const height = line ? 110 : 280;
+  const [cx, cy, rx, ry] = [width / 2, height / 2, 105, line ? 0 : 100];
   const nodes: GraphNode[] = [{ slug: note.slug, title: note.title, state: note.state, x: cx, y: cy, r: 9, label: 'middle-below' }];
   for (const [i, slug] of around.entries()) {
     const other = bySlug(slug)!;
-    const angle = -Math.PI / 2 + (2 * Math.PI * i) / around.length;
+    const angle = (line ? 0 : -Math.PI / 2) + (2 * Math.PI * i) / around.length;
     const [dx, dy] = [Math.cos(angle), Math.sin(angle)];
     const label = Math.abs(dx) < 0.3 ? (dy < 0 ? 'middle-above' : 'middle-below') : dx > 0 ? 'start' : 'end';
     nodes.push({ slug, title: other.title, state: other.state, x: round(cx + rx * dx), y: round(cy + ry * dy), r: 6, label });

@@ -105,3 +105,20 @@ describe('printing a note', () => {
     expect((await page.pdf()).length).toBeGreaterThan(1000);
   });
 });
+
+describe('growth state tooltips', () => {
+  it('say what the stage means on hover and on keyboard focus', async () => {
+    const page = await (await garden.browser.newContext()).newPage();
+    await page.goto(`${garden.server.url}/linking-your-thinking/`);
+    const badge = page.locator('.note-meta .state');
+    const tip = () => badge.evaluate((el) => ({ display: getComputedStyle(el, '::after').display, text: getComputedStyle(el, '::after').content }));
+    expect((await tip()).display).toBe('none');
+    await badge.hover();
+    expect(await tip()).toEqual({ display: 'block', text: `"${await badge.getAttribute('data-tip')}"` });
+    await page.mouse.move(1, 1);
+    expect((await tip()).display).toBe('none');
+    await page.locator('.site-title').focus();
+    while (!(await badge.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+    expect((await tip()).display).toBe('block');
+  });
+});

@@ -72,4 +72,17 @@ describe('the garden as it looks', () => {
       });
     }
   }
+
+  it('fits the smallest phones, 320 px, without scrolling sideways', async () => {
+    const context = await garden.browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    for (const url of [...PAGES.map((p) => p.url), '/graph/', '/callouts-and-formatting/', '/tags/']) {
+      await page.goto(`${garden.server.url}${url}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) wide.push(`${url}: ${width} px`);
+    }
+    await context.close();
+    expect(wide).toEqual([]);
+  });
 });

@@ -43,7 +43,13 @@ describe('a note\'s local graph', () => {
     const list = notes(3, { 1: [2] });
     const bySlug = (slug: string) => list.find((n) => n.slug === slug);
     expect(localGraph(list[0]!, bySlug, () => 0)).toBeUndefined();
-    expect(localGraph(list[2]!, bySlug, () => 0)!.nodes.map((n) => n.slug)).toEqual(['n2', 'n1']);
+    const one = localGraph(list[2]!, bySlug, () => 0)!;
+    expect(one.nodes.map((n) => n.slug)).toEqual(['n2', 'n1']);
+    // A lone neighbour sits beside the note in a short box, its title reading away from it.
+    expect(one.nodes[1]!.y).toBe(one.nodes[0]!.y);
+    expect(one.nodes[1]!.label).toBe('start');
+    expect(one.height).toBeLessThan(localGraph(notes(5, { 0: [1, 2, 3] })[0]!, (slug) => notes(5, { 0: [1, 2, 3] }).find((n) => n.slug === slug), () => 0)!.height);
+    expectInside(one);
   });
 
   it('never shows a private note, which links to shared ones', async () => {
