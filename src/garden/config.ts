@@ -4,6 +4,7 @@ import { colord, extend } from 'colord';
 import a11y from 'colord/plugins/a11y';
 import mix from 'colord/plugins/mix';
 import names from 'colord/plugins/names';
+import { closest as nearest, distance } from 'fastest-levenshtein';
 
 extend([a11y, mix, names]);
 
@@ -61,7 +62,13 @@ export type GardenSettings = Partial<Omit<GardenConfig, 'colors' | 'muted'>> & {
   colors?: Partial<Record<ColorRole, Partial<ThemeColor>>>;
 };
 
-export class ConfigError extends Error {}
+/** A mistake in the gardener's settings; the message names the file and the setting. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(`garden.config.ts: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
 
 /**
  * Merges the gardener's settings with the environment overrides and validates the result,
@@ -74,7 +81,7 @@ export function resolveConfig(
 ): GardenConfig {
   for (const key of Object.keys(settings)) {
     if (!(key in defaultConfig) || key === 'muted') {
-      const near = Object.keys(defaultConfig).find((k) => k.toLowerCase() === key.toLowerCase());
+      const near = closest(key, Object.keys(defaultConfig));
       throw new ConfigError(`unknown setting "${key}"${near ? `; did you mean "${near}"?` : ''}`);
     }
   }
@@ -108,6 +115,13 @@ export function resolveConfig(
   if (!config.title.trim()) throw new ConfigError('title must not be empty: it names the site in every page and the feed');
   config.muted = checkContrast(config.colors);
   return config;
+}
+
+/** The known setting a misspelt one most likely meant (`colours` → `colors`, `feedlimit` → `feedLimit`). */
+function closest(key: string, known: string[]): string | undefined {
+  const lower = key.toLowerCase();
+  const candidate = nearest(lower, known.map((k) => k.toLowerCase()));
+  return distance(lower, candidate) <= 2 ? known.find((k) => k.toLowerCase() === candidate) : undefined;
 }
 
 const ROLES: ColorRole[] = ['paper', 'ink', 'accent'];
