@@ -114,7 +114,9 @@ export function gardenGraph(notes: GraphNote[], limit: number, labelled = 24): G
   type Body = SimulationNodeDatum & { slug: string };
   const bodies: Body[] = chosen.map((n) => ({ slug: n.slug }));
   const edges = edgesAmong(bodies, (slug) => bySlug.get(slug));
-  const radius = (slug: string) => Math.min(14, 4 + Math.sqrt(degree.get(slug)!) * 2);
+  // Sized against the best-connected note shown, so a dense garden does not draw every circle large.
+  const most = Math.max(1, ...chosen.map((n) => degree.get(n.slug)!));
+  const radius = (slug: string) => 3.5 + 7 * Math.sqrt(degree.get(slug)! / most);
   forceSimulation(bodies)
     .randomSource(seeded())
     .force('link', forceLink(edges.map(([source, target]) => ({ source, target }))).distance(40))
