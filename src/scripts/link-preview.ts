@@ -8,7 +8,8 @@ const DELAY = 300;
 
 interface Preview {
   title: string;
-  state: string;
+  /** The note's state badge, as its page draws it. */
+  state?: Element;
   text: string;
 }
 
@@ -33,14 +34,17 @@ function read(path: string): Promise<Preview | undefined> {
         if (!html) return undefined;
         const page = new DOMParser().parseFromString(html, 'text/html');
         const blocks = [...page.querySelectorAll('.note-body > p:not([hidden]), .note-body > ul, .note-body > ol, .note-body > blockquote')];
+        const words = (node: Element) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
         let text = '';
         for (const block of blocks) {
           if (text.length > 260) break;
-          text += `${text ? ' ' : ''}${(block.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
+          // A list reads as its items, one after another.
+          const part = block.matches('ul, ol') ? [...block.children].map(words).join(' · ') : words(block);
+          text += `${text ? ' ' : ''}${part}`;
         }
         return {
           title: page.querySelector('h1')?.textContent?.trim() ?? '',
-          state: page.querySelector('.note-meta .state')?.textContent?.trim() ?? '',
+          state: page.querySelector('.note-meta .state') ?? undefined,
           text: text.length > 280 ? `${text.slice(0, 279).replace(/\s+\S*$/, '')}…` : text,
         };
       })
@@ -69,12 +73,19 @@ async function show(link: Element) {
   card.setAttribute('role', 'tooltip');
   const title = document.createElement('strong');
   title.textContent = preview.title;
-  const state = document.createElement('span');
-  state.className = 'state';
-  state.textContent = preview.state;
   const text = document.createElement('p');
   text.textContent = preview.text;
-  card.append(title, ...(preview.state ? [state] : []), ...(preview.text ? [text] : []));
+  card.append(title);
+  if (preview.state) {
+    // The badge's icon and word, without its link: the card is not something to click into.
+    const state = document.createElement('span');
+    state.className = preview.state.className;
+    const icon = preview.state.querySelector('svg');
+    if (icon) state.append(document.importNode(icon, true));
+    state.append(preview.state.textContent?.trim() ?? '');
+    card.append(state);
+  }
+  if (preview.text) card.append(text);
   document.body.append(card);
   const box = link.getBoundingClientRect();
   const width = card.offsetWidth;

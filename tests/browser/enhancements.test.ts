@@ -121,4 +121,18 @@ describe('growth state tooltips', () => {
     while (!(await badge.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
     expect((await tip()).display).toBe('block');
   });
+
+  it('explain the stage in search results too', async () => {
+    const page = await (await garden.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${garden.server.url}/search/?q=moss`);
+    const state = page.locator('.pf-result .state-tip').first();
+    await state.waitFor();
+    const word = (await state.innerText()).trim().toLowerCase();
+    await state.hover();
+    const tip = await state.evaluate((el) => ({ display: getComputedStyle(el, '::after').display, text: getComputedStyle(el, '::after').content }));
+    // The same words as the badge on that state's own page.
+    await page.goto(`${garden.server.url}/states/${word}/`);
+    const explain = await page.locator(`#state-about-${word}`).textContent();
+    expect(tip).toEqual({ display: 'block', text: `"${explain}"` });
+  });
 });
