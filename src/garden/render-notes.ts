@@ -84,7 +84,11 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
       },
       resolveAttachment(target) {
         const found = attachmentIndex.resolve(target, job.path);
-        if (!found) return undefined;
+        if (!found) {
+          // A Markdown image or link to a file the vault lacks is as broken as a missing note.
+          if (!noteIndex.resolve(target, job.path)) missing.push(target);
+          return undefined;
+        }
         attachments.add(found.path);
         return attachmentUrl(found.path);
       },

@@ -98,6 +98,19 @@ describe('a messy vault', () => {
     expect(JSON.stringify(garden)).not.toContain('BROKEN');
   });
 
+  it('reports links and images to files the vault lacks, but not those to private notes', async () => {
+    const garden = await gardenOf({
+      'note.md': shared('![](pictures/gone.png) [the slides](slides.pdf) ![[also-gone.jpg]] [[Hidden]] ![[Hidden]] [here](./Hidden.md) ![](there.png)'),
+      'Hidden.md': '---\nshare: false\n---\nsecret',
+      'there.png': 'png',
+    });
+    expect(garden.problems.filter((p) => p.file === 'note.md').map((p) => p.message).sort()).toEqual([
+      'links to "also-gone.jpg", which is not in the vault',
+      'links to "pictures/gone.png", which is not in the vault',
+      'links to "slides.pdf", which is not in the vault',
+    ]);
+  });
+
   it('never leaves the vault through a symbolic link', async () => {
     const { makeVault } = await import('../helpers/vault.ts');
     const outside = await makeVault({ 'outside.md': shared('OUTSIDE SECRET') });
