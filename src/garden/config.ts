@@ -33,8 +33,6 @@ export interface GardenConfig {
   homeNote: string;
   /** Background (paper), text (ink) and links (accent), for the light and the dark theme. */
   colors: Record<ColorRole, ThemeColor>;
-  /** Secondary text, mixed from ink and paper; derived, not set. */
-  muted?: ThemeColor;
   /** Where rendered notes are kept between builds; none when unset. Set by the integration. */
   cacheDir?: string;
 }
@@ -58,7 +56,7 @@ export const defaultConfig: GardenConfig = {
 };
 
 /** The settings a gardener writes: any of them, and colours one theme at a time. */
-export type GardenSettings = Partial<Omit<GardenConfig, 'colors' | 'muted'>> & {
+export type GardenSettings = Partial<Omit<GardenConfig, 'colors'>> & {
   colors?: Partial<Record<ColorRole, Partial<ThemeColor>>>;
 };
 
@@ -80,7 +78,7 @@ export function resolveConfig(
   root: string = process.cwd(),
 ): GardenConfig {
   for (const key of Object.keys(settings)) {
-    if (!(key in defaultConfig) || key === 'muted') {
+    if (!(key in defaultConfig)) {
       const near = closest(key, Object.keys(defaultConfig));
       throw new ConfigError(`unknown setting "${key}"${near ? `; did you mean "${near}"?` : ''}`);
     }
@@ -113,7 +111,7 @@ export function resolveConfig(
     if (typeof config[key] !== 'string') throw new ConfigError(`${key} must be text, got ${JSON.stringify(config[key])}`);
   }
   if (!config.title.trim()) throw new ConfigError('title must not be empty: it names the site in every page and the feed');
-  config.muted = checkContrast(config.colors);
+  checkContrast(config.colors);
   return config;
 }
 
@@ -149,12 +147,17 @@ function resolveColors(given: Partial<Record<ColorRole, Partial<ThemeColor>>>): 
   return colors;
 }
 
-/** WCAG AA for every text colour on the paper, in both themes; returns the derived muted colour. */
-function checkContrast(colors: Record<ColorRole, ThemeColor>): ThemeColor {
-  const muted = {} as ThemeColor;
+/** Secondary text (dates, counts, excerpts): 70% ink, 30% paper. */
+export function mutedColor(colors: Record<ColorRole, ThemeColor>): ThemeColor {
+  const mixed = (theme: 'light' | 'dark') => colord(colors.ink[theme]).mix(colors.paper[theme], 0.3).toHex();
+  return { light: mixed('light'), dark: mixed('dark') };
+}
+
+/** WCAG AA for every text colour on the paper, in both themes. */
+function checkContrast(colors: Record<ColorRole, ThemeColor>): void {
+  const muted = mutedColor(colors);
   for (const theme of THEMES) {
     const paper = colord(colors.paper[theme]);
-    muted[theme] = colord(colors.ink[theme]).mix(paper, 0.3).toHex();
     for (const [name, color] of [['ink', colors.ink[theme]], ['accent', colors.accent[theme]], ['muted text (70% ink, 30% paper)', muted[theme]]] as const) {
       const ratio = paper.contrast(color);
       if (ratio < 4.5) {
@@ -162,5 +165,4 @@ function checkContrast(colors: Record<ColorRole, ThemeColor>): ThemeColor {
       }
     }
   }
-  return muted;
 }

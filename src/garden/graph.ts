@@ -35,6 +35,9 @@ export interface Graph {
   edges: [number, number][];
 }
 
+/** A note's graph, and how many notes it links with, of which at most LOCAL_LIMIT are drawn. */
+export type LocalGraph = Graph & { linked: number };
+
 export const LOCAL_LIMIT = 12;
 
 /** Notes linked from or to `slug`, once each. */
@@ -64,11 +67,9 @@ function edgesAmong(nodes: { slug: string }[], bySlug: (slug: string) => GraphNo
  * the top. A ring needs no simulation, so every note of a large garden gets one for almost nothing.
  * `rank` orders notes (lower is newer); neighbours beyond LOCAL_LIMIT are left out.
  */
-export function localGraph(note: GraphNote, bySlug: (slug: string) => GraphNote | undefined, rank: (slug: string) => number): Graph | undefined {
-  const around = neighboursOf(note)
-    .filter((slug) => bySlug(slug))
-    .sort((a, b) => rank(a) - rank(b))
-    .slice(0, LOCAL_LIMIT);
+export function localGraph(note: GraphNote, bySlug: (slug: string) => GraphNote | undefined, rank: (slug: string) => number): LocalGraph | undefined {
+  const all = neighboursOf(note).filter((slug) => bySlug(slug));
+  const around = all.sort((a, b) => rank(a) - rank(b)).slice(0, LOCAL_LIMIT);
   if (around.length === 0) return undefined;
   // Room at the sides for titles that read away from the ring. One or two neighbours sit on a
   // line beside the note, in a shorter box.
@@ -84,7 +85,7 @@ export function localGraph(note: GraphNote, bySlug: (slug: string) => GraphNote 
     const label = Math.abs(dx) < 0.3 ? (dy < 0 ? 'middle-above' : 'middle-below') : dx > 0 ? 'start' : 'end';
     nodes.push({ slug, title: other.title, state: other.state, x: round(cx + rx * dx), y: round(cy + ry * dy), r: 6, label });
   }
-  return { width, height, nodes, edges: edgesAmong(nodes, bySlug) };
+  return { width, height, nodes, edges: edgesAmong(nodes, bySlug), linked: all.length };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;

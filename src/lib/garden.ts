@@ -2,8 +2,8 @@ import { getCollection } from 'astro:content';
 import { currentGarden } from '../integration/core.ts';
 import { newestTendedFirst } from '../garden/order.ts';
 import settings from '../../garden.config.ts';
-import { resolveConfig } from '../garden/config.ts';
-import type { Backlink, GardenNote, TagNode, Mood, GrowthState } from '../garden/types.ts';
+import { mutedColor, resolveConfig } from '../garden/config.ts';
+import type { Backlink, GardenNote, NoteRef, TagNode, Mood, GrowthState } from '../garden/types.ts';
 
 /** What pages read: the content collections, fetched once per build and indexed. */
 
@@ -13,11 +13,11 @@ export const site = resolveConfig(settings);
 export const themeColors = (() => {
   const pair = (c: { light: string; dark: string }) => `light-dark(${c.light}, ${c.dark})`;
   const { paper, ink, accent } = site.colors;
-  return `:root{--paper:${pair(paper)};--ink:${pair(ink)};--accent:${pair(accent)};--muted:${pair(site.muted!)}}`;
+  return `:root{--paper:${pair(paper)};--ink:${pair(ink)};--accent:${pair(accent)};--muted:${pair(mutedColor(site.colors))}}`;
 })();
 
 /** A note as the content store holds it: no HTML, and backlinks without their context. */
-export type NoteData = Omit<GardenNote, 'html'>;
+export type NoteData = Omit<GardenNote, 'html' | 'backlinks'> & { backlinks: NoteRef[] };
 
 /** What a note page takes from the core's garden of this build rather than from the store. */
 export interface NoteExtras {

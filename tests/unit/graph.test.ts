@@ -34,6 +34,7 @@ describe('a note\'s local graph', () => {
     const pairs = graph.edges.map(([a, b]) => [graph.nodes[a]!.slug, graph.nodes[b]!.slug].sort().join('-'));
     expect(pairs).toContain('n3-n4');
     expect(pairs).toHaveLength(LOCAL_LIMIT + 1);
+    expect(graph.linked).toBe(29);
     expectInside(graph);
     const places = new Set(graph.nodes.map((n) => `${n.x},${n.y}`));
     expect(places.size).toBe(graph.nodes.length);
