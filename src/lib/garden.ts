@@ -43,6 +43,8 @@ type Indexed = {
   bySlug: Map<string, NoteData>;
   /** A note's place in `notes`. */
   rank: Map<string, number>;
+  /** The notes of each growth state, newest tended first. */
+  byState: Record<GrowthState, NoteData[]>;
   tags: Map<string, TagNode>;
   moods: Mood[];
 };
@@ -60,6 +62,7 @@ export async function garden(): Promise<Indexed> {
       notes: list,
       bySlug: new Map(list.map((n) => [n.slug, n])),
       rank: new Map(list.map((n, i) => [n.slug, i])),
+      byState: Object.fromEntries(STATES.map((s) => [s.id, list.filter((n) => n.state === s.id)])) as Record<GrowthState, NoteData[]>,
       tags: new Map(tags.map((t) => [t.id, t.data as unknown as TagNode])),
       moods: moods.map((m) => m.data as unknown as Mood).sort((a, b) => a.name.localeCompare(b.name)),
     };
