@@ -74,9 +74,10 @@ export function localGraph(note: GraphNote, bySlug: (slug: string) => GraphNote 
   // Room at the sides for titles that read away from the ring. One or two neighbours sit on a
   // line beside the note, in a shorter box.
   const line = around.length <= 2;
-  const width = 480;
-  const height = line ? 110 : 280;
-  const [cx, cy, rx, ry] = [width / 2, height / 2, 105, line ? 0 : 100];
+  // Narrow enough that a phone shows it at about its own size, so its titles stay readable there.
+  const width = 360;
+  const height = line ? 100 : 250;
+  const [cx, cy, rx, ry] = [width / 2, height / 2, 72, line ? 0 : 92];
   const nodes: GraphNode[] = [{ slug: note.slug, title: note.title, state: note.state, x: cx, y: cy, r: 9, label: 'middle-below' }];
   for (const [i, slug] of around.entries()) {
     const other = bySlug(slug)!;
