@@ -2,17 +2,11 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import garden from './src/integration/index.ts';
 import settings from './garden.config.ts';
-import { resolveConfig } from './src/garden/config.ts';
-
-const cacheDir = process.env.GARDEN_CACHE_DIR || './node_modules/.astro';
-// Rendered notes are kept beside Astro's own cache, so a rebuild renders only changed notes.
-const config = { ...resolveConfig(settings), cacheDir: `${cacheDir}/garden` };
 
 export default defineConfig({
-  site: config.siteUrl,
   // Test-only overrides, so build tests can run beside each other without sharing output or cache.
   outDir: process.env.GARDEN_OUT_DIR || './dist',
-  cacheDir,
+  cacheDir: process.env.GARDEN_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'ignore',
   // Pages are written while others render: on a 10,000-note garden this hid most of the file-writing wait.
   build: { format: 'directory', concurrency: 4 },
@@ -20,5 +14,6 @@ export default defineConfig({
   // inlined into each of them (Astro inlines scripts below this limit).
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
-  integrations: [garden(config), sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
+  // The garden sets `site` and `base` from garden.config.ts (siteUrl, GARDEN_SITE_URL, base).
+  integrations: [garden(settings), sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
 });

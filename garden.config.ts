@@ -1,4 +1,4 @@
-import type { GardenSettings } from './src/garden/config.ts';
+import type { GardenSettings } from './src/garden/config/config.ts';
 
 /*
  * The gardener's settings, all in one place; every one is checked when the site builds, and a

@@ -1,9 +1,14 @@
 import type { Garden } from './types.ts';
-import type { GardenConfig } from './config.ts';
-import { buildGarden } from './garden.ts';
-import { GARDEN_CACHE as KEY, GARDEN_CONFIG as CONFIG_KEY } from './cache-keys.ts';
+import type { GardenConfig } from './config/config.ts';
+import { buildGarden } from './build-garden.ts';
 
-/* One garden per build: the vault is read and rendered once, whoever asks first. */
+/*
+ * One garden per build: the vault is read and rendered once, whoever asks first, for the
+ * configuration they pass. Astro loads the integration, the content loader and the pages as
+ * separate module graphs of one process, so the garden is kept under a process-wide symbol rather
+ * than in this module; the configuration itself always travels explicitly.
+ */
+const KEY = Symbol.for('digital-garden.garden');
 
 interface Cache {
   key: string;
@@ -22,12 +27,4 @@ export function loadGarden(config: GardenConfig): Promise<Garden> {
 /** Forgets the cached garden (dev server: a vault file changed). */
 export function invalidateGarden(): void {
   delete (globalThis as WithCache)[KEY];
-}
-
-/** The configuration the integration resolved, for code that runs without it (the content loader). */
-export function rememberConfig(config: GardenConfig): void {
-  (globalThis as typeof globalThis & { [CONFIG_KEY]?: GardenConfig })[CONFIG_KEY] = config;
-}
-export function rememberedConfig(): GardenConfig | undefined {
-  return (globalThis as typeof globalThis & { [CONFIG_KEY]?: GardenConfig })[CONFIG_KEY];
 }

@@ -77,7 +77,9 @@ export interface Mood {
 export interface Attachment {
   /** Absolute path in the vault. */
   source: string;
-  /** Site-absolute URL, e.g. `/attachments/photo-1a2b3c4d.png`. */
+  /** The name it is published under, in the site's `attachments/` folder (`photo-1a2b3c4d.png`). */
+  fileName: string;
+  /** Its path on the site, base included (`/garden/attachments/photo-1a2b3c4d.png`). */
   url: string;
 }
 

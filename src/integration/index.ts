@@ -3,20 +3,26 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { writeSearchIndex } from './search-index.ts';
-import { loadGarden, invalidateGarden, rememberConfig, summary, timing, problemLines, strictFailure, type GardenConfig } from '../garden/index.ts';
+import { virtualModules } from './virtual-config.ts';
+import { loadGarden, invalidateGarden, resolveConfig, summary, timing, problemLines, strictFailure, type GardenConfig, type GardenSettings } from '../garden/index.ts';
 
 /**
- * The garden's Astro integration: reads the vault once before Astro loads content, reports what it
- * found, serves attachments in dev and copies the used ones into the build.
+ * The garden's Astro integration: resolves the gardener's settings once and hands them to the
+ * site (Astro's `site` and `base`, and the `virtual:garden/config` module the loader and pages
+ * read), reads the vault once before Astro loads content, reports what it found, serves
+ * attachments in dev and copies the used ones into the build.
  */
 const reported = new WeakSet<object>();
 
-export default function garden(config: GardenConfig): AstroIntegration {
-  rememberConfig(config);
+export default function garden(settings: GardenSettings): AstroIntegration {
+  let config: GardenConfig;
   return {
     name: 'digital-garden',
     hooks: {
-      'astro:config:setup': ({ addWatchFile }) => {
+      'astro:config:setup': ({ config: astro, updateConfig, addWatchFile }) => {
+        // Rendered notes are kept beside Astro's own cache, so a rebuild renders only changed notes.
+        config = { ...resolveConfig(settings), cacheDir: fileURLToPath(new URL('garden/', astro.cacheDir)) };
+        updateConfig({ site: config.siteUrl, base: config.base, vite: { plugins: [virtualModules(config, new URL('../garden/index.ts', import.meta.url).href)] } });
         addWatchFile(path.resolve('garden.config.ts'));
       },
       'astro:config:done': async ({ logger }) => {
@@ -37,7 +43,7 @@ export default function garden(config: GardenConfig): AstroIntegration {
         };
         server.watcher.on('change', changed).on('add', changed).on('unlink', changed);
         server.middlewares.use(async (req, res, next) => {
-          if (!req.url?.startsWith('/attachments/')) return next();
+          if (!req.url?.includes('/attachments/')) return next();
           const garden = await loadGarden(config);
           const url = decodeURIComponent(req.url.split('?')[0]!);
           const attachment = garden.attachments.find((a) => a.url === url);
@@ -50,7 +56,7 @@ export default function garden(config: GardenConfig): AstroIntegration {
         const out = fileURLToPath(dir);
         await Promise.all(
           garden.attachments.map(async (attachment) => {
-            const target = path.join(out, attachment.url);
+            const target = path.join(out, 'attachments', attachment.fileName);
             await fs.mkdir(path.dirname(target), { recursive: true });
             await fs.copyFile(attachment.source, target);
           }),

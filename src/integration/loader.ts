@@ -1,8 +1,8 @@
 import type { Loader } from 'astro/loaders';
-
+import config from 'virtual:garden/config';
 import { core } from './core.ts';
 
-type Kind = 'notes' | 'tags' | 'moods';
+type Kind = 'notes' | 'tags' | 'moods' | 'states';
 
 /*
  * Hands the garden to Astro's content layer. Only what the core published reaches the data store:
@@ -16,23 +16,26 @@ type Kind = 'notes' | 'tags' | 'moods';
 export function gardenLoader(kind: Kind): Loader {
   return {
     name: `digital-garden-${kind}`,
-    load: async ({ store, generateDigest, watcher }) => {
-      const { loadGarden, rememberedConfig, resolveConfig } = await core();
-      const config = rememberedConfig() ?? resolveConfig();
+    load: async ({ store, generateDigest, parseData, watcher }) => {
+      const { loadGarden } = await core();
       const sync = async () => {
         const garden = await loadGarden(config);
-        store.clear();
+        const entries: { id: string; data: Record<string, unknown>; digest?: string }[] = [];
         if (kind === 'notes') {
-          for (const note of garden.notes) {
+          garden.notes.forEach((note, rank) => {
             const { html, ...rest } = note;
-            const data = { ...rest, backlinks: rest.backlinks.map(({ slug, title }) => ({ slug, title })) };
-            store.set({ id: note.slug, data, digest: generateDigest(html + JSON.stringify(rest)) });
-          }
+            const data = { ...rest, rank, backlinks: rest.backlinks.map(({ slug, title }) => ({ slug, title })) };
+            entries.push({ id: note.slug, data, digest: generateDigest(html + JSON.stringify(data)) });
+          });
         } else if (kind === 'tags') {
-          for (const tag of garden.tags.values()) store.set({ id: tag.key, data: { ...tag } });
+          for (const tag of garden.tags.values()) entries.push({ id: tag.key, data: { ...tag } });
+        } else if (kind === 'moods') {
+          for (const mood of garden.moods) entries.push({ id: mood.slug, data: { ...mood } });
         } else {
-          for (const mood of garden.moods) store.set({ id: mood.slug, data: { ...mood } });
+          for (const [state, notes] of Object.entries(garden.states)) entries.push({ id: state, data: { state, notes } });
         }
+        store.clear();
+        for (const entry of entries) store.set({ ...entry, data: await parseData({ id: entry.id, data: entry.data }) });
       };
       await sync();
       // The integration forgets the garden when a vault file changes (chokidar calls its 'change'

@@ -1,6 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { site, garden, noteExtras, tended } from '../lib/garden.ts';
+import { site, urls } from '../site/config.ts';
+import { garden, noteExtras } from '../site/garden.ts';
+import { tended } from '../site/dates.ts';
 import { absoluteUrls } from '../lib/absolute-urls.ts';
 
 /*
@@ -11,7 +13,7 @@ import { absoluteUrls } from '../lib/absolute-urls.ts';
 export const GET: APIRoute = async () => {
   const latest = (await garden()).notes.slice(0, site.feedLimit);
   const notes = await Promise.all(latest.map(async (note) => ({ note, html: (await noteExtras(note.slug)).html })));
-  const feedUrl = `${site.siteUrl}/rss.xml`;
+  const feedUrl = urls.absolute(urls.feed());
   return rss({
     title: site.title,
     description: site.description,
@@ -20,7 +22,7 @@ export const GET: APIRoute = async () => {
     customData: `<language>en</language><atom:link href="${feedUrl}" rel="self" type="application/rss+xml"/>`,
     trailingSlash: true,
     items: notes.map(({ note, html }) => {
-      const link = `${site.siteUrl}/${note.slug}/`;
+      const link = urls.absolute(urls.note(note.slug));
       const date = tended(note);
       return {
         title: note.title,

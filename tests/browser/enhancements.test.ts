@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { colord } from 'colord';
 import { ROOT } from '../helpers/build.ts';
-import { resolveConfig } from '../../src/garden/config.ts';
+import { resolveConfig } from '../../src/garden/config/config.ts';
 import settings from '../../garden.config.ts';
 import { siteInBrowser } from '../helpers/site-in-browser.ts';
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { colord } from 'colord';
 import { ROOT } from '../helpers/build.ts';
 import { siteInBrowser } from '../helpers/site-in-browser.ts';
-import { resolveConfig } from '../../src/garden/config.ts';
+import { resolveConfig } from '../../src/garden/config/config.ts';
 import settings from '../../garden.config.ts';
 
 /*

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { resolveConfig, type GardenSettings } from '../../src/garden/config.ts';
-import { buildGarden } from '../../src/garden/garden.ts';
+import { resolveConfig, type GardenSettings } from '../../src/garden/config/config.ts';
+import { buildGarden } from '../../src/garden/build-garden.ts';
 
 /** The documents the project was created from, copied verbatim from shared/seeds. */
 export const SEEDS = path.resolve(import.meta.dirname, '../fixtures/seeds');

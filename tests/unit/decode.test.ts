@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { decodeNote } from '../../src/garden/decode.ts';
-import { repairMojibake } from '../../src/garden/mojibake.ts';
+import { decodeNote } from '../../src/garden/collect/decode.ts';
+import { repairMojibake } from '../../src/garden/collect/mojibake.ts';
 
 describe('decoding files', () => {
   it('drops a UTF-8 byte order mark and turns CRLF into LF', () => {

@@ -117,8 +117,8 @@ describe('a messy vault', () => {
     const vault = await makeVault({ 'inside.md': shared('inside') });
     await fs.symlink(outside, `${vault}/linked-folder`);
     await fs.symlink(`${outside}/outside.md`, `${vault}/linked.md`);
-    const { buildGarden } = await import('../../src/garden/garden.ts');
-    const { resolveConfig } = await import('../../src/garden/config.ts');
+    const { buildGarden } = await import('../../src/garden/build-garden.ts');
+    const { resolveConfig } = await import('../../src/garden/config/config.ts');
     const garden = await buildGarden(resolveConfig({ contentDir: vault }, {}));
     expect(garden.notes.map((n) => n.slug)).toEqual(['inside']);
     expect(garden.problems.map((p) => p.file).sort()).toEqual(['linked-folder', 'linked.md']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gardenGraph, localGraph, LOCAL_LIMIT, type Graph, type GraphNote } from '../../src/garden/graph.ts';
+import { gardenGraph, localGraph, LOCAL_LIMIT, type Graph, type GraphNote } from '../../src/garden/assemble/graph.ts';
 import { gardenOf, shared } from '../helpers/vault.ts';
 
 /** A garden of `count` notes where note i links to the notes listed for it. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { slugifyPath, assignSlugs } from '../../src/garden/slug.ts';
-import { readState } from '../../src/garden/state.ts';
-import { parseDate } from '../../src/garden/dates.ts';
-import { defaultConfig, resolveConfig } from '../../src/garden/config.ts';
+import { slugifyPath, assignSlugs } from '../../src/garden/normalize/slug.ts';
+import { readState } from '../../src/garden/normalize/state.ts';
+import { parseDate } from '../../src/garden/normalize/dates.ts';
+import { defaultConfig, resolveConfig } from '../../src/garden/config/config.ts';
 
 describe('slugs', () => {
   it.each([

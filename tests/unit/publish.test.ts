@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFrontmatter } from '../../src/garden/frontmatter.ts';
-import { decidePublish } from '../../src/garden/publish.ts';
+import { parseFrontmatter } from '../../src/garden/collect/frontmatter.ts';
+import { decidePublish } from '../../src/garden/publish/publish-rule.ts';
 
 const decide = (text: string) => decidePublish(parseFrontmatter(text));
 

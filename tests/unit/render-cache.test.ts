@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildGarden } from '../../src/garden/garden.ts';
-import { resolveConfig } from '../../src/garden/config.ts';
+import { buildGarden } from '../../src/garden/build-garden.ts';
+import { resolveConfig } from '../../src/garden/config/config.ts';
 import { makeVault, shared } from '../helpers/vault.ts';
 
 describe('the render cache', () => {

@@ -1,0 +1,94 @@
+import type { Problems } from '../report/problems.ts';
+import type { Attachment, GardenNote, GrowthState, TagNode, Mood } from '../types.ts';
+import type { RenderedDraft } from '../render/render-garden.ts';
+import type { LinkWorld } from '../render/render-types.ts';
+import { attachmentFileName } from '../render/renderer.ts';
+import { VaultIndex } from '../link/resolve.ts';
+import type { SiteUrls } from '../urls.ts';
+import { newestTendedFirst } from './order.ts';
+import { TagRegistry } from './tag-tree.ts';
+import { gatherMoods } from './moods.ts';
+import { embedNotes } from './embeds.ts';
+import { addBacklinks } from './backlinks.ts';
+import { addBreadcrumbs } from './breadcrumbs.ts';
+import { addRelated } from './related.ts';
+import { excerptOf } from './excerpt.ts';
+
+/** Stage 6: the garden model, every cross-link made among shared notes only. */
+export interface Assembled {
+  notes: GardenNote[];
+  tags: Map<string, TagNode>;
+  moods: Mood[];
+  states: Record<GrowthState, string[]>;
+  attachments: Attachment[];
+}
+
+export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: SiteUrls, problems: Problems): Assembled {
+  const registry = new TagRegistry();
+  const notes = rendered.map(({ draft, rendered: result }): GardenNote => ({
+    slug: draft.slug,
+    path: draft.path,
+    title: draft.title,
+    state: draft.state,
+    mood: draft.mood,
+    tags: registry.keysOf(draft.path, [...draft.frontmatterTags, ...result.inlineTags], problems),
+    created: draft.created,
+    updated: draft.updated,
+    description: draft.description,
+    aliases: draft.aliases,
+    up: [],
+    html: '',
+    headings: result.headings,
+    excerpt: excerptOf(result.excerpt),
+    ...(result.searchTerms ? { searchTerms: result.searchTerms } : {}),
+    outgoing: result.links.filter((s) => s !== draft.slug),
+    backlinks: [],
+    related: [],
+  }));
+  const inVaultOrder = [...notes];
+  notes.sort(newestTendedFirst);
+
+  const bySlug = new Map(notes.map((n) => [n.slug, n]));
+  const bodies = rendered.map(({ draft, rendered: result }) => ({ slug: draft.slug, title: draft.title, body: result.body }));
+  const html = embedNotes(bodies, urls);
+  for (const note of notes) note.html = html.get(note.slug)!;
+
+  addBacklinks(notes, new Map(rendered.map(({ draft, rendered: result }) => [draft.slug, result.linkContexts])));
+  addBreadcrumbs(notes, parentResolver(rendered, world, bySlug));
+  const moods = gatherMoods(inVaultOrder, notes);
+  const tags = registry.tree(notes);
+  addRelated(notes, tags);
+  return { notes, tags, moods, states: byState(notes), attachments: usedAttachments(rendered, world, urls) };
+}
+
+/** A note's parent from `up`, resolved like a link, among shared notes. */
+function parentResolver(rendered: RenderedDraft[], world: LinkWorld, bySlug: Map<string, GardenNote>) {
+  const index = new VaultIndex(world.notes, false);
+  const slugByPath = new Map(world.shared.map((s) => [s.path, s.slug]));
+  const upOf = new Map(rendered.map(({ draft }) => [draft.slug, draft.up]));
+  return (note: GardenNote): GardenNote | undefined => {
+    const target = upOf.get(note.slug);
+    const found = target ? index.resolve(target, note.path) : undefined;
+    const slug = found && slugByPath.get(found.path);
+    return slug ? bySlug.get(slug) : undefined;
+  };
+}
+
+function byState(notes: GardenNote[]): Record<GrowthState, string[]> {
+  const states: Record<GrowthState, string[]> = { seed: [], bud: [], evergreen: [] };
+  for (const note of notes) states[note.state].push(note.slug);
+  return states;
+}
+
+/** The attachments shared notes use, each once: only these are copied into the site. */
+function usedAttachments(rendered: RenderedDraft[], world: LinkWorld, urls: SiteUrls): Attachment[] {
+  const byPath = new Map(world.attachments.map((a) => [a.path, a]));
+  const used = new Map<string, Attachment>();
+  for (const { rendered: result } of rendered) {
+    for (const path of result.attachments) {
+      const fileName = attachmentFileName(path);
+      used.set(path, { source: byPath.get(path)!.absolute, fileName, url: urls.attachment(fileName) });
+    }
+  }
+  return [...used.values()];
+}

@@ -1,0 +1,51 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Problems } from '../report/problems.ts';
+
+export interface VaultFile {
+  /** Vault-relative path with `/` separators. */
+  path: string;
+  absolute: string;
+}
+
+export interface VaultListing {
+  notes: VaultFile[];
+  attachments: VaultFile[];
+}
+
+const NOTE = /\.md$/i;
+
+/**
+ * Walks the vault. Hidden files and folders (`.obsidian`, `.trash`, `.git`) are skipped, and so is
+ * every symbolic link: following one could publish a file from outside the vault.
+ */
+export async function walkVault(root: string, problems: Problems): Promise<VaultListing> {
+  const notes: VaultFile[] = [];
+  const attachments: VaultFile[] = [];
+
+  async function walk(dir: string, rel: string): Promise<void> {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.error(rel || '.', `cannot read folder: ${(error as Error).message}`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      const absolute = path.join(dir, entry.name);
+      if (entry.isSymbolicLink()) {
+        problems.warn(relPath, 'symbolic link skipped: only files inside the vault are read');
+      } else if (entry.isDirectory()) {
+        await walk(absolute, relPath);
+      } else if (entry.isFile()) {
+        (NOTE.test(entry.name) ? notes : attachments).push({ path: relPath, absolute });
+      }
+    }
+  }
+
+  await walk(root, '');
+  return { notes, attachments };
+}

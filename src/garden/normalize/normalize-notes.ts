@@ -1,0 +1,71 @@
+import type { SharedSource } from '../publish/decide.ts';
+import type { Problems } from '../report/problems.ts';
+import type { GrowthState } from '../types.ts';
+import { stem } from '../link/resolve.ts';
+import { publishedField } from './published-fields.ts';
+import { noteTitle } from './title.ts';
+import { assignSlugs, slugifyPath, slugifySegment } from './slug.ts';
+import { readState } from './state.ts';
+import { readMood } from './mood.ts';
+import { frontmatterTags } from './tags.ts';
+import { readDates } from './dates.ts';
+import { readAliases } from './aliases.ts';
+import { upTarget } from './up.ts';
+import { cleanLabel } from './text.ts';
+
+/** Stage 3: a shared note with every contract rule applied to what its frontmatter says. */
+export interface NoteDraft {
+  source: SharedSource;
+  path: string;
+  title: string;
+  slug: string;
+  state: GrowthState;
+  mood?: { name: string; slug: string };
+  /** Tags as written in the frontmatter (inline tags are found while rendering). */
+  frontmatterTags: string[];
+  created?: string;
+  updated?: string;
+  description?: string;
+  aliases: string[];
+  /** The link target `up` names, resolved once every note is known. */
+  up?: string;
+}
+
+/** The slug a note asks for: its `slug` field, else its file name. */
+function wantedSlug(source: SharedSource, problems: Problems): string {
+  const wanted = publishedField(source.data, 'slug');
+  if (typeof wanted === 'string' || typeof wanted === 'number') {
+    const fromField = slugifyPath(String(wanted));
+    if (fromField) return fromField;
+    problems.warn(source.path, `slug "${String(wanted)}" has nothing usable; the file name is used`);
+  }
+  return slugifySegment(stem(source.path));
+}
+
+export function normalize(shared: SharedSource[], timeZone: string, problems: Problems): NoteDraft[] {
+  // Slugs are given among shared notes only: a private note never takes a slug or bumps another's.
+  const assigned = assignSlugs(shared.map((source) => ({ path: source.path, wanted: wantedSlug(source, problems) })));
+  for (const change of assigned.changed) problems.warn(change.path, `published at /${change.slug}/: ${change.reason}`);
+
+  return shared.map((source) => {
+    const { data, path } = source;
+    const { state, problem } = readState(data);
+    if (problem) problems.warn(path, problem);
+    const dates = readDates(data, timeZone);
+    for (const message of dates.unreadable) problems.warn(path, message);
+    return {
+      source,
+      path,
+      title: noteTitle(data, source.frontmatter.body, path),
+      slug: assigned.slugs.get(path)!,
+      state,
+      mood: readMood(data),
+      frontmatterTags: frontmatterTags(publishedField(data, 'tags')),
+      created: dates.created,
+      updated: dates.updated,
+      description: cleanLabel(publishedField(data, 'description')) || undefined,
+      aliases: readAliases(data),
+      up: upTarget(data),
+    };
+  });
+}

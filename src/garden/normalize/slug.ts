@@ -1,0 +1,72 @@
+import slugify from '@sindresorhus/slugify';
+import transliterate from '@sindresorhus/transliterate';
+import { RESERVED_SEGMENTS } from './reserved-routes.ts';
+
+const LATIN = /[\p{Script=Latin}\p{M}]+/gu;
+
+/**
+ * One URL segment. Latin letters are transliterated (`déjà` → `deja`); other scripts stay letters
+ * (`日本語`), which slugify alone would either transliterate or drop.
+ */
+export function slugifySegment(segment: string): string {
+  const latinized = segment.normalize('NFC').replace(LATIN, (run) => transliterate(run));
+  return slugify(latinized, { decamelize: false, transliterate: false });
+}
+
+/** A `/`-separated slug; `.`, `..` and empty segments are dropped, so it can never leave its folder. */
+export function slugifyPath(value: string): string {
+  return value
+    .split(/[/\\]+/)
+    .map((segment) => segment.trim())
+    .filter((segment) => segment !== '' && segment !== '.' && segment !== '..')
+    .map(slugifySegment)
+    .filter(Boolean)
+    .join('/');
+}
+
+export interface SlugRequest {
+  path: string;
+  wanted: string;
+}
+
+export interface SlugAssignment {
+  slugs: Map<string, string>;
+  /** Notes whose slug had to change, with why. */
+  changed: { path: string; slug: string; reason: string }[];
+}
+
+/**
+ * Gives every note a unique slug. Requests are served in sorted vault-path order, so the same vault
+ * always yields the same URLs; later claimants of a taken or reserved slug get `-2`, `-3`…
+ */
+export function assignSlugs(requests: SlugRequest[]): SlugAssignment {
+  const taken = new Set<string>();
+  const slugs = new Map<string, string>();
+  const changed: SlugAssignment['changed'] = [];
+  const sorted = [...requests].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const claimed = new Map<string, string>();
+  for (const request of sorted) {
+    const base = request.wanted || 'note';
+    const [first = '', ...rest] = base.split('/');
+    const reserved = RESERVED_SEGMENTS.has(first);
+    // A reserved first segment is numbered itself (`tags-2/x`); any other slug at its end.
+    const numbered = (n: number) => (reserved ? [`${first}-${n}`, ...rest].join('/') : `${base}-${n}`);
+    let slug = base;
+    for (let n = 2; reserved || taken.has(slug); n++) {
+      slug = numbered(n);
+      if (!taken.has(slug)) break;
+    }
+    taken.add(slug);
+    slugs.set(request.path, slug);
+    if (slug !== request.wanted) {
+      const reason = reserved
+        ? `"${first}" is a reserved address of the site`
+        : request.wanted
+          ? `slug "${base}" is already used by ${claimed.get(base)}`
+          : 'the file name gives no usable slug';
+      changed.push({ path: request.path, slug, reason });
+    }
+    claimed.set(slug, request.path);
+  }
+  return { slugs, changed };
+}

@@ -1,0 +1,36 @@
+import { slug } from 'github-slugger';
+import type { Root, Element } from 'hast';
+import { toString } from 'hast-util-to-string';
+
+/*
+ * Heading ids, made by one stateless function for both sides: the ids a page gives its headings and
+ * every link to them (`[[Note#Heading]]`). A heading whose text repeats on a page gets `-1`, `-2`…
+ * after the first, and a link goes to the first, as Obsidian does.
+ */
+
+/** The id of the first heading with this text on any page. */
+export const headingId = (text: string): string => slug(text.trim());
+
+const HEADING = /^h[1-6]$/;
+
+/** Gives each heading of a note its id, unique within the page. */
+export default function rehypeHeadingIds() {
+  return (tree: Root) => {
+    const taken = new Set<string>();
+    const walk = (parent: Root | Element) => {
+      for (const child of parent.children) {
+        if (child.type !== 'element') continue;
+        if (HEADING.test(child.tagName) && !child.properties.id) {
+          const base = headingId(toString(child)) || 'section';
+          let id = base;
+          for (let n = 1; taken.has(id); n++) id = `${base}-${n}`;
+          taken.add(id);
+          child.properties.id = id;
+        } else {
+          walk(child);
+        }
+      }
+    };
+    walk(tree);
+  };
+}

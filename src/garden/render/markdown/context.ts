@@ -1,0 +1,56 @@
+import type { SitePath, SiteUrls } from '../../urls.ts';
+
+/** What the Markdown plugins need from the garden while rendering one note, and what they report back. */
+export interface LinkTarget {
+  slug: string;
+  title: string;
+}
+
+/** Where a note embeds another shared note; the assemble stage puts that note's body there. */
+export interface EmbedSlot {
+  /** Slug of the embedded note. */
+  note: string;
+}
+
+export interface RenderContext {
+  /** A note link target, or undefined for a private or missing note (rendered the same way). */
+  resolveNote(target: string): LinkTarget | undefined;
+  /** The site path of an attachment, or undefined when the vault has no such file. */
+  resolveAttachment(target: string): SitePath | undefined;
+  /** The path of a tag page for an inline `#tag`, or undefined when it is not a tag. */
+  tagUrl(raw: string): SitePath | undefined;
+  urls: SiteUrls;
+  /** Title of the note being rendered; a first `# heading` equal to it is not shown twice. */
+  title: string;
+  slug: string;
+
+  /** Slugs of the shared notes this note links to. */
+  links: Set<string>;
+  /** Each link this note makes to a shared note: its href → the note's slug (for backlink contexts). */
+  noteHrefs: Map<string, string>;
+  /** The note's embeds of other shared notes, in order; a slot in the HTML marks each. */
+  embeds: EmbedSlot[];
+  inlineTags: string[];
+  /** Other things worth telling the gardener about this note. */
+  notices: string[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    garden: RenderContext;
+  }
+}
+
+export function contextOf(file: { data: { garden?: RenderContext } }): RenderContext {
+  const context = file.data.garden;
+  if (!context) throw new Error('garden render context missing: render notes through renderMarkdown()');
+  return context;
+}
+
+/** Records a link to a shared note and returns its href. */
+export function linkToNote(context: RenderContext, note: LinkTarget, fragment?: string): SitePath {
+  const href = context.urls.note(note.slug, fragment);
+  context.links.add(note.slug);
+  context.noteHrefs.set(href, note.slug);
+  return href;
+}

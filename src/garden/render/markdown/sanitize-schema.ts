@@ -1,0 +1,39 @@
+import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+
+/*
+ * The allow-list every note passes through. It starts from GitHub's (hast-util-sanitize's default:
+ * no script, style, iframe, object, embed or form; no event handlers; URLs limited to http, https,
+ * mailto and relative ones) and adds only what the garden's own Markdown features emit: callouts,
+ * highlights, unresolved links, tags, embed slots, foldable details, image sizes.
+ * It never allows `style`, `on*` or any element that runs or frames content.
+ */
+const base = defaultSchema;
+const attributes = base.attributes ?? {};
+
+type AttributeDefinition = NonNullable<Schema['attributes']>[string][number];
+
+/** Adds allowed class names to an element's list, merged with any the default already allows. */
+function withClasses(tag: string, ...classes: (string | RegExp)[]): AttributeDefinition[] {
+  const existing = attributes[tag] ?? [];
+  const isClass = (d: AttributeDefinition) => Array.isArray(d) && d[0] === 'className';
+  const inherited = existing.filter(isClass).flatMap((d) => (d as unknown[]).slice(1) as (string | RegExp)[]);
+  return [...existing.filter((d) => !isClass(d)), ['className', ...inherited, ...classes]];
+}
+
+export const gardenSchema: Schema = {
+  ...base,
+  tagNames: [...(base.tagNames ?? []), 'mark', 'details', 'summary', 'figure', 'figcaption'],
+  attributes: {
+    ...attributes,
+    a: withClasses('a', 'internal', 'attachment', 'tag'),
+    // An embed's slot; one a note writes itself is emptied after sanitizing (embed-slots.ts).
+    div: [...withClasses('div', 'callout', /^callout-[a-z0-9-]+$/), 'dataEmbedSlot'],
+    details: [...withClasses('details', 'callout', /^callout-[a-z0-9-]+$/), 'open'],
+    summary: withClasses('summary', 'callout-title'),
+    p: withClasses('p', 'callout-title'),
+    span: withClasses('span', 'link-unresolved'),
+    img: [...(attributes.img ?? []), 'loading', 'width', 'height'],
+  },
+  // Heading ids are given after sanitizing, by us; ids and names written in a note stay prefixed.
+  clobberPrefix: 'user-content-',
+};

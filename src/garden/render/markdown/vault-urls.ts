@@ -1,0 +1,74 @@
+import type { Root, Element } from 'hast';
+import type { VFile } from 'vfile';
+import { toString } from 'hast-util-to-string';
+import { contextOf, linkToNote } from './context.ts';
+import { headingId } from '../heading-ids.ts';
+
+/*
+ * Relative URLs in links and images (Markdown `[x](Other.md)`, `![](img/a.png)`, or raw HTML) point
+ * into the vault. They are resolved like wikilinks: to a shared note's page or a copied attachment;
+ * anything else (a private or missing note, a file not in the vault) becomes plain text, or nothing
+ * for an image, so no URL ever names a private file.
+ */
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/|#|\?)/i;
+
+function decodeTarget(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+/** One walk: the ids a note's HTML holds, and every link and image with its parent. */
+function collect(tree: Root) {
+  const ids = new Set<string>();
+  const targets: { node: Element; parent: Root | Element }[] = [];
+  const walk = (parent: Root | Element) => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
+      if (typeof child.properties.id === 'string') ids.add(child.properties.id);
+      if (child.tagName === 'a' || child.tagName === 'img') targets.push({ node: child, parent });
+      walk(child);
+    }
+  };
+  walk(tree);
+  return { ids, targets };
+}
+
+export default function rehypeVaultUrls() {
+  return (tree: Root, file: VFile) => {
+    const context = contextOf(file);
+    const { ids, targets } = collect(tree);
+    for (const { node, parent } of targets) {
+      const attribute = node.tagName === 'a' ? 'href' : 'src';
+      const value = node.properties[attribute];
+      if (typeof value !== 'string' || value === '') continue;
+      // Sanitizing prefixed the ids a note wrote (footnotes too); its in-page links follow them.
+      if (value.startsWith('#')) {
+        if (ids.has(`user-content-${value.slice(1)}`)) node.properties.href = `#user-content-${value.slice(1)}`;
+        continue;
+      }
+      if (EXTERNAL.test(value)) continue;
+      const [rawPath = '', hash = ''] = value.split('#', 2);
+      const target = decodeTarget(rawPath.replace(/^\.\//, ''));
+      if (node.tagName === 'a' && /\.md$/i.test(target)) {
+        const note = context.resolveNote(target.replace(/\.md$/i, ''));
+        if (note) {
+          node.properties.href = linkToNote(context, note, hash ? headingId(decodeTarget(hash)) : undefined);
+          node.properties.className = ['internal'];
+          continue;
+        }
+      } else {
+        const url = context.resolveAttachment(target);
+        if (url) {
+          node.properties[attribute] = url;
+          continue;
+        }
+      }
+      const index = parent.children.indexOf(node);
+      if (node.tagName === 'img') parent.children.splice(index, 1);
+      else parent.children[index] = { type: 'element', tagName: 'span', properties: { className: ['link-unresolved'] }, children: [{ type: 'text', value: toString(node) }] };
+    }
+  };
+}

@@ -1,0 +1,106 @@
+import type { Root, PhrasingContent, Parent } from 'mdast';
+import type { VFile } from 'vfile';
+import { visitParents, SKIP } from 'unist-util-visit-parents';
+import { contextOf, linkToNote, type RenderContext } from './context.ts';
+import { replaceText, splitText } from './text-nodes.ts';
+import { slotProperties } from './embed-slots.ts';
+import { headingId } from '../heading-ids.ts';
+
+const INSIDE_LINKS = new Set(['link', 'linkReference']);
+
+/*
+ * Obsidian wikilinks and embeds: [[Note]], [[Note|text]], [[Note#Heading]], [[#Heading]],
+ * ![[image.png]], ![[image.png|300]], ![[Note]]. Written as a small text transform rather than a
+ * published plugin because every target must go through the garden's privacy-aware resolver: a
+ * private or missing note becomes plain text, and an embed of one becomes nothing.
+ */
+
+const WIKILINK = /(!?)\[\[([^[\]\n]+?)\]\]/g;
+const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg|bmp)$/i;
+
+function unresolvedNode(text: string): PhrasingContent {
+  return {
+    type: 'emphasis',
+    data: { hName: 'span', hProperties: { className: ['link-unresolved'] } },
+    children: [{ type: 'text', value: text }],
+  };
+}
+
+function linkNode(url: string, text: string, className: string): PhrasingContent {
+  return { type: 'link', url, data: { hProperties: { className: [className] } }, children: [{ type: 'text', value: text }] };
+}
+
+function parseTarget(inner: string) {
+  const bar = inner.indexOf('|');
+  const target = (bar === -1 ? inner : inner.slice(0, bar)).trim();
+  const display = bar === -1 ? undefined : inner.slice(bar + 1).trim();
+  const hash = target.indexOf('#');
+  const page = (hash === -1 ? target : target.slice(0, hash)).trim();
+  // `Note#Heading#Subheading` links to the last heading named.
+  const heading = hash === -1 ? undefined : target.slice(hash + 1).split('#').at(-1)!.replace(/^\^.*/, '').trim() || undefined;
+  return { page, heading, display, written: target };
+}
+
+function embed(inner: string, context: RenderContext): PhrasingContent[] {
+  const { page, display } = parseTarget(inner);
+  const attachment = context.resolveAttachment(page);
+  if (attachment) {
+    if (IMAGE.test(page)) {
+      const size = display && /^(\d+)(?:x(\d+))?$/.exec(display);
+      const hProperties: Record<string, string> = { loading: 'lazy' };
+      if (size) {
+        hProperties.width = size[1]!;
+        if (size[2]) hProperties.height = size[2];
+      }
+      const alt = display && !size ? display : page.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+      return [{ type: 'image', url: attachment, alt, data: { hProperties } }];
+    }
+    return [linkNode(attachment, display || page.replace(/^.*\//, ''), 'attachment')];
+  }
+  const note = context.resolveNote(page);
+  if (note && note.slug !== context.slug) {
+    context.embeds.push({ note: note.slug });
+    return [{ type: 'emphasis', data: { hName: 'div', hProperties: slotProperties(context.embeds.length - 1) }, children: [] }];
+  }
+  return [];
+}
+
+function link(inner: string, context: RenderContext): PhrasingContent {
+  const { page, heading, display, written } = parseTarget(inner);
+  const fragment = heading ? headingId(heading) : undefined;
+  if (!page) return fragment ? linkNode(`#${fragment}`, display || heading!, 'internal') : { type: 'text', value: `[[${inner}]]` };
+  const note = context.resolveNote(page);
+  const text = display || (heading ? `${page} › ${heading}` : written);
+  if (note) return linkNode(linkToNote(context, note, fragment), text, 'internal');
+  const attachment = context.resolveAttachment(page);
+  if (attachment) return linkNode(attachment, text, 'attachment');
+  return unresolvedNode(display || page);
+}
+
+const isEmbed = (node: { type: string; data?: { hName?: string } }) => node.type === 'emphasis' && node.data?.hName === 'div';
+
+/** A paragraph holding only embeds becomes those embeds: a <div> may not sit inside a <p>. */
+function unwrapLoneEmbeds(tree: Root): void {
+  visitParents(tree, 'paragraph', (node, ancestors) => {
+    const parent = ancestors.at(-1) as Parent;
+    const children = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+    if (children.length === 0 || !children.every(isEmbed)) return;
+    const index = parent.children.indexOf(node);
+    parent.children.splice(index, 1, ...(children as unknown as Parent['children']));
+    return [SKIP, index + children.length];
+  });
+}
+
+export default function remarkWikilinks() {
+  return (tree: Root, file: VFile) => {
+    const context = contextOf(file);
+    // Walking the tree costs more than searching the text: skip notes without the syntax.
+    if (!String(file.value).includes('[[')) return;
+    replaceText(tree, INSIDE_LINKS, (node) =>
+      node.value.includes('[[')
+        ? splitText(node, WIKILINK, (match) => ({ nodes: match[1] ? embed(match[2]!, context) : [link(match[2]!, context)] }))
+        : undefined,
+    );
+    if (context.embeds.length) unwrapLoneEmbeds(tree);
+  };
+}

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LinkWorld, RenderJob, RenderResult } from './render-types.ts';
+
+/*
+ * Rendered notes kept between builds, so a rebuild renders only what changed. A note's entry is
+ * keyed by its text, title and slug, by every name and slug it could link to (the link world), by
+ * the core's own source that rendering runs (this folder, link resolution, normalization, URLs),
+ * and by the installed version of every package it uses: a change to any of them renders it again.
+ * Only shared notes are ever rendered, so only shared notes are ever cached.
+ */
+
+const CORE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCES = ['render', 'link', 'normalize', 'collect/mojibake.ts', 'urls.ts', 'types.ts'];
+/** The packages rendering imports; their own dependencies are followed from their package.json. */
+const PACKAGES = [
+  'unified', 'remark-parse', 'remark-frontmatter', 'remark-gfm', 'remark-rehype', 'rehype-raw', 'rehype-sanitize',
+  'rehype-highlight', 'rehype-stringify', 'github-slugger', 'hast-util-to-string', 'mdast-util-to-string',
+  'unist-util-visit', 'unist-util-visit-parents', 'vfile', '@sindresorhus/slugify', '@sindresorhus/transliterate',
+];
+
+async function hashSources(hash: ReturnType<typeof createHash>): Promise<void> {
+  for (const name of SOURCES) {
+    const full = path.join(CORE, name);
+    const files = name.endsWith('.ts')
+      ? [full]
+      : (await fs.readdir(full, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+    for (const file of files) hash.update(file.slice(CORE.length)).update(await fs.readFile(file));
+  }
+}
+
+/** `name@version` of the packages rendering uses and of everything they depend on, as installed. */
+async function installedVersions(): Promise<string[]> {
+  const modules = path.resolve(CORE, '../../node_modules');
+  const seen = new Map<string, string>();
+  const visit = async (name: string): Promise<void> => {
+    if (seen.has(name)) return;
+    seen.set(name, 'missing');
+    try {
+      const manifest = JSON.parse(await fs.readFile(path.join(modules, name, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+      seen.set(name, manifest.version);
+      await Promise.all(Object.keys(manifest.dependencies ?? {}).map(visit));
+    } catch {
+      // Not hoisted to the top node_modules (a nested copy): its parent's version stands for it.
+    }
+  };
+  await Promise.all(PACKAGES.map(visit));
+  return [...seen].map(([name, version]) => `${name}@${version}`).sort();
+}
+
+async function rendererVersion(): Promise<string> {
+  const hash = createHash('sha256');
+  await hashSources(hash);
+  hash.update((await installedVersions()).join('\n'));
+  return hash.digest('hex');
+}
+
+export class RenderCache {
+  private readonly file: string;
+  private readonly entries: Map<string, RenderResult>;
+  private readonly prefix: string;
+
+  private constructor(file: string, entries: Map<string, RenderResult>, prefix: string) {
+    this.file = file;
+    this.entries = entries;
+    this.prefix = prefix;
+  }
+
+  static async open(dir: string, world: LinkWorld): Promise<RenderCache> {
+    const prefix = createHash('sha256').update(await rendererVersion()).update(JSON.stringify(world)).digest('hex');
+    const file = path.join(dir, 'rendered-notes.json');
+    let entries = new Map<string, RenderResult>();
+    try {
+      entries = new Map(JSON.parse(await fs.readFile(file, 'utf8')) as [string, RenderResult][]);
+    } catch {
+      // No cache yet, or an unreadable one: render everything.
+    }
+    return new RenderCache(file, entries, prefix);
+  }
+
+  key(job: RenderJob): string {
+    return createHash('sha256').update(this.prefix).update(job.path).update('\0').update(job.title).update('\0').update(job.slug).update('\0').update(job.text).digest('hex');
+  }
+
+  /** How many rendered notes the cache holds. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(job: RenderJob): RenderResult | undefined {
+    return this.entries.get(this.key(job));
+  }
+
+  /** Keeps exactly these results: entries of notes no longer rendered are dropped. */
+  async save(results: Map<string, RenderResult>): Promise<void> {
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${process.pid}.tmp`;
+    await fs.writeFile(temp, JSON.stringify([...results]));
+    await fs.rename(temp, this.file);
+  }
+}

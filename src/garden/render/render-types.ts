@@ -1,0 +1,46 @@
+import type { Heading } from '../types.ts';
+import type { VaultFile } from '../collect/walk-vault.ts';
+import type { Indexed } from '../link/resolve.ts';
+import type { BodyPart } from './markdown/embed-slots.ts';
+import type { EmbedSlot } from './markdown/context.ts';
+
+/** One shared note to render. */
+export interface RenderJob {
+  path: string;
+  text: string;
+  title: string;
+  slug: string;
+}
+
+/**
+ * What a renderer needs to know of the vault: every note's name (private ones too, so a link to
+ * one is known to be private), the shared notes' slugs and titles, the attachments, and where the
+ * site is served. Plain data, so it can be handed to worker threads and hashed for the cache.
+ */
+export interface LinkWorld {
+  notes: Indexed[];
+  shared: { path: string; slug: string; title: string }[];
+  attachments: VaultFile[];
+  site: { url: string; base: string };
+}
+
+export interface RenderedResult {
+  path: string;
+  ok: true;
+  /** Sanitized HTML, split where other notes are embedded. */
+  body: BodyPart[];
+  headings: Heading[];
+  excerpt: string;
+  searchTerms: string;
+  linkContexts: Record<string, string>;
+  links: string[];
+  embeds: EmbedSlot[];
+  inlineTags: string[];
+  /** Link targets found nowhere in the vault. */
+  missing: string[];
+  notices: string[];
+  /** Vault paths of the attachments the note uses. */
+  attachments: string[];
+}
+
+export type RenderResult = RenderedResult | { path: string; ok: false; error: string };

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import posix from 'node:path/posix';
+import { VaultIndex } from '../link/resolve.ts';
+import { slugifySegment } from '../normalize/slug.ts';
+import { tagSegments, tagUrlPath } from '../normalize/tags.ts';
+import { siteUrls, type SiteUrls, type SitePath } from '../urls.ts';
+import { renderMarkdown } from './markdown/pipeline.ts';
+import type { RenderContext } from './markdown/context.ts';
+import type { LinkWorld, RenderJob, RenderResult } from './render-types.ts';
+
+/** The name an attachment is published under: its slugified name and a hash of its vault path. */
+export function attachmentFileName(file: string): string {
+  const ext = posix.extname(file).toLowerCase();
+  const name = slugifySegment(posix.basename(file, posix.extname(file))) || 'file';
+  // The hash keeps two files of one name apart without showing the vault's folder names.
+  const hash = createHash('sha256').update(file).digest('hex').slice(0, 8);
+  return `${name}-${hash}${ext}`;
+}
+
+export const attachmentUrl = (urls: SiteUrls, file: string): SitePath => urls.attachment(attachmentFileName(file));
+
+/** A function that renders one note at a time against the given link world. */
+export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<RenderResult> {
+  const noteIndex = new VaultIndex(world.notes, false);
+  const attachmentIndex = new VaultIndex(world.attachments, true);
+  const sharedByPath = new Map(world.shared.map((s) => [s.path, s]));
+  const urls = siteUrls(world.site.url, world.site.base);
+  const tagUrl = (raw: string) => {
+    const segments = tagSegments(raw);
+    return segments ? urls.tag(tagUrlPath(segments)) : undefined;
+  };
+
+  return async (job) => {
+    const missing: string[] = [];
+    const attachments = new Set<string>();
+    const context: RenderContext = {
+      title: job.title,
+      slug: job.slug,
+      urls,
+      resolveNote(target) {
+        const found = noteIndex.resolve(target, job.path);
+        if (!found && !attachmentIndex.resolve(target, job.path)) missing.push(target);
+        const shared = found && sharedByPath.get(found.path);
+        return shared ? { slug: shared.slug, title: shared.title } : undefined;
+      },
+      resolveAttachment(target) {
+        const found = attachmentIndex.resolve(target, job.path);
+        if (!found) {
+          // A Markdown image or link to a file the vault lacks is as broken as a missing note.
+          if (!noteIndex.resolve(target, job.path)) missing.push(target);
+          return undefined;
+        }
+        attachments.add(found.path);
+        return attachmentUrl(urls, found.path);
+      },
+      tagUrl,
+      links: new Set(),
+      noteHrefs: new Map(),
+      embeds: [],
+      inlineTags: [],
+      notices: [],
+    };
+    try {
+      const rendered = await renderMarkdown(job.text, context);
+      return {
+        path: job.path,
+        ok: true,
+        ...rendered,
+        links: [...context.links],
+        embeds: context.embeds,
+        inlineTags: context.inlineTags,
+        missing: [...new Set(missing)],
+        notices: context.notices,
+        attachments: [...attachments],
+      };
+    } catch (error) {
+      return { path: job.path, ok: false, error: (error as Error).message };
+    }
+  };
+}

@@ -1,0 +1,84 @@
+/*
+ * Every URL the site emits is made here, and only here: the note pages, heading anchors, tag,
+ * state and mood pages, attachments, assets, search, the feed and the graph. Each takes the base
+ * path the site is served under (`/` at a domain's root, `/garden/` under a sub-path), so hosting
+ * the garden elsewhere is one setting. Like Starlight's `pathWithBase`, but for the garden's own
+ * routes, so a page never spells a route itself.
+ */
+
+/** A URL path on this site, base included: what an `href` or `src` may hold. */
+export type SitePath = string & { readonly __sitePath: unique symbol };
+
+/**
+ * The first URL segments the site's own routes and files take (pages, assets, Astro's and
+ * Pagefind's output). A note may not take one of them as its slug's first segment; a test checks
+ * this list against `src/pages/` and `public/`.
+ */
+export const SITE_ROUTES = [
+  'tags', 'states', 'moods', 'search', 'graph', 'attachments', 'rss.xml', '404', '404.html',
+  'pagefind', '_astro', 'sitemap-index.xml', 'sitemap-0.xml', 'favicon.svg', 'states.svg', 'robots.txt',
+] as const;
+
+/** Normalizes a base path to `/` or `/a/b/`. */
+export function normalizeBase(base: string): string {
+  const segments = base.split('/').filter(Boolean);
+  return segments.length ? `/${segments.join('/')}/` : '/';
+}
+
+export interface SiteUrls {
+  /** The base path, `/` or `/a/b/`. */
+  readonly base: string;
+  home(): SitePath;
+  /** A note's page, or a heading or block on it when `fragment` is given (an element id). */
+  note(slug: string, fragment?: string): SitePath;
+  tags(): SitePath;
+  /** A tag's page from its URL path (`my/words`). */
+  tag(urlPath: string): SitePath;
+  state(state: string): SitePath;
+  /** The folder of the state pages, for telling whether a page is one of them. */
+  statePages(): SitePath;
+  moods(): SitePath;
+  mood(slug: string): SitePath;
+  graph(): SitePath;
+  search(): SitePath;
+  feed(): SitePath;
+  sitemap(): SitePath;
+  /** A copied attachment by its published file name (`photo-1a2b3c4d.png`). */
+  attachment(fileName: string): SitePath;
+  /** A file of `public/` or of Pagefind's bundle, by its path under the site root. */
+  asset(path: string): SitePath;
+  /** A symbol of the state sprite (`/states.svg#state-bud`). */
+  stateIcon(state: string): SitePath;
+  /** This site's path as an absolute URL, for the feed, the sitemap and canonical links. */
+  absolute(path: string): string;
+}
+
+/** The URL maker for a site at `siteUrl` (its origin) served under `base`. */
+export function siteUrls(siteUrl: string, base: string): SiteUrls {
+  const root = normalizeBase(base);
+  const origin = new URL(siteUrl).origin;
+  const at = (path: string) => `${root}${path}` as SitePath;
+  const page = (path: string) => at(`${path}/`);
+  return {
+    base: root,
+    home: () => at(''),
+    // Slugs, tag paths, ids and attachment names are made by our slugifier (letters, digits and
+    // `-` of any script), so they need no escaping; browsers read the non-ASCII ones as written.
+    note: (slug, fragment) => at(`${slug}/${fragment ? `#${fragment}` : ''}`),
+    tags: () => page('tags'),
+    tag: (urlPath) => page(`tags/${urlPath}`),
+    state: (state) => page(`states/${state}`),
+    statePages: () => page('states'),
+    moods: () => page('moods'),
+    mood: (slug) => page(`moods/${slug}`),
+    graph: () => page('graph'),
+    search: () => page('search'),
+    feed: () => at('rss.xml'),
+    sitemap: () => at('sitemap-index.xml'),
+    attachment: (fileName) => at(`attachments/${fileName}`),
+    asset: (path) => at(path.replace(/^\/+/, '')),
+    stateIcon: (state) => at(`states.svg#state-${state}`),
+    // Joined, not parsed: a feed's guids must not change spelling (`/日本語/` stays as written).
+    absolute: (path) => `${origin}${path.startsWith('/') ? path : `/${path}`}`,
+  };
+}

@@ -1,0 +1,16 @@
+import config from 'virtual:garden/config';
+import { siteUrls } from '../garden/urls.ts';
+import { mutedColor } from '../garden/config/config.ts';
+
+/** The gardener's settings, resolved once by the integration and handed over as a virtual module. */
+export const site = config;
+
+/** Every URL a page emits, with the site's base path. */
+export const urls = siteUrls(config.siteUrl, config.base);
+
+/** The gardener's colours as the custom properties garden.css is written in. */
+export const themeColors = (() => {
+  const pair = (c: { light: string; dark: string }) => `light-dark(${c.light}, ${c.dark})`;
+  const { paper, ink, accent } = site.colors;
+  return `:root{--paper:${pair(paper)};--ink:${pair(ink)};--accent:${pair(accent)};--muted:${pair(mutedColor(site.colors))}}`;
+})();

@@ -1,0 +1,62 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { currentGarden } from '../integration/core.ts';
+import type { Backlink, GrowthState, TagNode, Mood } from '../garden/types.ts';
+
+/** What pages read: the content collections, fetched once per build and indexed. */
+
+/** A note as the content store holds it: no HTML, and backlinks without their context. */
+export type NoteData = CollectionEntry<'notes'>['data'];
+
+/** What a note page takes from the core's garden of this build rather than from the store. */
+export interface NoteExtras {
+  html: string;
+  backlinks: Backlink[];
+}
+
+const extrasOf = new WeakMap<object, Map<string, NoteExtras>>();
+
+/** A note's sanitized HTML and its backlinks with the words around each link. */
+export async function noteExtras(slug: string): Promise<NoteExtras> {
+  const current = await currentGarden();
+  let bySlug = extrasOf.get(current);
+  if (!bySlug) extrasOf.set(current, (bySlug = new Map(current.notes.map((n) => [n.slug, { html: n.html, backlinks: n.backlinks }]))));
+  const found = bySlug.get(slug);
+  if (found === undefined) throw new Error(`note /${slug}/ is in the content store but not in the garden`);
+  return found;
+}
+
+type Indexed = {
+  /** Newest tended first: the core's order. */
+  notes: NoteData[];
+  bySlug: Map<string, NoteData>;
+  /** The notes of each growth state, newest tended first. */
+  byState: Record<GrowthState, NoteData[]>;
+  tags: Map<string, TagNode>;
+  /** Sorted by name. */
+  moods: Mood[];
+};
+const indexes = new WeakMap<object, Promise<Indexed>>();
+
+/** The collections, indexed once per garden (the dev server reads a new garden when the vault changes). */
+export async function garden(): Promise<Indexed> {
+  const current = await currentGarden();
+  const cached = indexes.get(current);
+  if (cached) return cached;
+  const indexed = (async () => {
+    const [notes, tags, moods, states] = await Promise.all([getCollection('notes'), getCollection('tags'), getCollection('moods'), getCollection('states')]);
+    const list: NoteData[] = new Array(notes.length);
+    for (const { data } of notes) list[data.rank] = data;
+    const bySlug = new Map(list.map((n) => [n.slug, n]));
+    const byState = { seed: [], bud: [], evergreen: [] } as Record<GrowthState, NoteData[]>;
+    for (const { data } of states) byState[data.state] = data.notes.map((slug) => bySlug.get(slug)!);
+    return {
+      notes: list,
+      bySlug,
+      byState,
+      tags: new Map(tags.map((t) => [t.id, t.data])),
+      moods: moods.map((m) => m.data).sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  })();
+  indexes.set(current, indexed);
+  return indexed;
+}
