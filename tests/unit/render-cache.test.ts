@@ -35,3 +35,16 @@ describe('the render cache', () => {
     expect(fourth.notes.find((n) => n.slug === 'a')!.html).toContain('Alpha');
   });
 });
+
+describe('the render cache key', () => {
+  it('names the installed version of every package rendering uses, their dependencies too', async () => {
+    const { installedVersions } = await import('../../src/garden/render/render-cache.ts');
+    const installed = async (name: string) => JSON.parse(await fs.readFile(path.resolve(import.meta.dirname, '../../node_modules', name, 'package.json'), 'utf8')).version as string;
+    const versions = await installedVersions();
+    // Direct (unified, rehype-sanitize) and transitive (micromark via remark-parse, parse5 via rehype-raw).
+    for (const name of ['unified', 'rehype-sanitize', 'micromark', 'parse5', 'highlight.js']) {
+      expect(versions).toContain(`${name}@${await installed(name)}`);
+    }
+    expect(versions.filter((v) => v.endsWith('@missing'))).toEqual([]);
+  });
+});

@@ -32,7 +32,7 @@ async function hashSources(hash: ReturnType<typeof createHash>): Promise<void> {
 }
 
 /** `name@version` of the packages rendering uses and of everything they depend on, as installed. */
-async function installedVersions(): Promise<string[]> {
+export async function installedVersions(): Promise<string[]> {
   const modules = path.resolve(CORE, '../../node_modules');
   const seen = new Map<string, string>();
   const visit = async (name: string): Promise<void> => {
