@@ -32,6 +32,10 @@ const CANARIES = {
   heading: 'zqcanaryheading',
   privateBacklink: 'zqcanarybacklink',
   homeNote: 'zqcanaryhomenote',
+  sectionHeading: 'zqcanarysectionheading',
+  sectionBody: 'zqcanarysectionbody',
+  blockId: 'zqcanaryblockid',
+  blockBody: 'zqcanaryblockbody',
 };
 
 let site: BuiltSite;
@@ -44,6 +48,9 @@ beforeAll(async () => {
       [
         'Public words. Links: [[' + c.fileName + '|a private thing]], [[' + c.alias + '|by alias]], [[Private titled|plain]].',
         'Embeds: ![[' + c.fileName + ']] and ![[missing-picture.png]].',
+        // A section, a block and a link to a block of a private note.
+        '![[' + c.fileName + '#' + c.sectionHeading + ']]',
+        '![[' + c.fileName + '#^' + c.blockId + ']] and [[' + c.fileName + '#^' + c.blockId + '|a block]]',
         'Markdown link: [private](' + c.folder + '/inside.md).',
         '%% ' + c.obsidianComment + ' %%',
         '<!-- ' + c.htmlComment + ' -->',
@@ -51,7 +58,7 @@ beforeAll(async () => {
       ].join('\n\n'),
       `tags: [shared-tag]\nsecret-field: ${c.unlistedField}\nnotes: ${c.unlistedField}\n`,
     ),
-    [`${c.fileName}.md`]: `---\nshare: false\ntitle: ${c.title}\ntags: [${c.tag}, shared-tag]\nmood: ${c.mood}\nslug: ${c.slug}\naliases: [${c.alias}]\n---\n# ${c.heading}\n\n${c.body} ${c.embedded}\n\n![[${c.attachment}.png]]\n\n[[Shared hub]]`,
+    [`${c.fileName}.md`]: `---\nshare: false\ntitle: ${c.title}\ntags: [${c.tag}, shared-tag]\nmood: ${c.mood}\nslug: ${c.slug}\naliases: [${c.alias}]\n---\n# ${c.heading}\n\n${c.body} ${c.embedded}\n\n![[${c.attachment}.png]]\n\n[[Shared hub]]\n\n## ${c.sectionHeading}\n\n${c.sectionBody}\n\n${c.blockBody} ^${c.blockId}\n`,
     'Private titled.md': `---\nshare: no\ntitle: ${c.title}\n---\n${c.body}`,
     [`${c.folder}/inside.md`]: `---\ntags: [${c.tag}]\n---\n${c.body}`,
     'near-yes.md': `---\nshare: yes\n---\n${c.nearMissYes}`,

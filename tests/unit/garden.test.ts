@@ -98,13 +98,16 @@ describe('a messy vault', () => {
     expect(JSON.stringify(garden)).not.toContain('BROKEN');
   });
 
-  it('reports links and images to files the vault lacks, but not those to private notes', async () => {
+  it('reports links and images to files the vault lacks, but not those to private notes as missing', async () => {
     const garden = await gardenOf({
       'note.md': shared('![](pictures/gone.png) [the slides](slides.pdf) ![[also-gone.jpg]] [[Hidden]] ![[Hidden]] [here](./Hidden.md) ![](there.png)'),
       'Hidden.md': '---\nshare: false\n---\nsecret',
       'there.png': 'png',
     });
+    // An embed of a private note shows nothing and the gardener is told so (issue 10); a link to
+    // one is plain text, as a missing note's is, and needs no report.
     expect(garden.problems.filter((p) => p.file === 'note.md').map((p) => p.message).sort()).toEqual([
+      'embeds "Hidden", a private note; nothing of it is shown',
       'links to "also-gone.jpg", which is not in the vault',
       'links to "pictures/gone.png", which is not in the vault',
       'links to "slides.pdf", which is not in the vault',

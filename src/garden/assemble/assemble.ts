@@ -13,6 +13,7 @@ import { addBacklinks } from './backlinks.ts';
 import { addBreadcrumbs } from './breadcrumbs.ts';
 import { addRelated } from './related.ts';
 import { excerptOf } from './excerpt.ts';
+import { blockElementId } from '../render/markdown/marks.ts';
 
 /** Stage 6: the garden model, every cross-link made among shared notes only. */
 export interface Assembled {
@@ -49,10 +50,11 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
   notes.sort(newestTendedFirst);
 
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
-  const bodies = rendered.map(({ draft, rendered: result }) => ({ slug: draft.slug, title: draft.title, body: result.body }));
-  const html = embedNotes(bodies, urls);
+  const bodies = rendered.map(({ draft, rendered: result }) => ({ slug: draft.slug, path: draft.path, title: draft.title, body: result.body, blocks: result.blocks }));
+  const html = embedNotes(bodies, urls, problems);
   for (const note of notes) note.html = html.get(note.slug)!;
 
+  reportMissingFragments(rendered, problems);
   addBacklinks(notes, new Map(rendered.map(({ draft, rendered: result }) => [draft.slug, result.linkContexts])));
   addBreadcrumbs(notes, parentResolver(rendered, world, bySlug));
   const moods = gatherMoods(inVaultOrder, notes);
@@ -91,4 +93,17 @@ function usedAttachments(rendered: RenderedDraft[], world: LinkWorld, urls: Site
     }
   }
   return [...used.values()];
+}
+
+/** Links to a heading or block a note does not have are reported: they would land on the page's top. */
+function reportMissingFragments(rendered: RenderedDraft[], problems: Problems): void {
+  const ids = new Map(rendered.map(({ draft, rendered: r }) => [draft.slug, new Set([...r.headingIds, ...r.blockIds.map(blockElementId)])]));
+  for (const { draft, rendered: result } of rendered) {
+    for (const link of result.fragmentLinks) {
+      const known = ids.get(link.note);
+      if (known && !known.has(link.fragment)) {
+        problems.warn(draft.path, `links to "${link.written}", but that note has no such ${link.fragment.startsWith('^') ? 'block' : 'heading'}`);
+      }
+    }
+  }
 }

@@ -1,44 +1,67 @@
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { BodyPart } from '../render/markdown/embed-slots.ts';
+import type { BodyPart, Chunk } from '../render/markdown/chunks.ts';
+import type { EmbedSlot } from '../render/markdown/context.ts';
+import type { Problems } from '../report/problems.ts';
 import type { SiteUrls } from '../urls.ts';
 
 /** How deep embeds nest: an embed inside an embed inside… stops here. */
 const MAX_DEPTH = 3;
 
-interface Embeddable {
+export interface Embeddable {
   slug: string;
+  path: string;
   title: string;
-  body: BodyPart[];
+  body: Chunk[];
+  blocks: Record<string, BodyPart[]>;
+}
+
+/** The parts an embed shows: the whole note, one section (to the next heading of its level or higher), or one block. */
+function embeddedParts(note: Embeddable, slot: EmbedSlot): BodyPart[] | undefined {
+  if (slot.block) return note.blocks[slot.block];
+  if (!slot.section) return note.body.flatMap((chunk) => chunk.parts);
+  const start = note.body.findIndex((chunk) => chunk.heading?.id === slot.section);
+  if (start === -1) return undefined;
+  const depth = note.body[start]!.heading!.depth;
+  let end = start + 1;
+  while (end < note.body.length && !(note.body[end]!.heading && note.body[end]!.heading!.depth <= depth)) end++;
+  return note.body.slice(start, end).flatMap((chunk) => chunk.parts);
 }
 
 /**
- * A note's final HTML: its body with every embedded shared note put in its slot, under a link to
- * that note. Embeds of notes that are not in the garden (private, missing, not rendered) are
- * nothing; nesting is bounded and a note never embeds itself through a cycle.
+ * Each note's final HTML: its body with every embedded shared note, section or block put in its
+ * slot, under a link to where it comes from. An embed of a note that is not in the garden (private,
+ * missing, not rendered) is nothing, and so is one of a heading or block the note lacks (reported).
+ * Nesting is bounded, and an embed never contains itself through a cycle.
  */
-export function embedNotes(notes: Embeddable[], urls: SiteUrls): Map<string, string> {
+export function embedNotes(notes: Embeddable[], urls: SiteUrls, problems: Problems): Map<string, string> {
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
-  const expand = (body: BodyPart[], seen: string[]): string =>
-    body
+  const expand = (from: Embeddable, parts: BodyPart[], seen: string[]): string =>
+    parts
       .map((part) => {
         if (typeof part === 'string') return part;
         const embedded = bySlug.get(part.note);
         if (!embedded) return '';
-        const inner = seen.includes(embedded.slug) || seen.length > MAX_DEPTH ? '' : expand(embedded.body, [...seen, embedded.slug]);
-        return embedFrame(embedded, urls, inner);
+        const shown = embeddedParts(embedded, part);
+        if (!shown) {
+          problems.warn(from.path, `embeds "${part.written}", but "${embedded.title}" has no such ${part.block ? 'block' : 'heading'}; nothing is shown`);
+          return '';
+        }
+        const key = `${embedded.slug}#${part.section ?? part.block ?? ''}`;
+        const inner = seen.includes(key) || seen.length > MAX_DEPTH ? '' : expand(embedded, shown, [...seen, key]);
+        return embedFrame(embedded, urls, part.section ?? part.block, inner);
       })
       .join('');
-  return new Map(notes.map((n) => [n.slug, expand(n.body, [n.slug])]));
+  return new Map(notes.map((n) => [n.slug, expand(n, n.body.flatMap((chunk) => chunk.parts), [`${n.slug}#`])]));
 }
 
 /** The frame around an embedded note: its title as a link, then its HTML (already sanitized). */
-function embedFrame(note: Embeddable, urls: SiteUrls, inner: string): string {
+function embedFrame(note: Embeddable, urls: SiteUrls, fragment: string | undefined, inner: string): string {
   const title: Element = {
     type: 'element',
     tagName: 'p',
     properties: { className: ['embed-title'] },
-    children: [{ type: 'element', tagName: 'a', properties: { className: ['internal'], href: urls.note(note.slug) }, children: [{ type: 'text', value: note.title }] }],
+    children: [{ type: 'element', tagName: 'a', properties: { className: ['internal'], href: urls.note(note.slug, fragment) }, children: [{ type: 'text', value: note.title }] }],
   };
   const frame: Element = {
     type: 'element',

@@ -1,6 +1,7 @@
 import { slug } from 'github-slugger';
 import type { Root, Element } from 'hast';
 import { toString } from 'hast-util-to-string';
+import type { VFile } from 'vfile';
 
 /*
  * Heading ids, made by one stateless function for both sides: the ids a page gives its headings and
@@ -13,9 +14,16 @@ export const headingId = (text: string): string => slug(text.trim());
 
 const HEADING = /^h[1-6]$/;
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Every heading id the note's page has, nested headings included. */
+    headingIds: string[];
+  }
+}
+
 /** Gives each heading of a note its id, unique within the page. */
 export default function rehypeHeadingIds() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
     const taken = new Set<string>();
     const walk = (parent: Root | Element) => {
       for (const child of parent.children) {
@@ -32,5 +40,6 @@ export default function rehypeHeadingIds() {
       }
     };
     walk(tree);
+    file.data.headingIds = [...taken];
   };
 }

@@ -14,6 +14,12 @@ import type { LinkWorld, RenderJob, RenderResult } from './render-types.ts';
 const IN_THREAD_BELOW = 400;
 const CHUNK = 64;
 
+/**
+ * A result the cache may keep: not one that names a private note in its report (an embed of one),
+ * since the cache is a file that outlives the build; such a note is rendered again each time.
+ */
+const cacheable = (result: RenderResult) => !(result.ok && result.namesPrivateNotes);
+
 /** Renders every job, reusing what `cacheDir` holds from an earlier build when given. */
 export async function renderNotes(jobs: RenderJob[], world: LinkWorld, cacheDir?: string): Promise<RenderResult[]> {
   const cache = cacheDir ? await RenderCache.open(cacheDir, world) : undefined;
@@ -22,9 +28,10 @@ export async function renderNotes(jobs: RenderJob[], world: LinkWorld, cacheDir?
   const rendered = await renderUncached(missing, world);
   const byPath = new Map(rendered.map((result) => [result.path, result]));
   const results = jobs.map((job, i) => cached[i] ?? byPath.get(job.path)!);
-  // Rewriting the cache is only needed when something was rendered or a note left the garden.
-  if (cache && (missing.length > 0 || cache.size !== jobs.length)) {
-    await cache.save(new Map(jobs.map((job, i) => [cache.key(job), results[i]!])));
+  if (cache) {
+    const kept = new Map(jobs.flatMap((job, i) => (cacheable(results[i]!) ? [[cache.key(job), results[i]!] as const] : [])));
+    // Rewriting the cache is only needed when something new can be kept or a note left it.
+    if (rendered.some(cacheable) || cache.size !== kept.size) await cache.save(kept);
   }
   return results;
 }

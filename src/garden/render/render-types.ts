@@ -1,7 +1,7 @@
 import type { Heading } from '../types.ts';
 import type { VaultFile } from '../collect/walk-vault.ts';
 import type { Indexed } from '../link/resolve.ts';
-import type { BodyPart } from './markdown/embed-slots.ts';
+import type { BodyPart, Chunk } from './markdown/chunks.ts';
 import type { EmbedSlot } from './markdown/context.ts';
 
 /** One shared note to render. */
@@ -27,18 +27,27 @@ export interface LinkWorld {
 export interface RenderedResult {
   path: string;
   ok: true;
-  /** Sanitized HTML, split where other notes are embedded. */
-  body: BodyPart[];
+  /** Sanitized HTML in sections (split at top-level headings), embeds between its pieces. */
+  body: Chunk[];
+  /** Each block the note names (`^id` → its HTML), for block embeds. */
+  blocks: Record<string, BodyPart[]>;
+  /** The block ids the note names. */
+  blockIds: string[];
   headings: Heading[];
+  headingIds: string[];
   excerpt: string;
   searchTerms: string;
   linkContexts: Record<string, string>;
   links: string[];
+  /** Links to a heading or block of a shared note: that note's slug, the element id, the link as written. */
+  fragmentLinks: { note: string; fragment: string; written: string }[];
   embeds: EmbedSlot[];
   inlineTags: string[];
   /** Link targets found nowhere in the vault. */
   missing: string[];
   notices: string[];
+  /** Whether a notice names a private note (such a result is never written to the render cache). */
+  namesPrivateNotes?: true;
   /** Vault paths of the attachments the note uses. */
   attachments: string[];
 }

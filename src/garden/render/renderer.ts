@@ -43,6 +43,10 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
         const shared = found && sharedByPath.get(found.path);
         return shared ? { slug: shared.slug, title: shared.title } : undefined;
       },
+      isPrivate(target) {
+        const found = noteIndex.resolve(target, job.path);
+        return Boolean(found && !sharedByPath.has(found.path));
+      },
       resolveAttachment(target) {
         const found = attachmentIndex.resolve(target, job.path);
         if (!found) {
@@ -55,9 +59,11 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
       },
       tagUrl,
       links: new Set(),
+      fragmentLinks: [],
       noteHrefs: new Map(),
       embeds: [],
       inlineTags: [],
+      blockIds: [],
       notices: [],
     };
     try {
@@ -67,10 +73,13 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
         ok: true,
         ...rendered,
         links: [...context.links],
+        fragmentLinks: context.fragmentLinks,
         embeds: context.embeds,
         inlineTags: context.inlineTags,
+        blockIds: context.blockIds,
         missing: [...new Set(missing)],
         notices: context.notices,
+        ...(context.namesPrivateNotes ? { namesPrivateNotes: true as const } : {}),
         attachments: [...attachments],
       };
     } catch (error) {

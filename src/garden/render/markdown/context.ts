@@ -10,11 +10,19 @@ export interface LinkTarget {
 export interface EmbedSlot {
   /** Slug of the embedded note. */
   note: string;
+  /** The embed as the note wrote it (`Note#Heading`), for reports. */
+  written: string;
+  /** Only the section under this heading (its element id)… */
+  section?: string;
+  /** …or only this block (its element id, `^id`). */
+  block?: string;
 }
 
 export interface RenderContext {
   /** A note link target, or undefined for a private or missing note (rendered the same way). */
   resolveNote(target: string): LinkTarget | undefined;
+  /** Whether a link target is a private note (for the gardener's report only, never for the page). */
+  isPrivate(target: string): boolean;
   /** The site path of an attachment, or undefined when the vault has no such file. */
   resolveAttachment(target: string): SitePath | undefined;
   /** The path of a tag page for an inline `#tag`, or undefined when it is not a tag. */
@@ -26,13 +34,19 @@ export interface RenderContext {
 
   /** Slugs of the shared notes this note links to. */
   links: Set<string>;
+  /** Links to a heading or block of another shared note, to check that it has one. */
+  fragmentLinks: { note: string; fragment: string; written: string }[];
   /** Each link this note makes to a shared note: its href → the note's slug (for backlink contexts). */
   noteHrefs: Map<string, string>;
   /** The note's embeds of other shared notes, in order; a slot in the HTML marks each. */
   embeds: EmbedSlot[];
   inlineTags: string[];
+  /** The block ids (`^id`) the note names. */
+  blockIds: string[];
   /** Other things worth telling the gardener about this note. */
   notices: string[];
+  /** Set when a notice names a private note: the result must not outlive the build. */
+  namesPrivateNotes?: boolean;
 }
 
 declare module 'vfile' {
@@ -48,9 +62,10 @@ export function contextOf(file: { data: { garden?: RenderContext } }): RenderCon
 }
 
 /** Records a link to a shared note and returns its href. */
-export function linkToNote(context: RenderContext, note: LinkTarget, fragment?: string): SitePath {
+export function linkToNote(context: RenderContext, note: LinkTarget, fragment?: string, written?: string): SitePath {
   const href = context.urls.note(note.slug, fragment);
   context.links.add(note.slug);
+  if (fragment) context.fragmentLinks.push({ note: note.slug, fragment, written: written ?? `${note.title}#${fragment}` });
   context.noteHrefs.set(href, note.slug);
   return href;
 }

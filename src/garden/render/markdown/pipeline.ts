@@ -7,7 +7,6 @@ import type { Handler } from 'mdast-util-to-hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeHighlight from 'rehype-highlight';
-import rehypeStringify from 'rehype-stringify';
 import type { Root as HastRoot, Parent as HastParent, Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { VFile } from 'vfile';
@@ -23,7 +22,9 @@ import rehypeVaultUrls from './vault-urls.ts';
 import rehypeLinkContexts from './link-contexts.ts';
 import { gardenSchema } from './sanitize-schema.ts';
 import { stripObsidianComments } from './obsidian-comments.ts';
-import rehypeEmbedSlots, { splitAtSlots, type BodyPart } from './embed-slots.ts';
+import rehypeGardenMarks from './marks.ts';
+import remarkBlockIds from './block-ids.ts';
+import { toChunks, type Chunk, type BodyPart } from './chunks.ts';
 import rehypeHeadingIds from '../heading-ids.ts';
 
 function hasRaw(tree: HastRoot): boolean {
@@ -98,6 +99,7 @@ const processor = unified()
   .use(remarkHtmlBlocks)
   .use(remarkTitleHeading)
   .use(remarkCallouts)
+  .use(remarkBlockIds)
   .use(remarkWikilinks)
   .use(remarkHighlightMark)
   .use(remarkInlineTags)
@@ -110,14 +112,17 @@ const processor = unified()
   .use(rehypeHeadingIds)
   .use(rehypeHighlight, { detect: false })
   .use(rehypeOutline)
-  .use(rehypeEmbedSlots)
-  .use(rehypeStringify)
+  .use(rehypeGardenMarks)
   .freeze();
 
 export interface RenderedNote {
-  /** Sanitized HTML, split where other notes are embedded. */
-  body: BodyPart[];
+  /** Sanitized HTML in sections (a new one at each top-level heading), embeds between its pieces. */
+  body: Chunk[];
+  /** Each block the note names (`^id`), on its own, for block embeds. */
+  blocks: Record<string, BodyPart[]>;
   headings: Heading[];
+  /** Every heading id on the page, nested headings included. */
+  headingIds: string[];
   excerpt: string;
   /** Words of Chinese or Japanese text, space-separated, for the search index only. */
   searchTerms: string;
@@ -130,7 +135,7 @@ export async function renderMarkdown(text: string, context: RenderContext): Prom
   const stripped = stripObsidianComments(text);
   if (stripped.unclosed) context.notices.push('a %% comment is never closed; everything after it is hidden');
   const file = new VFile({ value: stripped.text, data: { garden: context } });
-  const result = await processor.process(file);
+  const tree = await processor.run(processor.parse(file), file);
   const outline = file.data.outline ?? { headings: [], excerpt: '', searchTerms: '' };
-  return { body: splitAtSlots(String(result), context.embeds), ...outline, linkContexts: file.data.linkContexts ?? {} };
+  return { ...toChunks(tree, context.embeds), ...outline, headingIds: file.data.headingIds ?? [], linkContexts: file.data.linkContexts ?? {} };
 }

@@ -4,7 +4,7 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
  * The allow-list every note passes through. It starts from GitHub's (hast-util-sanitize's default:
  * no script, style, iframe, object, embed or form; no event handlers; URLs limited to http, https,
  * mailto and relative ones) and adds only what the garden's own Markdown features emit: callouts,
- * highlights, unresolved links, tags, embed slots, foldable details, image sizes.
+ * highlights, unresolved links, tags, the garden's marks, foldable details, image sizes.
  * It never allows `style`, `on*` or any element that runs or frames content.
  */
 const base = defaultSchema;
@@ -26,8 +26,10 @@ export const gardenSchema: Schema = {
   attributes: {
     ...attributes,
     a: withClasses('a', 'internal', 'attachment', 'tag'),
-    // An embed's slot; one a note writes itself is emptied after sanitizing (embed-slots.ts).
-    div: [...withClasses('div', 'callout', /^callout-[a-z0-9-]+$/), 'dataEmbedSlot'],
+    // The garden's marks (an embed's place, a block's id) are resolved after sanitizing, and one a
+    // note writes itself is dropped then (marks.ts).
+    '*': [...(attributes['*'] ?? []), 'dataGardenMark'],
+    div: withClasses('div', 'callout', /^callout-[a-z0-9-]+$/),
     details: [...withClasses('details', 'callout', /^callout-[a-z0-9-]+$/), 'open'],
     summary: withClasses('summary', 'callout-title'),
     p: withClasses('p', 'callout-title'),

@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
 import { contextOf, linkToNote, type RenderContext } from './context.ts';
 import { replaceText, splitText } from './text-nodes.ts';
-import { slotProperties } from './embed-slots.ts';
+import { markProperties, blockElementId } from './marks.ts';
 import { headingId } from '../heading-ids.ts';
 
 const INSIDE_LINKS = new Set(['link', 'linkReference']);
@@ -36,13 +36,20 @@ function parseTarget(inner: string) {
   const display = bar === -1 ? undefined : inner.slice(bar + 1).trim();
   const hash = target.indexOf('#');
   const page = (hash === -1 ? target : target.slice(0, hash)).trim();
-  // `Note#Heading#Subheading` links to the last heading named.
-  const heading = hash === -1 ? undefined : target.slice(hash + 1).split('#').at(-1)!.replace(/^\^.*/, '').trim() || undefined;
-  return { page, heading, display, written: target };
+  // `Note#Heading#Subheading` links to the last heading named; `Note#^id` to a block.
+  const part = hash === -1 ? '' : target.slice(hash + 1).split('#').at(-1)!.trim();
+  const block = part.startsWith('^') ? part.slice(1).trim() || undefined : undefined;
+  const heading = part && !part.startsWith('^') ? part : undefined;
+  return { page, heading, block, display, written: target };
 }
 
+/** The element id a heading or block part of a link points at. */
+const fragmentOf = (target: { heading?: string; block?: string }) =>
+  target.block ? blockElementId(target.block) : target.heading ? headingId(target.heading) : undefined;
+
 function embed(inner: string, context: RenderContext): PhrasingContent[] {
-  const { page, display } = parseTarget(inner);
+  const target = parseTarget(inner);
+  const { page, display } = target;
   const attachment = context.resolveAttachment(page);
   if (attachment) {
     if (IMAGE.test(page)) {
@@ -58,20 +65,28 @@ function embed(inner: string, context: RenderContext): PhrasingContent[] {
     return [linkNode(attachment, display || page.replace(/^.*\//, ''), 'attachment')];
   }
   const note = context.resolveNote(page);
-  if (note && note.slug !== context.slug) {
-    context.embeds.push({ note: note.slug });
-    return [{ type: 'emphasis', data: { hName: 'div', hProperties: slotProperties(context.embeds.length - 1) }, children: [] }];
+  if (note && (note.slug !== context.slug || target.heading || target.block)) {
+    const part = target.block ? { block: blockElementId(target.block) } : target.heading ? { section: headingId(target.heading) } : {};
+    context.embeds.push({ note: note.slug, written: target.written, ...part });
+    return [{ type: 'emphasis', data: { hName: 'div', hProperties: markProperties('embed', context.embeds.length - 1) }, children: [] }];
+  }
+  // A private note's embed is nothing, like a missing one's; the gardener is told which.
+  if (!note && page && context.isPrivate(page)) {
+    context.notices.push(`embeds "${target.written}", a private note; nothing of it is shown`);
+    context.namesPrivateNotes = true;
   }
   return [];
 }
 
 function link(inner: string, context: RenderContext): PhrasingContent {
-  const { page, heading, display, written } = parseTarget(inner);
-  const fragment = heading ? headingId(heading) : undefined;
-  if (!page) return fragment ? linkNode(`#${fragment}`, display || heading!, 'internal') : { type: 'text', value: `[[${inner}]]` };
+  const target = parseTarget(inner);
+  const { page, heading, block, display, written } = target;
+  const fragment = fragmentOf(target);
+  const named = heading ?? (block ? `^${block}` : undefined);
+  if (!page) return fragment ? linkNode(`#${fragment}`, display || named!, 'internal') : { type: 'text', value: `[[${inner}]]` };
   const note = context.resolveNote(page);
-  const text = display || (heading ? `${page} › ${heading}` : written);
-  if (note) return linkNode(linkToNote(context, note, fragment), text, 'internal');
+  const text = display || (named ? `${page} › ${named}` : written);
+  if (note) return linkNode(linkToNote(context, note, fragment, written), text, 'internal');
   const attachment = context.resolveAttachment(page);
   if (attachment) return linkNode(attachment, text, 'attachment');
   return unresolvedNode(display || page);

@@ -1,0 +1,58 @@
+import type { Root, Parent, Paragraph, Text, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { contextOf } from './context.ts';
+import { markProperties } from './marks.ts';
+
+/*
+ * Obsidian block references: `^block-id` at the end of a paragraph or list item names that block;
+ * on a line of its own after a list, quote, callout or table it names that whole block. The id is
+ * not shown, and the block gets the element id `^block-id`, so `[[Note#^block-id]]` links to it and
+ * `![[Note#^block-id]]` embeds it. The mark is resolved after sanitizing (marks.ts).
+ */
+const TRAILING = /(^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
+const ALONE = /^\s*\^([A-Za-z0-9-]+)\s*$/;
+
+function mark(node: RootContent, id: string): void {
+  node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), ...markProperties('block', id) } };
+}
+
+/** The id a paragraph ends with, removed from its text; undefined when it has none. */
+function takeTrailingId(paragraph: Paragraph): string | undefined {
+  const last = paragraph.children.at(-1);
+  if (last?.type !== 'text') return undefined;
+  const match = TRAILING.exec(last.value);
+  if (!match) return undefined;
+  (last as Text).value = last.value.slice(0, match.index + match[1]!.length).replace(/[ \t]+$/, '');
+  return match[2];
+}
+
+export default function remarkBlockIds() {
+  return (tree: Root, file: VFile) => {
+    if (!String(file.value).includes('^')) return;
+    const context = contextOf(file);
+    const walk = (parent: Parent) => {
+      for (let i = 0; i < parent.children.length; i++) {
+        const node = parent.children[i]!;
+        if (node.type === 'paragraph') {
+          const alone = node.children.length === 1 && node.children[0]!.type === 'text' ? ALONE.exec((node.children[0] as Text).value) : null;
+          const previous = parent.children[i - 1];
+          if (alone && previous && previous.type !== 'heading') {
+            mark(previous, alone[1]!);
+            context.blockIds.push(alone[1]!);
+            parent.children.splice(i--, 1);
+            continue;
+          }
+          const id = takeTrailingId(node);
+          if (id) {
+            // A list item is named by its first paragraph; any other paragraph names itself.
+            mark(parent.type === 'listItem' && parent.children[0] === node ? (parent as unknown as RootContent) : node, id);
+            context.blockIds.push(id);
+          }
+        } else if ('children' in node && node.type !== 'heading' && node.type !== 'table') {
+          walk(node as Parent);
+        }
+      }
+    };
+    walk(tree);
+  };
+}

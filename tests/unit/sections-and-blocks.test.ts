@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { gardenOf, shared } from '../helpers/vault.ts';
+
+/* Block references and section embeds, as help.obsidian.md ("Internal links", "Embed files") writes them. */
+const source = shared(
+  [
+    'Intro paragraph.',
+    '',
+    '## First part',
+    '',
+    'A paragraph worth quoting. ^quote-me',
+    '',
+    '### Detail',
+    '',
+    'Detail text.',
+    '',
+    '- item one',
+    '- item two ^item-two',
+    '',
+    '> A quotation',
+    '> over two lines',
+    '',
+    '^the-quote',
+    '',
+    '| a | b |',
+    '| - | - |',
+    '| 1 | 2 |',
+    '',
+    '^the-table',
+    '',
+    '## Second part',
+    '',
+    'Second text.',
+  ].join('\n'),
+);
+
+async function garden(linker: string) {
+  return gardenOf({ 'Source.md': source, 'linker.md': shared(linker), 'Secret.md': '---\nshare: false\n---\n## Hidden heading\n\nSECRET WORDS ^secret-block' });
+}
+const htmlOf = (g: Awaited<ReturnType<typeof garden>>, slug: string) => g.notes.find((n) => n.slug === slug)!.html;
+
+describe('block references', () => {
+  it('give paragraphs, list items, quotes and tables an id and are not shown', async () => {
+    const g = await garden('x');
+    const html = htmlOf(g, 'source');
+    expect(html).toContain('<p id="^quote-me">A paragraph worth quoting.</p>');
+    expect(html).toContain('<li id="^item-two">item two</li>');
+    expect(html).toMatch(/<blockquote id="\^the-quote">/);
+    expect(html).toMatch(/<table id="\^the-table">/);
+    expect(html).not.toMatch(/\^(quote-me|item-two|the-quote|the-table)</);
+    expect(html).not.toContain('<p>^');
+  });
+
+  it('are linked to with [[Note#^id]]', async () => {
+    const html = htmlOf(await garden('See [[Source#^quote-me]] and [[Source#^item-two|that item]].'), 'linker');
+    expect(html).toContain('href="/source/#%5Equote-me"');
+    expect(html).toContain('>that item</a>');
+  });
+
+  it('are embedded alone with ![[Note#^id]]', async () => {
+    const html = htmlOf(await garden('![[Source#^quote-me]]\n\n![[Source#^item-two]]'), 'linker');
+    expect(html).toContain('A paragraph worth quoting.');
+    expect(html).toContain('item two');
+    expect(html).not.toContain('item one');
+    expect(html).not.toContain('Intro paragraph');
+    expect(html).not.toContain('Detail text');
+  });
+});
+
+describe('section embeds', () => {
+  it('embed a heading and what follows, to the next heading of the same or a higher level', async () => {
+    const html = htmlOf(await garden('Before.\n\n![[Source#First part]]\n\nAfter.'), 'linker');
+    expect(html).toContain('A paragraph worth quoting.');
+    expect(html).toContain('Detail text.');
+    expect(html).toContain('A quotation');
+    expect(html).not.toContain('Second text.');
+    expect(html).not.toContain('Intro paragraph.');
+    expect(html).toMatch(/<p>Before\.<\/p>[\s\S]*First part[\s\S]*<p>After\.<\/p>/);
+  });
+
+  it('of a lower heading stop at the next heading of its level or higher', async () => {
+    const html = htmlOf(await garden('![[Source#Detail]]'), 'linker');
+    expect(html).toContain('Detail text.');
+    expect(html).not.toContain('A paragraph worth quoting.');
+    expect(html).not.toContain('Second text.');
+  });
+
+  it('of a missing heading or block show nothing and are reported', async () => {
+    const g = await garden('![[Source#No such heading]] ![[Source#^no-such-block]] after');
+    expect(htmlOf(g, 'linker')).not.toContain('Intro paragraph');
+    const messages = g.problems.filter((p) => p.file === 'linker.md').map((p) => p.message);
+    expect(messages).toContain('embeds "Source#No such heading", but "Source" has no such heading; nothing is shown');
+    expect(messages).toContain('embeds "Source#^no-such-block", but "Source" has no such block; nothing is shown');
+  });
+
+  it('of a private note, its sections and blocks leak nothing and are reported', async () => {
+    const g = await garden('![[Secret#Hidden heading]] ![[Secret#^secret-block]] [[Secret#^secret-block]] ![[Secret]] visible');
+    const html = htmlOf(g, 'linker');
+    expect(html).toContain('visible');
+    expect(html).not.toMatch(/SECRET|secret-block|Hidden heading|href="\/secret/);
+    expect(g.problems.filter((p) => p.file === 'linker.md').map((p) => p.message)).toContain('embeds "Secret#Hidden heading", a private note; nothing of it is shown');
+  });
+
+  it('stay bounded when sections embed each other', async () => {
+    const g = await gardenOf({
+      'a.md': shared('## A\n\nA text ![[b#B]]'),
+      'b.md': shared('## B\n\nB text ![[a#A]]'),
+      'c.md': shared('## C\n\nC text ![[c#C]]'),
+    });
+    expect(htmlOf(g, 'a')).toContain('B text');
+    expect(htmlOf(g, 'c')).toContain('C text');
+  });
+});
+
+describe('links to headings and blocks', () => {
+  it('are reported when the note has no such heading or block', async () => {
+    const g = await garden('[[Source#First part]] [[Source#Nowhere]] [[Source#^quote-me]] [[Source#^nothing]] [[Source#First part#Detail]]');
+    const messages = g.problems.filter((p) => p.file === 'linker.md').map((p) => p.message).sort();
+    expect(messages).toEqual([
+      'links to "Source#Nowhere", but that note has no such heading',
+      'links to "Source#^nothing", but that note has no such block',
+    ]);
+  });
+});
