@@ -18,11 +18,14 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves a built site on 127.0.0.1 as a static host would (directory index, 404.html); with
- * `compress`, gzipped to clients that ask, as production hosts do (for Lighthouse's timings).
+ * `compress`, gzipped to clients that ask, as production hosts do (for Lighthouse's timings); with
+ * `prefix` (`/garden/`), only under that path, as GitHub Pages serves a project site.
  */
-export async function serve(root: string, { compress = false } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(root: string, { compress = false, prefix = '/' } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!requested.startsWith(prefix) && `${requested}/` !== prefix) return void res.writeHead(404).end('outside the site');
+    const pathname = `/${requested.slice(prefix.length)}`;
     let file = path.join(root, pathname);
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     try {
