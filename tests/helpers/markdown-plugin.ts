@@ -1,0 +1,257 @@
+/*
+ * Runs one of the garden's Markdown plugins on its own, the way remark-gfm and rehype-sanitize test
+ * themselves: a small unified processor around the plugin (with only the neighbours it needs to get
+ * a tree in and HTML out), a fake render context built from a small fixed table of notes and
+ * attachments, and no vault, no `buildGarden` and no Astro.
+ *
+ * Each plugin's fixtures live in tests/fixtures/markdown/<plugin>/<case>/ (see
+ * tests/unit/markdown-plugins.test.ts); `PLUGINS` below says how each is run and what it reports.
+ */
+import { unified, type Plugin } from 'unified';
+import type { Root as MdastRoot } from 'mdast';
+import type { Root as HastRoot } from 'hast';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import type { Handler } from 'mdast-util-to-hast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { VFile } from 'vfile';
+import { siteUrls, type SitePath } from '../../src/garden/urls.ts';
+import { tagSegments, tagUrlPath } from '../../src/garden/normalize/tags.ts';
+import type { LinkTarget, RenderContext } from '../../src/garden/render/markdown/context.ts';
+import remarkHtmlBlocks, { htmlBlockHandler } from '../../src/garden/render/markdown/html-blocks.ts';
+import remarkTitleHeading from '../../src/garden/render/markdown/title-heading.ts';
+import remarkCallouts from '../../src/garden/render/markdown/callouts.ts';
+import remarkWikilinks from '../../src/garden/render/markdown/wikilinks.ts';
+import remarkHighlightMark from '../../src/garden/render/markdown/highlight-mark.ts';
+import remarkInlineTags from '../../src/garden/render/markdown/inline-tags.ts';
+import rehypeVaultUrls from '../../src/garden/render/markdown/vault-urls.ts';
+import rehypeLinkContexts from '../../src/garden/render/markdown/link-contexts.ts';
+import rehypeEmbedSlots, { slotProperties, splitAtSlots } from '../../src/garden/render/markdown/embed-slots.ts';
+import { stripObsidianComments } from '../../src/garden/render/markdown/obsidian-comments.ts';
+import { gardenSchema } from '../../src/garden/render/markdown/sanitize-schema.ts';
+import rehypeHeadingIds from '../../src/garden/render/heading-ids.ts';
+
+/** The note every fixture is rendered as. A first `# Fixture Note` repeats its title. */
+export const FIXTURE_NOTE = { title: 'Fixture Note', slug: 'fixture-note' } as const;
+
+/**
+ * The fake vault. Notes by vault path (without `.md`); a note without a slug is private, so it
+ * resolves to nothing, exactly like a missing one. Lookups go by path or by file name, in any case,
+ * or by alias, as the garden's resolver does.
+ */
+const NOTES: { path: string; title: string; slug?: string; aliases?: string[] }[] = [
+  { path: 'Fixture Note', ...FIXTURE_NOTE },
+  { path: 'Shared Note', title: 'Shared Note', slug: 'shared-note', aliases: ['Other name'] },
+  { path: 'folder/Deep', title: 'Deep', slug: 'deep' },
+  { path: 'Third Note', title: 'Third Note', slug: 'third-note' },
+  // Slugs as the garden makes them: Latin transliterated, other scripts kept.
+  { path: 'Café Notes', title: 'Café Notes', slug: 'cafe-notes' },
+  { path: '日本語のノート', title: '日本語のノート', slug: '日本語のノート' },
+  { path: 'Private Note', title: 'Private Note' },
+];
+
+/** Attachments by vault path → their published file name. */
+const ATTACHMENTS: Record<string, string> = {
+  'img/photo.png': 'photo.png',
+  'diagram.svg': 'diagram.svg',
+  'docs/paper.pdf': 'paper.pdf',
+  'my file.jpg': 'my-file.jpg',
+};
+
+const key = (text: string) => text.normalize('NFC').toLowerCase().trim();
+const basename = (p: string) => p.replace(/^.*\//, '');
+
+function findNote(target: string): LinkTarget | undefined {
+  const wanted = key(target);
+  const note =
+    NOTES.find((n) => key(n.path) === wanted) ??
+    NOTES.find((n) => key(basename(n.path)) === wanted) ??
+    NOTES.find((n) => n.aliases?.some((a) => key(a) === wanted));
+  return note?.slug ? { slug: note.slug, title: note.title } : undefined;
+}
+
+/** A fresh render context for one fixture, as the renderer builds for one note (base `/`). */
+export function fakeContext(): RenderContext {
+  const urls = siteUrls('https://garden.example', '/');
+  return {
+    ...FIXTURE_NOTE,
+    urls,
+    resolveNote: findNote,
+    resolveAttachment(target) {
+      const wanted = key(target);
+      const found = Object.keys(ATTACHMENTS).find((p) => key(p) === wanted) ?? Object.keys(ATTACHMENTS).find((p) => key(basename(p)) === wanted);
+      return found ? urls.attachment(ATTACHMENTS[found]!) : undefined;
+    },
+    tagUrl(raw): SitePath | undefined {
+      const segments = tagSegments(raw);
+      return segments ? urls.tag(tagUrlPath(segments)) : undefined;
+    },
+    links: new Set(),
+    noteHrefs: new Map(),
+    embeds: [],
+    inlineTags: [],
+    notices: [],
+  };
+}
+
+/** What the context and the file carry out of a render, as plain JSON. */
+export type Report = Record<string, unknown>;
+
+type ReportKey = 'links' | 'noteHrefs' | 'embeds' | 'inlineTags' | 'notices' | 'linkContexts' | 'parts' | 'unclosed';
+
+interface Run {
+  html: string;
+  context: RenderContext;
+  file: VFile;
+  /** Anything else worth reporting from the run (keyed like the report). */
+  extra?: Report;
+}
+
+interface PluginHarness {
+  /** Renders a fixture's input with the plugin and its minimum neighbours. */
+  run(input: string, context: RenderContext): Promise<Run>;
+  /** What goes in report.json; none: the plugin reports nothing and the case has no report. */
+  report: ReportKey[];
+}
+
+/** A processor's `process`, whatever unified infers for its chain of plugins. */
+type Processor = { process(file: VFile): Promise<VFile> };
+
+async function render(processor: Processor, input: string, context: RenderContext): Promise<Run> {
+  const file = new VFile({ value: input, data: { garden: context } });
+  const result = await processor.process(file);
+  return { html: String(result), context, file };
+}
+
+/** Markdown (CommonMark, GFM, frontmatter) in, HTML out, with one remark plugin in between. */
+const remark = (plugin: Plugin<[], MdastRoot> = () => undefined) =>
+  unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(plugin).use(remarkRehype).use(rehypeStringify) as unknown as Processor;
+
+/** Markdown with its raw HTML read into the tree (as the pipeline does), then one rehype plugin, then HTML. */
+const rehype = (plugin: Plugin<[], HastRoot>) =>
+  unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+    .use(rehypeRaw)
+    .use(plugin)
+    .use(rehypeStringify) as unknown as Processor;
+
+/** rehype-sanitize with the garden's allow-list, as one plugin without options. */
+function sanitizeWithGardenSchema() {
+  return rehypeSanitize(gardenSchema);
+}
+
+export const PLUGINS: Record<string, PluginHarness> = {
+  // Needs remark-rehype's handler for its node type; rehype-raw for the inline HTML it leaves alone.
+  'html-blocks': {
+    report: ['notices'],
+    run: (input, context) =>
+      render(
+        unified()
+          .use(remarkParse)
+          .use(remarkGfm)
+          .use(remarkHtmlBlocks)
+          .use(remarkRehype, { allowDangerousHtml: true, handlers: { htmlBlock: htmlBlockHandler as Handler } })
+          .use(rehypeRaw)
+          .use(rehypeStringify) as unknown as Processor,
+        input,
+        context,
+      ),
+  },
+  // Frontmatter parsed, as in the pipeline: the plugin looks past it for the first heading.
+  'title-heading': { report: [], run: (input, context) => render(remark(remarkTitleHeading), input, context) },
+  callouts: { report: [], run: (input, context) => render(remark(remarkCallouts), input, context) },
+  wikilinks: { report: ['links', 'noteHrefs', 'embeds'], run: (input, context) => render(remark(remarkWikilinks), input, context) },
+  'highlight-mark': { report: [], run: (input, context) => render(remark(remarkHighlightMark), input, context) },
+  'inline-tags': { report: ['inlineTags'], run: (input, context) => render(remark(remarkInlineTags), input, context) },
+  // Runs after sanitizing in the pipeline, and follows the ids sanitizing prefixed: it needs it.
+  'vault-urls': {
+    report: ['links', 'noteHrefs'],
+    run: (input, context) =>
+      render(
+        unified()
+          .use(remarkParse)
+          .use(remarkGfm)
+          .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+          .use(rehypeRaw)
+          .use(rehypeSanitize, gardenSchema)
+          .use(rehypeVaultUrls)
+          .use(rehypeStringify) as unknown as Processor,
+        input,
+        context,
+      ),
+  },
+  // Reads the links wikilinks resolved (and recorded in noteHrefs).
+  'link-contexts': {
+    report: ['linkContexts'],
+    run: (input, context) =>
+      render(
+        unified().use(remarkParse).use(remarkGfm).use(remarkWikilinks).use(remarkRehype).use(rehypeLinkContexts).use(rehypeStringify) as unknown as Processor,
+        input,
+        context,
+      ),
+  },
+  // A text function run before parsing; the HTML shows what is left of the note.
+  'obsidian-comments': {
+    report: ['unclosed'],
+    run: async (input, context) => {
+      const stripped = stripObsidianComments(input);
+      const run = await render(remark(), stripped.text, context);
+      return { ...run, extra: { unclosed: stripped.unclosed } };
+    },
+  },
+  'sanitize-schema': { report: [], run: (input, context) => render(rehype(sanitizeWithGardenSchema), input, context) },
+  'heading-ids': { report: [], run: (input, context) => render(rehype(rehypeHeadingIds), input, context) },
+  // Slots come from wikilinks and must survive sanitizing; notes may write imitations of them.
+  'embed-slots': {
+    report: ['embeds', 'parts'],
+    run: async (input, context) => {
+      const processor = unified()
+        .use(remarkParse)
+        .use(remarkGfm)
+        .use(remarkWikilinks)
+        .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+        .use(rehypeRaw)
+        .use(rehypeSanitize, gardenSchema)
+        .use(rehypeEmbedSlots)
+        .use(rehypeStringify) as unknown as Processor;
+      const run = await render(processor, input, context);
+      return { ...run, extra: { parts: splitAtSlots(run.html, context.embeds) } };
+    },
+  },
+};
+
+/** This process's random slot token, shown as a fixed placeholder so outputs are stable. */
+const TOKEN = String(Object.values(slotProperties(0))[0]).replace(/:0$/, '');
+export const TOKEN_PLACEHOLDER = '{embed-token}';
+const stable = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll(TOKEN, TOKEN_PLACEHOLDER)) as T;
+
+export interface PluginOutput {
+  html: string;
+  /** Present when the plugin reports something through the context or the file. */
+  report?: Report;
+}
+
+/** Runs `plugin` on `input` with a fresh fake context; the HTML and, if the plugin reports, its report. */
+export async function runPlugin(plugin: string, input: string): Promise<PluginOutput> {
+  const harness = PLUGINS[plugin];
+  if (!harness) throw new Error(`no harness for plugin ${plugin}: add it to PLUGINS in tests/helpers/markdown-plugin.ts`);
+  const { html, context, file, extra = {} } = await harness.run(input, fakeContext());
+  const all: Report = {
+    links: [...context.links],
+    noteHrefs: Object.fromEntries(context.noteHrefs),
+    embeds: context.embeds,
+    inlineTags: context.inlineTags,
+    notices: context.notices,
+    linkContexts: file.data.linkContexts ?? {},
+    ...extra,
+  };
+  const output: PluginOutput = { html: stable(html) };
+  if (harness.report.length) output.report = stable(Object.fromEntries(harness.report.map((k) => [k, all[k]])));
+  return output;
+}
