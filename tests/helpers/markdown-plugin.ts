@@ -30,7 +30,8 @@ import remarkHighlightMark from '../../src/garden/render/markdown/highlight-mark
 import remarkInlineTags from '../../src/garden/render/markdown/inline-tags.ts';
 import rehypeVaultUrls from '../../src/garden/render/markdown/vault-urls.ts';
 import rehypeLinkContexts from '../../src/garden/render/markdown/link-contexts.ts';
-import rehypeEmbedSlots, { slotProperties, splitAtSlots } from '../../src/garden/render/markdown/embed-slots.ts';
+import rehypeGardenMarks, { markProperties, splitAtSlots } from '../../src/garden/render/markdown/marks.ts';
+import remarkBlockIds from '../../src/garden/render/markdown/block-ids.ts';
 import { stripObsidianComments } from '../../src/garden/render/markdown/obsidian-comments.ts';
 import { gardenSchema } from '../../src/garden/render/markdown/sanitize-schema.ts';
 import rehypeHeadingIds from '../../src/garden/render/heading-ids.ts';
@@ -81,6 +82,7 @@ export function fakeContext(): RenderContext {
     ...FIXTURE_NOTE,
     urls,
     resolveNote: findNote,
+    isPrivate: (target) => key(target) === key('Private Note'),
     resolveAttachment(target) {
       const wanted = key(target);
       const found = Object.keys(ATTACHMENTS).find((p) => key(p) === wanted) ?? Object.keys(ATTACHMENTS).find((p) => key(basename(p)) === wanted);
@@ -91,9 +93,11 @@ export function fakeContext(): RenderContext {
       return segments ? urls.tag(tagUrlPath(segments)) : undefined;
     },
     links: new Set(),
+    fragmentLinks: [],
     noteHrefs: new Map(),
     embeds: [],
     inlineTags: [],
+    blockIds: [],
     notices: [],
   };
 }
@@ -101,7 +105,7 @@ export function fakeContext(): RenderContext {
 /** What the context and the file carry out of a render, as plain JSON. */
 export type Report = Record<string, unknown>;
 
-type ReportKey = 'links' | 'noteHrefs' | 'embeds' | 'inlineTags' | 'notices' | 'linkContexts' | 'parts' | 'unclosed';
+type ReportKey = 'links' | 'noteHrefs' | 'embeds' | 'inlineTags' | 'blockIds' | 'notices' | 'linkContexts' | 'parts' | 'unclosed';
 
 interface Run {
   html: string;
@@ -207,18 +211,20 @@ export const PLUGINS: Record<string, PluginHarness> = {
   },
   'sanitize-schema': { report: [], run: (input, context) => render(rehype(sanitizeWithGardenSchema), input, context) },
   'heading-ids': { report: [], run: (input, context) => render(rehype(rehypeHeadingIds), input, context) },
-  // Slots come from wikilinks and must survive sanitizing; notes may write imitations of them.
-  'embed-slots': {
+  'block-ids': { report: ['blockIds'], run: (input, context) => render(remark(remarkBlockIds), input, context) },
+  // Marks come from wikilinks and block ids and must survive sanitizing; notes may write imitations of them.
+  marks: {
     report: ['embeds', 'parts'],
     run: async (input, context) => {
       const processor = unified()
         .use(remarkParse)
         .use(remarkGfm)
+        .use(remarkBlockIds)
         .use(remarkWikilinks)
         .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
         .use(rehypeRaw)
         .use(rehypeSanitize, gardenSchema)
-        .use(rehypeEmbedSlots)
+        .use(rehypeGardenMarks)
         .use(rehypeStringify) as unknown as Processor;
       const run = await render(processor, input, context);
       return { ...run, extra: { parts: splitAtSlots(run.html, context.embeds) } };
@@ -227,7 +233,7 @@ export const PLUGINS: Record<string, PluginHarness> = {
 };
 
 /** This process's random slot token, shown as a fixed placeholder so outputs are stable. */
-const TOKEN = String(Object.values(slotProperties(0))[0]).replace(/:0$/, '');
+const TOKEN = String(Object.values(markProperties('embed', 0))[0]).replace(/:embed:0$/, '');
 export const TOKEN_PLACEHOLDER = '{embed-token}';
 const stable = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll(TOKEN, TOKEN_PLACEHOLDER)) as T;
 
@@ -247,6 +253,7 @@ export async function runPlugin(plugin: string, input: string): Promise<PluginOu
     noteHrefs: Object.fromEntries(context.noteHrefs),
     embeds: context.embeds,
     inlineTags: context.inlineTags,
+    blockIds: context.blockIds,
     notices: context.notices,
     linkContexts: file.data.linkContexts ?? {},
     ...extra,

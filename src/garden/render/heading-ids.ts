@@ -24,22 +24,30 @@ declare module 'vfile' {
 /** Gives each heading of a note its id, unique within the page. */
 export default function rehypeHeadingIds() {
   return (tree: Root, file: VFile) => {
-    const taken = new Set<string>();
+    const headings: Element[] = [];
     const walk = (parent: Root | Element) => {
       for (const child of parent.children) {
         if (child.type !== 'element') continue;
-        if (HEADING.test(child.tagName) && !child.properties.id) {
-          const base = headingId(toString(child)) || 'section';
-          let id = base;
-          for (let n = 1; taken.has(id); n++) id = `${base}-${n}`;
-          taken.add(id);
-          child.properties.id = id;
+        if (HEADING.test(child.tagName)) {
+          if (!child.properties.id) headings.push(child);
         } else {
           walk(child);
         }
       }
     };
     walk(tree);
+    // Each text's first heading takes its plain id, even when an earlier repeat's numbered id
+    // would be the same (`Notes`, `Notes`, `Notes 1`): links name headings by text.
+    const bases = headings.map((heading) => headingId(toString(heading)) || 'section');
+    const taken = new Set<string>();
+    const firsts = new Set(bases.filter((base, i) => bases.indexOf(base) === i));
+    headings.forEach((heading, i) => {
+      const base = bases[i]!;
+      let id = base;
+      if (taken.has(id)) for (let n = 1; taken.has(id) || firsts.has(id); n++) id = `${base}-${n}`;
+      taken.add(id);
+      heading.properties.id = id;
+    });
     file.data.headingIds = [...taken];
   };
 }

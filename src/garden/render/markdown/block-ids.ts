@@ -36,9 +36,12 @@ export default function remarkBlockIds() {
         if (node.type === 'paragraph') {
           const alone = node.children.length === 1 && node.children[0]!.type === 'text' ? ALONE.exec((node.children[0] as Text).value) : null;
           const previous = parent.children[i - 1];
-          if (alone && previous && previous.type !== 'heading') {
-            mark(previous, alone[1]!);
-            context.blockIds.push(alone[1]!);
+          if (alone) {
+            // An id on a line of its own names the block before it; with none to name it is dropped.
+            if (previous && previous.type !== 'heading') {
+              mark(previous, alone[1]!);
+              context.blockIds.push(alone[1]!);
+            }
             parent.children.splice(i--, 1);
             continue;
           }

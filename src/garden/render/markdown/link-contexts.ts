@@ -32,6 +32,14 @@ export function windowAround(text: string, at: number, length: number): string {
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
 
+function decoded(href: string): string {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
+}
+
 export default function rehypeLinkContexts() {
   return (tree: Root, file: VFile) => {
     // The links the garden resolved to shared notes, by the href it gave them.
@@ -39,7 +47,8 @@ export default function rehypeLinkContexts() {
     const noteSlug = (node: Element) => {
       const classes = node.properties.className;
       const href = node.properties.href;
-      return Array.isArray(classes) && classes.includes('internal') && typeof href === 'string' ? noteHrefs.get(href) : undefined;
+      // remark-rehype percent-encodes URLs (`/日本語/` → `/%E6%97%A5…/`); the garden made them unencoded.
+      return Array.isArray(classes) && classes.includes('internal') && typeof href === 'string' ? noteHrefs.get(decoded(href)) : undefined;
     };
     const contexts: Record<string, string> = {};
     const visit = (children: (ElementContent | Root['children'][number])[], block: Element | undefined) => {

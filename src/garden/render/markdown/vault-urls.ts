@@ -52,7 +52,8 @@ export default function rehypeVaultUrls() {
       if (EXTERNAL.test(value)) continue;
       const [rawPath = '', hash = ''] = value.split('#', 2);
       const target = decodeTarget(rawPath.replace(/^\.\//, ''));
-      if (node.tagName === 'a' && /\.md$/i.test(target)) {
+      // Obsidian resolves `[x](Note)` like `[x](Note.md)`: a link without an extension may be a note.
+      if (node.tagName === 'a' && (/\.md$/i.test(target) || !/\.[a-z0-9]{1,5}$/i.test(target))) {
         const note = context.resolveNote(target.replace(/\.md$/i, ''));
         if (note) {
           node.properties.href = linkToNote(context, note, hash ? headingId(decodeTarget(hash)) : undefined);
