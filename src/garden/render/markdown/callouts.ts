@@ -21,28 +21,37 @@ export default function remarkCallouts() {
       if (!match) return;
       const type = match[1]!.toLowerCase();
       const fold = match[2];
-      const titleText = match[3]!.trim();
+      const wholeLine = !match[0].endsWith('\n');
       lead.value = lead.value.slice(match[0].length);
 
-      // The title is the rest of the marker's line: text up to the first line break.
+      // The title is the rest of the marker's line: text up to the first line break, inline markup included.
       const title: Paragraph = { type: 'paragraph', children: [], data: { hName: fold ? 'summary' : 'p', hProperties: { className: ['callout-title'] } } };
-      title.children.push({ type: 'text', value: titleText || type.charAt(0).toUpperCase() + type.slice(1) } as Text);
-      if (!match[0].endsWith('\n')) {
-        // The whole first line was the marker: inline content after it on that line belongs to the title.
+      const lineStart = wholeLine ? match[3]!.trimStart() : match[3]!.trim();
+      if (lineStart) title.children.push({ type: 'text', value: lineStart } as Text);
+      if (wholeLine) {
+        // The marker's line goes on past this text node: move its inline content into the title.
         while (first.children.length && !(first.children[0]!.type === 'text' && (first.children[0] as Text).value.includes('\n'))) {
           const moved = first.children.shift()!;
           if (moved.type === 'text' && moved.value === '') continue;
           title.children.push(moved);
         }
         const rest = first.children[0];
-        if (rest?.type === 'text') rest.value = rest.value.replace(/^[^\n]*\n/, '');
+        if (rest?.type === 'text') {
+          const end = rest.value.indexOf('\n');
+          const tail = rest.value.slice(0, end).trimEnd();
+          if (tail) title.children.push({ type: 'text', value: tail } as Text);
+          rest.value = rest.value.slice(end + 1);
+        }
       }
+      const last = title.children.at(-1);
+      if (last?.type === 'text') last.value = last.value.trimEnd();
+      if (title.children.length === 0) title.children.push({ type: 'text', value: type.charAt(0).toUpperCase() + type.slice(1) } as Text);
       if (first.children.every((c) => c.type === 'text' && c.value.trim() === '')) node.children.shift();
 
       const content = { type: 'blockquote', children: node.children, data: { hName: 'div', hProperties: { className: ['callout-content'] } } } as Blockquote;
       node.data = {
         hName: fold ? 'details' : 'div',
-        hProperties: { className: ['callout', `callout-${type}`], ...(fold === '+' ? { open: true } : {}) },
+        hProperties: { className: ['callout', `callout-${type.replace(/[^a-z0-9-]/g, '-')}`], ...(fold === '+' ? { open: true } : {}) },
       };
       node.children = [title, content];
     });

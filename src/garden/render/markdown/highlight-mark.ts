@@ -6,7 +6,8 @@ import { replaceText, splitText } from './text-nodes.ts';
  * Obsidian `==highlights==` as <mark>. Within one run of plain text only: `==**bold**==` stays as
  * written. The published plugins for this syntax are unmaintained, and this one is ten lines.
  */
-const MARK = /==(?=\S)([^=\n]*?\S)==/g;
+// Single `=` may stand inside (`==1 + 1 = 2==`); `==` closes.
+const MARK = /==(?=\S)((?:[^=\n]|=(?!=))*?\S)==/g;
 const NOTHING = new Set<string>();
 
 export default function remarkHighlightMark() {

@@ -12,9 +12,12 @@ export default function remarkInlineTags() {
     const context = contextOf(file);
     // Walking the tree costs more than searching the text: skip notes without the syntax.
     if (!String(file.value).includes('#')) return;
-    replaceText(tree, NOT_TAGS, (node) =>
+    replaceText(tree, NOT_TAGS, (node, previous) =>
       node.value.includes('#')
         ? splitText(node, INLINE_TAG, (match) => {
+            // A text node's start is a line's start only when nothing inline comes before it:
+            // `` `code`#x `` and `**b**#x` are not tags.
+            if (match.index === 0 && match[1] === '' && previous && previous.type !== 'break') return undefined;
             const raw = match[2]!.replace(/\/+$/, '');
             const url = context.tagUrl(raw);
             if (!url) return undefined;

@@ -32,6 +32,19 @@ export function windowAround(text: string, at: number, length: number): string {
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
 
+/** How many characters of `block`'s text come before `target`. */
+function textOffset(block: Element, target: Element): number {
+  let offset = 0;
+  const walk = (node: ElementContent): boolean => {
+    if (node === target) return true;
+    if (node.type === 'text') offset += node.value.length;
+    else if (node.type === 'element') for (const child of node.children) if (walk(child)) return true;
+    return false;
+  };
+  for (const child of block.children) if (walk(child)) break;
+  return offset;
+}
+
 function decoded(href: string): string {
   try {
     return decodeURI(href);
@@ -56,9 +69,11 @@ export default function rehypeLinkContexts() {
         if (child.type !== 'element') continue;
         const slug = child.tagName === 'a' ? noteSlug(child) : undefined;
         if (slug && block && !(slug in contexts)) {
-          const text = toString(block).replace(/\s+/g, ' ').trim();
+          const raw = toString(block);
+          const text = raw.replace(/\s+/g, ' ').trim();
           const linkText = toString(child).replace(/\s+/g, ' ').trim();
-          const at = Math.max(0, text.indexOf(linkText));
+          // Where this link stands in its block, not where its words first appear.
+          const at = raw.slice(0, textOffset(block, child)).replace(/\s+/g, ' ').trimStart().length;
           contexts[slug] = windowAround(text, at, linkText.length);
         }
         visit(child.children, BLOCKS.has(child.tagName) ? child : block);

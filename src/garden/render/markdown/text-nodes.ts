@@ -5,13 +5,14 @@ import type { Parent, PhrasingContent, Text } from 'mdast';
  * tags, highlights). unist-util-visit-parents builds an ancestor list at every node, which cost a
  * fifth of the render time of a note; these plugins only need to skip some node types.
  */
-export function replaceText(tree: Parent, skip: ReadonlySet<string>, replace: (node: Text) => PhrasingContent[] | undefined): void {
+/** `replace` is given each text node and the sibling before it (to tell a line's start from a node's). */
+export function replaceText(tree: Parent, skip: ReadonlySet<string>, replace: (node: Text, previous: { type: string } | undefined) => PhrasingContent[] | undefined): void {
   const walk = (parent: Parent) => {
     const children = parent.children as unknown as (Text | Parent)[];
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       if (child.type === 'text') {
-        const replacement = replace(child as Text);
+        const replacement = replace(child as Text, children[i - 1]);
         if (replacement) {
           children.splice(i, 1, ...(replacement as unknown as Text[]));
           i += replacement.length - 1;
