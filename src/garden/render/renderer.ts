@@ -59,6 +59,7 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
       embeds: [],
       inlineTags: [],
       notices: [],
+      uses: { math: false, diagrams: false },
     };
     try {
       const rendered = await renderMarkdown(job.text, context);
@@ -72,6 +73,8 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
         missing: [...new Set(missing)],
         notices: context.notices,
         attachments: [...attachments],
+        hasMath: context.uses.math,
+        hasDiagram: context.uses.diagrams,
       };
     } catch (error) {
       return { path: job.path, ok: false, error: (error as Error).message };

@@ -33,6 +33,8 @@ export interface RenderContext {
   inlineTags: string[];
   /** Other things worth telling the gardener about this note. */
   notices: string[];
+  /** What the note's page needs beyond the site's own stylesheet: KaTeX's, the diagram script. */
+  uses: { math: boolean; diagrams: boolean };
 }
 
 declare module 'vfile' {

@@ -24,6 +24,8 @@ import rehypeLinkContexts from './link-contexts.ts';
 import { gardenSchema } from './sanitize-schema.ts';
 import { stripObsidianComments } from './obsidian-comments.ts';
 import rehypeEmbedSlots, { splitAtSlots, type BodyPart } from './embed-slots.ts';
+import { remarkObsidianMath, rehypeMath } from './math.ts';
+import rehypeDiagrams from './diagrams.ts';
 import rehypeHeadingIds from '../heading-ids.ts';
 
 function hasRaw(tree: HastRoot): boolean {
@@ -89,12 +91,13 @@ declare module 'vfile' {
 /*
  * One processor for every note, built once. Order matters: vault links are resolved on the Markdown
  * tree; raw HTML is read and everything is sanitized before the garden adds anything of its own
- * (heading ids, highlighting classes), so no note can forge those.
+ * (heading ids, highlighting classes, KaTeX's markup, diagram figures), so no note can forge those.
  */
 const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
+  .use(remarkObsidianMath)
   .use(remarkHtmlBlocks)
   .use(remarkTitleHeading)
   .use(remarkCallouts)
@@ -108,8 +111,12 @@ const processor = unified()
   .use(rehypeVaultUrls)
   .use(rehypeLinkContexts)
   .use(rehypeHeadingIds)
-  .use(rehypeHighlight, { detect: false })
+  // Math and diagrams are code blocks until here: not highlighted, read by the outline as their source.
+  .use(rehypeHighlight, { detect: false, plainText: ['math', 'mermaid'] })
   .use(rehypeOutline)
+  // Math is typeset, and diagrams checked, only now that the tree is sanitized (math.ts says why).
+  .use(rehypeMath)
+  .use(rehypeDiagrams)
   .use(rehypeEmbedSlots)
   .use(rehypeStringify)
   .freeze();
