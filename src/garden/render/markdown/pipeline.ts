@@ -63,6 +63,21 @@ function cjkWords(text: string): string {
   return [...words].join(' ');
 }
 
+/** A footnote's number in the text (`<sup><a data-footnote-ref>1</a></sup>`) or an embed's slot. */
+const notProse = (node: Element) =>
+  node.properties.dataEmbedSlot !== undefined ||
+  (node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && c.properties.dataFootnoteRef !== undefined));
+
+/** An element's text as a sentence reads, without footnote numbers or embedded notes ("patience.1 Links"). */
+function proseOf(node: Element): string {
+  let text = '';
+  for (const child of node.children) {
+    if (child.type === 'text') text += child.value;
+    else if (child.type === 'element' && !notProse(child)) text += proseOf(child);
+  }
+  return text;
+}
+
 /** Headings, opening text and search words, read once the HTML tree is final. */
 function rehypeOutline() {
   return (tree: HastRoot, file: VFile) => {
@@ -74,7 +89,7 @@ function rehypeOutline() {
       if (depth && typeof node.properties.id === 'string') {
         headings.push({ depth: Number(depth), slug: node.properties.id, text: toString(node).trim() });
       } else if (node.tagName === 'p' && paragraphs.join(' ').length < 300) {
-        paragraphs.push(toString(node as Element).replace(/\s+/g, ' ').trim());
+        paragraphs.push(proseOf(node).replace(/\s+/g, ' ').trim());
       }
     }
     const searchTerms = CJK_TEST.test(String(file.value)) ? cjkWords(toString(tree)) : '';
