@@ -50,8 +50,12 @@ export default function rehypeVaultUrls() {
       if (MEDIA.has(node.tagName)) {
         const url = typeof value !== 'string' ? undefined : value.startsWith(ownAttachments) ? value : EXTERNAL.test(value) ? undefined : context.resolveAttachment(decodeTarget(value.split('#')[0]!.replace(/^\.\//, '')));
         if (url) node.properties.src = url;
+        else if (value !== undefined || node.tagName === 'source') {
+          parent.children.splice(parent.children.indexOf(node), 1, ...node.children);
+          continue;
+        }
+        // A player the note wrote itself gets the browser's controls too: it can never autoplay.
         if (node.tagName !== 'source') node.properties.controls = true;
-        else if (value !== undefined || node.tagName === 'source') parent.children.splice(parent.children.indexOf(node), 1, ...node.children);
         continue;
       }
       if (typeof value !== 'string' || value === '') continue;
