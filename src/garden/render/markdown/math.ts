@@ -62,7 +62,7 @@ const hasMathClass = (node: Element) => Array.isArray(node.properties.className)
 
 /** Typesets the sanitized tree's math with KaTeX; TeX it cannot read stays as its source and is reported. */
 export function rehypeMath() {
-  const katex = rehypeKatex({ trust: false, strict: 'ignore', maxSize: 20, maxExpand: 1000, output: 'htmlAndMathml' });
+  const katex = rehypeKatex({ trust: false, strict: 'ignore', maxSize: 20, maxExpand: 1000, output: 'htmlAndMathml', errorColor: 'currentColor' });
   return (tree: HastRoot, file: VFile) => {
     let found = false;
     const walk = (node: HastRoot | Element): void => {
