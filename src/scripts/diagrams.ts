@@ -1,7 +1,8 @@
 /*
  * Mermaid diagrams, drawn in the browser from the garden's own bundle of Mermaid. Only pages whose
- * note has a diagram that can be drawn include this script, and Mermaid itself (~0.5 MB gzipped
- * with the diagram's own part) is fetched by the dynamic import below, after the page is shown.
+ * note has a diagram that can be drawn include this script, and Mermaid itself (~250 KB gzipped
+ * for a flowchart and a sequence diagram) is fetched by the dynamic import below, after the page
+ * is shown.
  * Without JavaScript, or when drawing fails, the diagram's source stays as it is in the page; a
  * diagram that fails here says so under its source. Diagrams follow the page's theme: the
  * visitor's choice (data-theme on <html>) or the system's, and are drawn again when it changes.

@@ -10,7 +10,7 @@ import { contextOf } from './context.ts';
  * diagram carry none of it.
  *
  * Drawing at build time was measured and rejected (README, "Diagrams"): Mermaid lays out text by
- * measuring it in a browser. In Node with jsdom and svgdom standing in, 6 of 17 diagram types
+ * measuring it in a browser. In Node with jsdom and svgdom standing in, 6 of 19 diagram types tried
  * failed outright (gantt, mindmap, sankey, block, C4, architecture), each drawing took 0.2–1.8 s
  * after 2.6 s of start-up per render thread, text was measured in another font than the reader's,
  * and each theme would need its own drawing. Pure-Node renderers draw 6 types and accept invalid
