@@ -30,6 +30,8 @@ const note = z.object({
   outgoing: z.array(z.string()),
   backlinks: z.array(ref),
   related: z.array(ref),
+  hasMath: z.literal(true).optional(),
+  hasDiagram: z.literal(true).optional(),
 });
 
 const tag = z.object({

@@ -52,6 +52,10 @@ export interface GardenNote {
   outgoing: string[];
   backlinks: Backlink[];
   related: NoteRef[];
+  /** The page shows math (the note's own or an embedded note's): it links KaTeX's stylesheet. */
+  hasMath?: true;
+  /** The page shows a Mermaid diagram that can be drawn: it loads the diagram script. */
+  hasDiagram?: true;
 }
 
 export interface TagNode {

@@ -16,7 +16,7 @@ export type SitePath = string & { readonly __sitePath: unique symbol };
  */
 export const SITE_ROUTES = [
   'tags', 'states', 'moods', 'search', 'graph', 'attachments', 'rss.xml', '404', '404.html',
-  'pagefind', '_astro', 'sitemap-index.xml', 'sitemap-0.xml', 'favicon.svg', 'states.svg', 'robots.txt',
+  'pagefind', '_astro', '_katex', 'sitemap-index.xml', 'sitemap-0.xml', 'favicon.svg', 'states.svg', 'robots.txt',
 ] as const;
 
 /** Normalizes a base path to `/` or `/a/b/`. */

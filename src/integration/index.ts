@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { KATEX_FOLDER } from '../site/math.ts';
 import type { AstroIntegration } from 'astro';
 import { writeSearchIndex } from './search-index.ts';
 import { virtualModules } from './virtual-config.ts';
@@ -13,6 +15,19 @@ import { loadGarden, invalidateGarden, resolveConfig, summary, timing, problemLi
  * attachments in dev and copies the used ones into the build.
  */
 const reported = new WeakSet<object>();
+
+/** KaTeX's `dist/` folder, whose stylesheet and woff2 fonts pages with math use (site/math.ts). */
+const katexDist = () => path.join(path.dirname(createRequire(import.meta.url).resolve('katex/package.json')), 'dist');
+
+/** Copies KaTeX's stylesheet and its woff2 fonts (every browser the site supports reads woff2, the first source the stylesheet names). */
+async function copyKatex(out: string): Promise<void> {
+  const from = katexDist();
+  const to = path.join(out, KATEX_FOLDER);
+  await fs.mkdir(path.join(to, 'fonts'), { recursive: true });
+  await fs.copyFile(path.join(from, 'katex.min.css'), path.join(to, 'katex.min.css'));
+  const fonts = (await fs.readdir(path.join(from, 'fonts'))).filter((name) => name.endsWith('.woff2'));
+  await Promise.all(fonts.map((name) => fs.copyFile(path.join(from, 'fonts', name), path.join(to, 'fonts', name))));
+}
 
 export default function garden(settings: GardenSettings): AstroIntegration {
   let config: GardenConfig;
@@ -43,6 +58,11 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         };
         server.watcher.on('change', changed).on('add', changed).on('unlink', changed);
         server.middlewares.use(async (req, res, next) => {
+          const katex = req.url?.split('?')[0]!.split(`/${KATEX_FOLDER}/`)[1];
+          if (katex && /^(katex\.min\.css|fonts\/[\w-]+\.woff2)$/.test(katex)) {
+            res.setHeader('content-type', katex.endsWith('.css') ? 'text/css' : 'font/woff2');
+            return void res.end(await fs.readFile(path.join(katexDist(), katex)));
+          }
           if (!req.url?.includes('/attachments/')) return next();
           const garden = await loadGarden(config);
           const url = decodeURIComponent(req.url.split('?')[0]!);
@@ -61,6 +81,7 @@ export default function garden(settings: GardenSettings): AstroIntegration {
             await fs.copyFile(attachment.source, target);
           }),
         );
+        if (garden.notes.some((note) => note.hasMath)) await copyKatex(out);
         const search = await writeSearchIndex(out);
         logger.info(`search index: ${search.pages} notes indexed by Pagefind in ${search.seconds.toFixed(1)} s`);
         logger.info(summary(garden));

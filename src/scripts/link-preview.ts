@@ -34,7 +34,13 @@ function read(path: string): Promise<Preview | undefined> {
         if (!html) return undefined;
         const page = new DOMParser().parseFromString(html, 'text/html');
         const blocks = [...page.querySelectorAll('.note-body > p:not([hidden]), .note-body > ul, .note-body > ol, .note-body > blockquote')];
-        const words = (node: Element) => (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+        // Read as prose: without footnote numbers or an embedded note's title, math as its TeX.
+        const words = (node: Element) => {
+          const copy = node.cloneNode(true) as Element;
+          for (const skip of copy.querySelectorAll('[data-footnote-ref], .embed-title')) skip.remove();
+          for (const math of copy.querySelectorAll('.katex')) math.replaceWith(math.querySelector('annotation')?.textContent ?? '');
+          return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+        };
         let text = '';
         for (const block of blocks) {
           if (text.length > 260) break;

@@ -98,6 +98,7 @@ export function fakeContext(): RenderContext {
     embeds: [],
     inlineTags: [],
     blockIds: [],
+    uses: { math: false, diagrams: false },
     notices: [],
   };
 }

@@ -14,6 +14,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
 };
 
 /**
@@ -32,7 +33,7 @@ export async function serve(root: string, { compress = false, prefix = '/' } = {
       if ((await fs.stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const body = await fs.readFile(file);
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-      if (compress && /gzip/.test(String(req.headers['accept-encoding'])) && !/png|wasm|octet/.test(type)) {
+      if (compress && /gzip/.test(String(req.headers['accept-encoding'])) && !/png|wasm|woff2|octet/.test(type)) {
         res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'cache-control': 'public, max-age=3600' }).end(zlib.gzipSync(body));
       } else {
         res.writeHead(200, { 'content-type': type }).end(body);

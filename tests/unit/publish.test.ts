@@ -34,12 +34,21 @@ describe('the publish rule', () => {
     ['share: "truee"', '---\nshare: "truee"\n---\nx', undefined],
     ['share: true inside a nested map', '---\nmeta:\n  share: true\n---\nx', undefined],
     ['JavaScript frontmatter', '---js\n{ share: true }\n---\nx', undefined],
+    ['publish: true (Obsidian Publish, Quartz)', '---\npublish: true\n---\nx', 'did you mean `share: true`?'],
+    ['publish: "true"', '---\npublish: "true"\n---\nx', 'has "publish: true"'],
+    ['dg-publish: true (Obsidian Digital Garden)', '---\ndg-publish: true\n---\nx', 'has "dg-publish: true" (Obsidian Digital Garden); did you mean `share: true`?'],
+    ['publish: true beside share: false', '---\nshare: false\npublish: true\n---\nx', undefined],
+    ['publish: false', '---\npublish: false\n---\nx', undefined],
   ])('keeps private: %s', (_name, text, nearMiss) => {
     const decision = decide(text);
     expect(decision.shared).toBe(false);
     if (decision.shared) return;
     if (nearMiss) expect(decision.nearMiss).toContain(nearMiss);
     else expect(decision.nearMiss).toBeUndefined();
+  });
+
+  it('publishes a note that says share: true, whatever else it says (publish: false, dg-publish)', () => {
+    expect(decide('---\nshare: true\npublish: false\ndg-publish: false\n---\nx').shared).toBe(true);
   });
 
   it('never evaluates JavaScript frontmatter', () => {

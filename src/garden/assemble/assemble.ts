@@ -50,6 +50,7 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
   notes.sort(newestTendedFirst);
 
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
+  addPageNeeds(notes, rendered);
   const bodies = rendered.map(({ draft, rendered: result }) => ({ slug: draft.slug, path: draft.path, title: draft.title, body: result.body, blocks: result.blocks }));
   const html = embedNotes(bodies, urls, problems);
   for (const note of notes) note.html = html.get(note.slug)!;
@@ -61,6 +62,24 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
   const tags = registry.tree(notes);
   addRelated(notes, tags);
   return { notes, tags, moods, states: byState(notes), attachments: usedAttachments(rendered, world, urls) };
+}
+
+/**
+ * Whether a note's page shows math or a diagram: its own, or those of the notes it embeds (and
+ * they embed), so the page links the stylesheet or loads the script they need.
+ */
+function addPageNeeds(notes: GardenNote[], rendered: RenderedDraft[]): void {
+  const bySlug = new Map(rendered.map(({ draft, rendered: result }) => [draft.slug, result]));
+  const needs = (slug: string, need: 'hasMath' | 'hasDiagram', seen: Set<string>): boolean => {
+    const result = bySlug.get(slug);
+    if (!result || seen.has(slug)) return false;
+    seen.add(slug);
+    return result[need] || result.embeds.some((embed) => needs(embed.note, need, seen));
+  };
+  for (const note of notes) {
+    if (needs(note.slug, 'hasMath', new Set())) note.hasMath = true;
+    if (needs(note.slug, 'hasDiagram', new Set())) note.hasDiagram = true;
+  }
 }
 
 /** A note's parent from `up`, resolved like a link, among shared notes. */

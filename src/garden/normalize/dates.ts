@@ -49,6 +49,25 @@ export function parseDate(value: unknown, zone: string): string | undefined {
   return parsed.toISO({ suppressMilliseconds: true }) ?? undefined;
 }
 
+const WEEKDAY = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?(?=\s|$)\s*/i;
+
+/**
+ * A date whose written weekday is not its day (`2025-06-14 Wed 9:48pm`: the 14th was a Saturday)
+ * is read without the weekday: the date is what the gardener wrote, the weekday a slip. The
+ * returned message says so; undefined when the weekday is not the reason the date was unreadable.
+ */
+export function parseDateIgnoringWeekday(value: unknown, zone: string): { iso: string; message: string } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const weekday = WEEKDAY.exec(value);
+  if (!weekday) return undefined;
+  const iso = parseDate(value.replace(WEEKDAY, ''), zone);
+  if (!iso) return undefined;
+  const day = DateTime.fromISO(iso, { setZone: true, locale: 'en-US' });
+  const written = DateTime.fromFormat(weekday[1]!, 'EEE', { locale: 'en-US' });
+  const writtenName = written.isValid ? written.toFormat('EEEE') : weekday[1]!;
+  return { iso, message: `"${value}": ${day.toFormat('d MMMM yyyy')} is a ${day.toFormat('EEEE')}, not a ${writtenName}; the date is kept, the weekday ignored` };
+}
+
 export interface NoteDates {
   /** When the note was planted: `created`, else `date`. */
   created?: string;
@@ -56,18 +75,26 @@ export interface NoteDates {
   updated?: string;
   /** Fields written but not readable as dates. */
   unreadable: string[];
+  /** Fields read, but not quite as written (a weekday that is not the date's). */
+  warnings: string[];
 }
 
 /** A note's dates from its frontmatter, in the garden's time zone. */
 export function readDates(data: Frontmatter, zone: string): NoteDates {
   const read: Partial<Record<'created' | 'updated' | 'date', string>> = {};
   const unreadable: string[] = [];
+  const warnings: string[] = [];
   for (const name of ['created', 'updated', 'date'] as const) {
     const value = publishedField(data, name);
     read[name] = parseDate(value, zone);
-    if (value !== undefined && value !== null && value !== '' && !read[name]) {
+    if (value === undefined || value === null || value === '' || read[name]) continue;
+    const slip = parseDateIgnoringWeekday(value, zone);
+    if (slip) {
+      read[name] = slip.iso;
+      warnings.push(`${name} ${slip.message}`);
+    } else {
       unreadable.push(`${name} "${String(value)}" is not a date we can read; it is ignored`);
     }
   }
-  return { created: read.created ?? read.date, updated: read.updated, unreadable };
+  return { created: read.created ?? read.date, updated: read.updated, unreadable, warnings };
 }

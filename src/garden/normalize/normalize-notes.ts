@@ -52,7 +52,7 @@ export function normalize(shared: SharedSource[], timeZone: string, problems: Pr
     const { state, problem } = readState(data);
     if (problem) problems.warn(path, problem);
     const dates = readDates(data, timeZone);
-    for (const message of dates.unreadable) problems.warn(path, message);
+    for (const message of [...dates.unreadable, ...dates.warnings]) problems.warn(path, message);
     return {
       source,
       path,

@@ -8,7 +8,8 @@ import { field, type Frontmatter } from '../collect/frontmatter.ts';
  */
 export const PUBLISHED_FIELDS = {
   title: ['title'],
-  slug: ['slug'],
+  // `permalink` is Obsidian Publish's name for it.
+  slug: ['slug', 'permalink'],
   state: ['state', 'stage', 'growth', 'growthStage'],
   mood: ['mood'],
   tags: ['tags', 'tag'],

@@ -12,6 +12,12 @@ export type PublishDecision =
 
 const SHARE_LINE = /^\s*["']?share["']?\s*:\s*["']?\s*true\b/im;
 const TRUTHY = /^(yes|y|on|1|shared|public)$/i;
+/** The keys other publishing tools read; this garden never does, but says which one was meant. */
+const OTHER_TOOLS = [
+  { key: 'publish', tool: 'Obsidian Publish, Quartz' },
+  { key: 'dg-publish', tool: 'Obsidian Digital Garden' },
+];
+const isTrue = (value: unknown) => value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
 
 export function decidePublish(frontmatter: ParsedFrontmatter): PublishDecision {
   if (!frontmatter.ok) {
@@ -36,6 +42,14 @@ export function decidePublish(frontmatter: ParsedFrontmatter): PublishDecision {
       shared: false,
       reason: `"${otherCase}" is not "share"`,
       nearMiss: `has "${otherCase}:"; only the lowercase key share publishes a note`,
+    };
+  }
+  const otherTool = OTHER_TOOLS.find(({ key }) => Object.hasOwn(data, key) && isTrue(data[key]));
+  if (otherTool) {
+    return {
+      shared: false,
+      reason: `${otherTool.key} is not share`,
+      nearMiss: `has "${otherTool.key}: true" (${otherTool.tool}); did you mean \`share: true\`?`,
     };
   }
   if (SHARE_LINE.test(frontmatter.body.split('\n').slice(0, 40).join('\n'))) {

@@ -19,6 +19,7 @@ const PACKAGES = [
   'unified', 'remark-parse', 'remark-frontmatter', 'remark-gfm', 'remark-rehype', 'rehype-raw', 'rehype-sanitize',
   'rehype-highlight', 'rehype-stringify', 'github-slugger', 'hast-util-to-string', 'mdast-util-to-string',
   'unist-util-visit', 'unist-util-visit-parents', 'vfile', '@sindresorhus/slugify', '@sindresorhus/transliterate',
+  'remark-math', 'rehype-katex', 'katex', 'mermaid', 'dompurify',
 ];
 
 async function hashSources(hash: ReturnType<typeof createHash>): Promise<void> {

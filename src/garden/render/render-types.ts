@@ -50,6 +50,10 @@ export interface RenderedResult {
   namesPrivateNotes?: true;
   /** Vault paths of the attachments the note uses. */
   attachments: string[];
+  /** The note has math, typeset at build time: its page links KaTeX's stylesheet. */
+  hasMath: boolean;
+  /** The note has a Mermaid diagram that can be drawn: its page loads the diagram script. */
+  hasDiagram: boolean;
 }
 
 export type RenderResult = RenderedResult | { path: string; ok: false; error: string };

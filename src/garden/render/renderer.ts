@@ -65,6 +65,7 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
       inlineTags: [],
       blockIds: [],
       notices: [],
+      uses: { math: false, diagrams: false },
     };
     try {
       const rendered = await renderMarkdown(job.text, context);
@@ -81,6 +82,8 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
         notices: context.notices,
         ...(context.namesPrivateNotes ? { namesPrivateNotes: true as const } : {}),
         attachments: [...attachments],
+        hasMath: context.uses.math,
+        hasDiagram: context.uses.diagrams,
       };
     } catch (error) {
       return { path: job.path, ok: false, error: (error as Error).message };

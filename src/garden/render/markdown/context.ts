@@ -47,6 +47,8 @@ export interface RenderContext {
   notices: string[];
   /** Set when a notice names a private note: the result must not outlive the build. */
   namesPrivateNotes?: boolean;
+  /** What the note's page needs beyond the site's own stylesheet: KaTeX's, the diagram script. */
+  uses: { math: boolean; diagrams: boolean };
 }
 
 declare module 'vfile' {

@@ -25,6 +25,8 @@ import { stripObsidianComments } from './obsidian-comments.ts';
 import rehypeGardenMarks from './marks.ts';
 import remarkBlockIds from './block-ids.ts';
 import { toChunks, type Chunk, type BodyPart } from './chunks.ts';
+import { remarkObsidianMath, rehypeMath } from './math.ts';
+import rehypeDiagrams from './diagrams.ts';
 import rehypeHeadingIds from '../heading-ids.ts';
 
 function hasRaw(tree: HastRoot): boolean {
@@ -62,6 +64,21 @@ function cjkWords(text: string): string {
   return [...words].join(' ');
 }
 
+/** A footnote's number in the text (`<sup><a data-footnote-ref>1</a></sup>`) or an embed's slot. */
+const notProse = (node: Element) =>
+  node.properties.dataEmbedSlot !== undefined ||
+  (node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && c.properties.dataFootnoteRef !== undefined));
+
+/** An element's text as a sentence reads, without footnote numbers or embedded notes ("patience.1 Links"). */
+function proseOf(node: Element): string {
+  let text = '';
+  for (const child of node.children) {
+    if (child.type === 'text') text += child.value;
+    else if (child.type === 'element' && !notProse(child)) text += proseOf(child);
+  }
+  return text;
+}
+
 /** Headings, opening text and search words, read once the HTML tree is final. */
 function rehypeOutline() {
   return (tree: HastRoot, file: VFile) => {
@@ -73,7 +90,7 @@ function rehypeOutline() {
       if (depth && typeof node.properties.id === 'string') {
         headings.push({ depth: Number(depth), slug: node.properties.id, text: toString(node).trim() });
       } else if (node.tagName === 'p' && paragraphs.join(' ').length < 300) {
-        paragraphs.push(toString(node as Element).replace(/\s+/g, ' ').trim());
+        paragraphs.push(proseOf(node).replace(/\s+/g, ' ').trim());
       }
     }
     const searchTerms = CJK_TEST.test(String(file.value)) ? cjkWords(toString(tree)) : '';
@@ -90,12 +107,13 @@ declare module 'vfile' {
 /*
  * One processor for every note, built once. Order matters: vault links are resolved on the Markdown
  * tree; raw HTML is read and everything is sanitized before the garden adds anything of its own
- * (heading ids, highlighting classes), so no note can forge those.
+ * (heading ids, highlighting classes, KaTeX's markup, diagram figures), so no note can forge those.
  */
 const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
+  .use(remarkObsidianMath)
   .use(remarkHtmlBlocks)
   .use(remarkTitleHeading)
   .use(remarkCallouts)
@@ -110,8 +128,12 @@ const processor = unified()
   .use(rehypeVaultUrls)
   .use(rehypeLinkContexts)
   .use(rehypeHeadingIds)
-  .use(rehypeHighlight, { detect: false })
+  // Math and diagrams are code blocks until here: not highlighted, read by the outline as their source.
+  .use(rehypeHighlight, { detect: false, plainText: ['math', 'mermaid'] })
   .use(rehypeOutline)
+  // Math is typeset, and diagrams checked, only now that the tree is sanitized (math.ts says why).
+  .use(rehypeMath)
+  .use(rehypeDiagrams)
   .use(rehypeGardenMarks)
   .freeze();
 

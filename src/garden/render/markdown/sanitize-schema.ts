@@ -39,3 +39,19 @@ export const gardenSchema: Schema = {
   // Heading ids are given after sanitizing, by us; ids and names written in a note stay prefixed.
   clobberPrefix: 'user-content-',
 };
+
+/*
+ * Obsidian syntax (math, diagrams, media). Math and Mermaid need nothing here: they pass the
+ * sanitizer as plain `<code class="language-math|language-mermaid">` text and are typeset or
+ * marked up by the garden after sanitizing (math.ts, diagrams.ts). Media embeds (`![[clip.mp4]]`,
+ * `![[talk.mp3]]`) are players with the browser's controls: `src`, `controls` and `preload` only,
+ * no autoplay, loop, muted or poster; a player whose source is not one of the garden's copied
+ * attachments is removed after sanitizing (vault-urls.ts).
+ */
+gardenSchema.tagNames = [...gardenSchema.tagNames!, 'video', 'audio', 'source'];
+gardenSchema.attributes = {
+  ...gardenSchema.attributes,
+  video: ['src', 'controls', 'preload', 'width', 'height'],
+  audio: ['src', 'controls', 'preload'],
+  source: ['src', 'type'],
+};

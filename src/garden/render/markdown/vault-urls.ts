@@ -11,6 +11,8 @@ import { headingId } from '../heading-ids.ts';
  * for an image, so no URL ever names a private file.
  */
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/|#|\?)/i;
+/** Players play only the garden's own copied attachments (a vault file by relative path, or an embed). */
+const MEDIA = new Set(['video', 'audio', 'source']);
 
 function decodeTarget(url: string): string {
   try {
@@ -28,7 +30,7 @@ function collect(tree: Root) {
     for (const child of parent.children) {
       if (child.type !== 'element') continue;
       if (typeof child.properties.id === 'string') ids.add(child.properties.id);
-      if (child.tagName === 'a' || child.tagName === 'img') targets.push({ node: child, parent });
+      if (child.tagName === 'a' || child.tagName === 'img' || MEDIA.has(child.tagName)) targets.push({ node: child, parent });
       walk(child);
     }
   };
@@ -40,9 +42,22 @@ export default function rehypeVaultUrls() {
   return (tree: Root, file: VFile) => {
     const context = contextOf(file);
     const { ids, targets } = collect(tree);
-    for (const { node, parent } of targets) {
+    const ownAttachments = context.urls.attachment('');
+    // Innermost first, so a player's <source> is settled before the player itself may be unwrapped.
+    for (const { node, parent } of targets.reverse()) {
       const attribute = node.tagName === 'a' ? 'href' : 'src';
       const value = node.properties[attribute];
+      if (MEDIA.has(node.tagName)) {
+        const url = typeof value !== 'string' ? undefined : value.startsWith(ownAttachments) ? value : EXTERNAL.test(value) ? undefined : context.resolveAttachment(decodeTarget(value.split('#')[0]!.replace(/^\.\//, '')));
+        if (url) node.properties.src = url;
+        else if (value !== undefined || node.tagName === 'source') {
+          parent.children.splice(parent.children.indexOf(node), 1, ...node.children);
+          continue;
+        }
+        // A player the note wrote itself gets the browser's controls too: it can never autoplay.
+        if (node.tagName !== 'source') node.properties.controls = true;
+        continue;
+      }
       if (typeof value !== 'string' || value === '') continue;
       // Sanitizing prefixed the ids a note wrote (footnotes too); its in-page links follow them.
       if (value.startsWith('#')) {

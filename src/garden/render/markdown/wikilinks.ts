@@ -17,6 +17,17 @@ const INSIDE_LINKS = new Set(['link', 'linkReference']);
 
 const WIKILINK = /(!?)\[\[([^[\]\n]+?)\]\]/g;
 const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg|bmp)$/i;
+const VIDEO = /\.(mp4|webm|ogv|mov|mkv)$/i;
+const AUDIO = /\.(mp3|ogg|oga|wav|m4a|flac|aac|opus|3gp)$/i;
+
+/** `![[clip.mp4]]` or `![[talk.mp3]]`: a player with the browser's controls, never autoplay; the file's link inside for browsers without one. */
+function player(tag: 'video' | 'audio', url: string, name: string): PhrasingContent {
+  return {
+    type: 'emphasis',
+    data: { hName: tag, hProperties: { src: url, controls: true, preload: 'metadata' } },
+    children: [linkNode(url, name, 'attachment')],
+  };
+}
 
 function unresolvedNode(text: string): PhrasingContent {
   return {
@@ -62,7 +73,11 @@ function embed(inner: string, context: RenderContext): PhrasingContent[] {
       const alt = display && !size ? display : page.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
       return [{ type: 'image', url: attachment, alt, data: { hProperties } }];
     }
-    return [linkNode(attachment, display || page.replace(/^.*\//, ''), 'attachment')];
+    const name = page.replace(/^.*\//, '');
+    if (VIDEO.test(page)) return [player('video', attachment, display || name)];
+    if (AUDIO.test(page)) return [player('audio', attachment, display || name)];
+    // A PDF or any other file: a link to the copied file (frames and objects stay forbidden).
+    return [linkNode(attachment, display || name, 'attachment')];
   }
   const note = context.resolveNote(page);
   if (note && (note.slug !== context.slug || target.heading || target.block)) {
