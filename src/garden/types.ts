@@ -47,6 +47,8 @@ export interface GardenNote {
   /** ISO 8601 instants with offset, in the garden's time zone. */
   created?: string;
   updated?: string;
+  /** Where each of those dates came from (`npm run check` says); never rendered. */
+  dateSources: DateSources;
   description?: string;
   aliases: string[];
   /** Breadcrumb trail from `up`, nearest parent last. */
