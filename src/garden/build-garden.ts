@@ -3,6 +3,7 @@ import type { GardenConfig } from './config/config.ts';
 import { Problems } from './report/problems.ts';
 import { siteUrls } from './urls.ts';
 import { collect } from './collect/collect.ts';
+import { collectFileDates } from './collect/file-dates.ts';
 import { decide } from './publish/decide.ts';
 import { normalize } from './normalize/normalize-notes.ts';
 import { linkWorld } from './link/link-world.ts';
@@ -22,7 +23,9 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
 
   const collected = await collect(config.contentDir, problems);
   const decided = decide(collected.sources, problems);
-  const drafts = normalize(decided.shared, config.timeZone, problems);
+  // Only shared notes are dated, so git and the file system are read once the publish rule has spoken.
+  const times = await collectFileDates(config.contentDir, decided.shared.map((source) => source.file), config.dates, problems);
+  const drafts = normalize(decided.shared, config.timeZone, problems, { order: config.dates, times });
   const world = linkWorld(collected.sources, drafts, collected.attachments, { url: config.siteUrl, base: urls.base });
   const read = performance.now();
 

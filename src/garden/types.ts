@@ -4,6 +4,14 @@ export type GrowthState = 'seed' | 'bud' | 'evergreen';
 
 export type Severity = 'error' | 'warning';
 
+/** Where a note's date was found: written in its frontmatter, its git history, or its file's times. */
+export type DateSource = 'frontmatter' | 'git' | 'filesystem';
+
+export interface DateSources {
+  created?: DateSource;
+  updated?: DateSource;
+}
+
 /** A problem found in the vault, always tied to the vault-relative file it came from. */
 export interface Problem {
   file: string;
@@ -39,6 +47,8 @@ export interface GardenNote {
   /** ISO 8601 instants with offset, in the garden's time zone. */
   created?: string;
   updated?: string;
+  /** Where each of those dates came from (`npm run check` says); never rendered. */
+  dateSources: DateSources;
   description?: string;
   aliases: string[];
   /** Breadcrumb trail from `up`, nearest parent last. */

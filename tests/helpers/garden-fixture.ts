@@ -1,11 +1,19 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { makeVault, seedPath, shared } from './vault.ts';
 
 /** A small garden for feed and browser tests: every state, tags, moods, links, a CJK note, private notes. */
 export const PRIVATE_WORD = 'zqprivatewordxy';
 
+/*
+ * Notes that write no `updated` take it from their file (the `dates` setting): the fixture's files
+ * are dated as if last changed on 1 February 2025, so the garden's order does not depend on the day
+ * the tests run (the seed note, tended 2025-06-18, stays the newest).
+ */
+const FILES_CHANGED = new Date('2025-02-01T00:00:00Z');
+
 export async function fixtureGarden(extra: Record<string, string> = {}): Promise<string> {
-  return makeVault({
+  const vault = await makeVault({
     'seed.md': await fs.readFile(seedPath('000_99e5d27f15d7dee7')),
     'Ferns.md': shared('Ferns love shade and the word **fiddlehead** is unique to this note. See [[Oak]].\n\n![[fern.svg]]', 'state: evergreen\nmood: Calm\ntags: [plants/shade]\ncreated: 2024-03-01\nupdated: 2025-05-01\n'),
     'Oak.md': shared('Oaks grow slowly. Back to [[Ferns]].', 'state: bud\nmood: In Awe\ntags: [plants/trees]\ncreated: 2024-02-01\nupdated: 2025-04-01\n'),
@@ -16,4 +24,8 @@ export async function fixtureGarden(extra: Record<string, string> = {}): Promise
     'fern.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>',
     ...extra,
   });
+  for (const file of await fs.readdir(vault, { recursive: true })) {
+    await fs.utimes(path.join(vault, file), FILES_CHANGED, FILES_CHANGED);
+  }
+  return vault;
 }

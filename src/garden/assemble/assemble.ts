@@ -35,6 +35,7 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
     tags: registry.keysOf(draft.path, [...draft.frontmatterTags, ...result.inlineTags], problems),
     created: draft.created,
     updated: draft.updated,
+    dateSources: draft.dateSources,
     description: draft.description,
     aliases: draft.aliases,
     up: [],

@@ -22,7 +22,7 @@ export async function collect(contentDir: string, problems: Problems): Promise<C
 }
 
 /** Runs `fn` over `items`, `limit` at a time: enough reads in flight to keep the disk busy, not thousands of open files. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -6,6 +6,7 @@ import mix from 'colord/plugins/mix';
 import names from 'colord/plugins/names';
 import { closest as nearest, distance } from 'fastest-levenshtein';
 import { normalizeBase } from '../urls.ts';
+import type { DateSource } from '../types.ts';
 
 extend([a11y, mix, names]);
 
@@ -41,6 +42,8 @@ export interface GardenConfig {
   colors: Record<ColorRole, ThemeColor>;
   /** Where rendered notes are kept between builds; none when unset. Set by the integration. */
   cacheDir?: string;
+  /** Where a note's `created` and `updated` come from, each from the first source that knows it (see the block at the end). */
+  dates: DateSource[];
 }
 
 export const defaultConfig: GardenConfig = {
@@ -60,6 +63,7 @@ export const defaultConfig: GardenConfig = {
     ink: { light: '#1d2920', dark: '#e4e9e0' },
     accent: { light: '#2b6a3c', dark: '#8fd09b' },
   },
+  dates: ['frontmatter', 'git', 'filesystem'],
 };
 
 /** The settings a gardener writes: any of them, and colours one theme at a time. */
@@ -121,6 +125,7 @@ export function resolveConfig(
   }
   if (!config.title.trim()) throw new ConfigError('title must not be empty: it names the site in every page and the feed');
   checkContrast(config.colors);
+  config.dates = resolveDateOrder(config.dates);
   return config;
 }
 
@@ -174,4 +179,25 @@ function checkContrast(colors: Record<ColorRole, ThemeColor>): void {
       }
     }
   }
+}
+
+/* ── dates: where a note's dates come from ─────────────────────────────────────────────────── */
+
+export const DATE_SOURCES: readonly DateSource[] = ['frontmatter', 'git', 'filesystem'];
+
+/** The `dates` setting checked: only known sources, each once, at least one; a fresh copy. */
+export function resolveDateOrder(value: unknown): DateSource[] {
+  const example = `e.g. ['frontmatter', 'git', 'filesystem']`;
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new ConfigError(`dates must list where dates come from, the first that knows a date wins, ${example}; got ${JSON.stringify(value)}`);
+  }
+  const seen = new Set<DateSource>();
+  for (const source of value) {
+    if (!DATE_SOURCES.includes(source)) {
+      throw new ConfigError(`dates: ${JSON.stringify(source)} is not a source of dates; use ${DATE_SOURCES.map((s) => `'${s}'`).join(', ')}`);
+    }
+    if (seen.has(source)) throw new ConfigError(`dates names '${source}' twice; list each source once`);
+    seen.add(source);
+  }
+  return [...seen];
 }

@@ -1,6 +1,6 @@
 import type { SharedSource } from '../publish/decide.ts';
 import type { Problems } from '../report/problems.ts';
-import type { GrowthState } from '../types.ts';
+import type { DateSources, GrowthState } from '../types.ts';
 import { stem } from '../link/resolve.ts';
 import { publishedField } from './published-fields.ts';
 import { noteTitle } from './title.ts';
@@ -8,7 +8,7 @@ import { assignSlugs, slugifyPath, slugifySegment } from './slug.ts';
 import { readState } from './state.ts';
 import { readMood } from './mood.ts';
 import { frontmatterTags } from './tags.ts';
-import { readDates } from './dates.ts';
+import { chooseDates, type DateRule } from './vault-dates.ts';
 import { readAliases } from './aliases.ts';
 import { upTarget } from './up.ts';
 import { cleanLabel } from './text.ts';
@@ -25,6 +25,7 @@ export interface NoteDraft {
   frontmatterTags: string[];
   created?: string;
   updated?: string;
+  dateSources: DateSources;
   description?: string;
   aliases: string[];
   /** The link target `up` names, resolved once every note is known. */
@@ -42,7 +43,10 @@ function wantedSlug(source: SharedSource, problems: Problems): string {
   return slugifySegment(stem(source.path));
 }
 
-export function normalize(shared: SharedSource[], timeZone: string, problems: Problems): NoteDraft[] {
+/** Dates from the frontmatter only, when no vault times were collected. */
+const WRITTEN_DATES: DateRule = { order: ['frontmatter'], times: {} };
+
+export function normalize(shared: SharedSource[], timeZone: string, problems: Problems, dateRule = WRITTEN_DATES): NoteDraft[] {
   // Slugs are given among shared notes only: a private note never takes a slug or bumps another's.
   const assigned = assignSlugs(shared.map((source) => ({ path: source.path, wanted: wantedSlug(source, problems) })));
   for (const change of assigned.changed) problems.warn(change.path, `published at /${change.slug}/: ${change.reason}`);
@@ -51,7 +55,7 @@ export function normalize(shared: SharedSource[], timeZone: string, problems: Pr
     const { data, path } = source;
     const { state, problem } = readState(data);
     if (problem) problems.warn(path, problem);
-    const dates = readDates(data, timeZone);
+    const dates = chooseDates(path, data, timeZone, dateRule);
     for (const message of [...dates.unreadable, ...dates.warnings]) problems.warn(path, message);
     return {
       source,
@@ -63,6 +67,7 @@ export function normalize(shared: SharedSource[], timeZone: string, problems: Pr
       frontmatterTags: frontmatterTags(publishedField(data, 'tags')),
       created: dates.created,
       updated: dates.updated,
+      dateSources: dates.sources,
       description: cleanLabel(publishedField(data, 'description')) || undefined,
       aliases: readAliases(data),
       up: upTarget(data),
