@@ -17,6 +17,7 @@ import { parseDate } from './dates.ts';
 import { VaultIndex, stem } from './resolve.ts';
 import { newestTendedFirst } from './order.ts';
 import { renderNotes, attachmentUrl } from './render-notes.ts';
+import { forbiddenXmlCharacters } from './emit/xml-text.ts';
 
 /*
  * Reads a vault into a garden model. The publish decision is made first, for every file, before
@@ -174,6 +175,8 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
     }
     for (const target of result.missing) problems.warn(file, `links to "${target}", which is not in the vault`);
     for (const notice of result.notices) problems.warn(file, notice);
+    const forbidden = forbiddenXmlCharacters(`${title}\n${cleanLabel(field(data, 'description'))}\n${result.html}`);
+    if (forbidden) problems.warn(file, `contains ${forbidden} character${forbidden === 1 ? '' : 's'} XML forbids (control characters, U+FFFE, U+FFFF); they are left out of the feed`);
     for (const used of result.attachments) {
       usedAttachments.set(used, { source: attachmentByPath.get(used)!.absolute, url: attachmentUrl(used) });
     }
