@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import type { Element } from 'hast';
 import { gardenOf, shared } from '../helpers/vault.ts';
+
+function elementsOf(html: string): string[] {
+  const names: string[] = [];
+  visit(fromHtml(html, { fragment: true }), 'element', (node: Element) => void names.push(node.tagName));
+  return names;
+}
 
 async function html(body: string) {
   const garden = await gardenOf({ 'note.md': shared(body) });
@@ -37,6 +46,21 @@ describe('elements whose contents are not words of the note', () => {
       expect(out).toContain('<li>a list</li>');
     },
   );
+
+  it('one opened from inside a tag (a parser-confusion payload) takes none of the words after it', async () => {
+    const out = await html('Before <svg><foreignobject><p><style><p title="</style><iframe onload&#x3d;alert(1)<!--"></style> after.\n\nNext.');
+    expect(out).toContain(' after.');
+    expect(out).toContain('<p>Next.</p>');
+    expect(elementsOf(out)).not.toContain('iframe');
+  });
+
+  it('one that HTML nesting leaves open takes none of the paragraphs after it', async () => {
+    const out = await html('Before.\n\n<math><mtext><option><x><option></option><mglyph><svg><mtext><style><a title="</style><img src=x onerror=alert(1)>">\n\nNext paragraph.\n\n- a list');
+    expect(out).toContain('Next paragraph.');
+    expect(out).toContain('<li>a list</li>');
+    expect(elementsOf(out)).not.toContain('option');
+    expect(elementsOf(out)).not.toContain('img');
+  });
 
   it('an unclosed one in an HTML block takes the rest of its block only', async () => {
     const out = await html('<div><select>\n<p>gone</p></div>\n\nNext paragraph.');

@@ -51,24 +51,53 @@ const STRIPPED = new Set(gardenSchema.strip);
 const openTag = (value: string) => /^<([a-z]+)(?=[\s/>])/i.exec(value)?.[1]?.toLowerCase();
 const closeTag = (value: string) => /^<\/([a-z]+)(?=[\s/>])/i.exec(value)?.[1]?.toLowerCase();
 
+/** Closing tags for every element that is stripped and can be left open; plaintext cannot be closed. */
+const CLOSERS = [...STRIPPED].filter((name) => !['plaintext', 'head', 'frameset'].includes(name)).map((name) => `</${name}>`).join('');
+
 /*
- * Runs before raw HTML is read. Each piece of HTML inside a paragraph is one tag of its own, and the
- * HTML parser puts everything after an unclosed <style>, <textarea>, <select>, <template>… into it,
- * up to the end of the paragraph (or of the note, for some): with their contents dropped, an
- * unclosed one would take the words after it along. So such a tag that is not closed within the
- * same paragraph (or link, emphasis…) is left out, and what follows it stays text; a <plaintext>
- * never closes in HTML, so it is always left out. Sanitizing comes after, whatever this leaves.
+ * The parser puts what follows an unclosed <style>, <textarea>, <select>, <option>, <template>… into
+ * it, and these are stripped with their contents: a tag left open by a note (pasted HTML, a note
+ * about HTML, or a payload built to confuse parsers) would take the words after it, or the rest of
+ * the note, along. Before raw HTML is read (each piece of HTML inside a paragraph is one tag of its
+ * own), within each paragraph, link, emphasis…:
+ * - an opening tag of these that no closing tag matches is left out, so what follows stays text
+ *   (<plaintext> never closes in HTML, so it is always left out);
+ * - where HTML hands over to Markdown outside a pair the note opened and closed there, closing tags
+ *   for all of them follow, for one a tag's text may have opened (an HTML parser reads
+ *   `<style><p title="</style><iframe>">` as a <style>, then an <iframe>); where none is open, the
+ *   parser ignores them.
  */
 export function rehypeUnclosedStrippedTags() {
   const walk = (parent: Root | Element) => {
-    const kept = parent.children.filter((child, i) => {
+    const children = parent.children;
+    const unmatched = new Map<string, number[]>();
+    const closerOf = new Map<number, number>();
+    const drop = new Set<number>();
+    children.forEach((child, i) => {
       if (child.type === 'element') walk(child);
-      if (child.type !== 'raw') return true;
-      const name = openTag(child.value);
-      if (!name || !STRIPPED.has(name)) return true;
-      return name !== 'plaintext' && parent.children.slice(i + 1).some((next) => next.type === 'raw' && closeTag(next.value) === name);
+      if (child.type !== 'raw') return;
+      const opened = openTag(child.value);
+      const closed = closeTag(child.value);
+      if (opened === 'plaintext') drop.add(i);
+      else if (opened && STRIPPED.has(opened)) unmatched.set(opened, [...(unmatched.get(opened) ?? []), i]);
+      else if (closed && STRIPPED.has(closed)) {
+        const opener = unmatched.get(closed)?.pop();
+        if (opener !== undefined) closerOf.set(opener, i);
+      }
     });
-    if (kept.length !== parent.children.length) parent.children = kept as typeof parent.children;
+    for (const indices of unmatched.values()) for (const i of indices) drop.add(i);
+    if (!children.some((child) => child.type === 'raw')) return;
+    const kept: (typeof children)[number][] = [];
+    let pairEnd = -1;
+    children.forEach((child, i) => {
+      if (drop.has(i)) return;
+      kept.push(child as (typeof kept)[number]);
+      pairEnd = Math.max(pairEnd, closerOf.get(i) ?? -1);
+      if (child.type !== 'raw' || i < pairEnd) return;
+      const next = children.find((_, j) => j > i && !drop.has(j));
+      if (next?.type !== 'raw') kept.push({ type: 'raw', value: CLOSERS });
+    });
+    parent.children = kept as typeof parent.children;
   };
   return (tree: Root) => walk(tree);
 }
