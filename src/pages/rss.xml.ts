@@ -3,20 +3,21 @@ import type { APIRoute } from 'astro';
 import { site, urls } from '../site/config.ts';
 import { garden, noteExtras } from '../site/garden.ts';
 import { tended } from '../site/dates.ts';
-import { absoluteUrls } from '../lib/absolute-urls.ts';
+import { feedItem, feedText } from '../garden/emit/feed-item.ts';
 
 /*
  * RSS 2.0: shared notes only (the collection holds nothing else), newest tended first, capped by
  * `feedLimit`. A note's date in readers is when it was last tended, so re-tended notes resurface;
- * its guid is its permalink, which never changes when it is tended.
+ * its guid is its permalink, which never changes when it is tended. What a reader may take as
+ * HTML, and what XML forbids, is handled by the core's feedItem/feedText.
  */
 export const GET: APIRoute = async () => {
   const latest = (await garden()).notes.slice(0, site.feedLimit);
   const notes = await Promise.all(latest.map(async (note) => ({ note, html: (await noteExtras(note.slug)).html })));
   const feedUrl = urls.absolute(urls.feed());
   return rss({
-    title: site.title,
-    description: site.description,
+    title: feedText(site.title),
+    description: feedText(site.description),
     site: site.siteUrl,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>en</language><atom:link href="${feedUrl}" rel="self" type="application/rss+xml"/>`,
@@ -25,12 +26,10 @@ export const GET: APIRoute = async () => {
       const link = urls.absolute(urls.note(note.slug));
       const date = tended(note);
       return {
-        title: note.title,
+        ...feedItem({ title: note.title, text: note.description ?? note.excerpt, html, pageUrl: link }),
         link,
         ...(date ? { pubDate: new Date(date) } : {}),
-        description: note.description ?? note.excerpt,
-        content: absoluteUrls(html, link),
-        categories: note.tags,
+        categories: note.tags.map(feedText),
       };
     }),
   });

@@ -11,6 +11,7 @@ import { buildSite, listFiles, type BuiltSite } from '../helpers/build.ts';
 import { fixtureGarden, PRIVATE_WORD } from '../helpers/garden-fixture.ts';
 import { shared } from '../helpers/vault.ts';
 import { serve } from '../helpers/serve.ts';
+import { launch } from '../helpers/browser.ts';
 
 let site: BuiltSite;
 let xml: string;
@@ -20,6 +21,12 @@ beforeAll(async () => {
   // 55 extra dated notes, so the default cap of 50 is exercised.
   const many: Record<string, string> = {};
   for (let i = 1; i <= 55; i++) many[`many/n${i}.md`] = shared(`Body ${i}.`, `title: Many ${i}\ncreated: 2020-01-${String((i % 28) + 1).padStart(2, '0')}\nupdated: 2022-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}\n`);
+  // A note holding characters XML 1.0 forbids, in its body, title, description, tag and mood (and
+  // file name); the frontmatter's are YAML escapes.
+  many['Control \u0001 chars.md'] = shared(
+    'Body with \u0001 a control character, \uFFFE and \uFFFF, and \u001B[31m an escape.',
+    'title: "Control\\u0001 chars\\uFFFE"\ndescription: "Described\\u0001"\ntags: ["ctl\\u0001tag"]\nmood: "Calm\\u0002"\ncreated: 2025-01-01\nupdated: 2025-01-15\n',
+  );
   site = await buildSite(await fixtureGarden(many));
   xml = await fs.readFile(path.join(site.outDir, 'rss.xml'), 'utf8');
 });
@@ -93,6 +100,35 @@ describe('/rss.xml', () => {
     expect(urls).toContain(`${SITE}/ferns/`);
     expect(urls).toContain(`${SITE}/tags/plants/shade/`);
     expect(urls.some((u) => /secret|private|404/i.test(u))).toBe(false);
+  });
+});
+
+describe('XML the build writes, read by a strict parser', () => {
+  const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+  it('parses the feed and the sitemaps, though a note holds U+0001, U+FFFE and U+FFFF', async () => {
+    const files = ['rss.xml', 'sitemap-index.xml', 'sitemap-0.xml'];
+    const texts = await Promise.all(files.map((f) => fs.readFile(path.join(site.outDir, f), 'utf8')));
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      for (const [i, text] of texts.entries()) {
+        expect(text, files[i]).not.toMatch(FORBIDDEN);
+        // Chromium's XML parser (libxml2) is strict: one forbidden character and it returns a parsererror document.
+        const errors = await page.evaluate((xml) => {
+          const doc = new DOMParser().parseFromString(xml, 'application/xml');
+          return [...doc.getElementsByTagName('parsererror')].map((e) => e.textContent);
+        }, text);
+        expect(errors, files[i]).toEqual([]);
+      }
+    } finally {
+      await browser.close();
+    }
+    const { feed } = parseFeed(xml) as { feed: { items: { title: string; description?: string; content?: { encoded?: string } }[] } };
+    const item = feed.items.find((i) => i.title.startsWith('Control'))!;
+    expect(item.title).toBe('Control chars');
+    expect(item.content?.encoded).toContain('Body with  a control character,  and , and [31m an escape.');
+    expect(site.output).toMatch(/Control \u0001 chars\.md.*contains 7 characters XML forbids/);
   });
 });
 

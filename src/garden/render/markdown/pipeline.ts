@@ -20,7 +20,7 @@ import remarkHighlightMark from './highlight-mark.ts';
 import remarkInlineTags from './inline-tags.ts';
 import rehypeVaultUrls from './vault-urls.ts';
 import rehypeLinkContexts from './link-contexts.ts';
-import { gardenSchema } from './sanitize-schema.ts';
+import { gardenSchema, rehypeTaskListCheckboxesOnly, rehypeUnclosedStrippedTags } from './sanitize-schema.ts';
 import { stripObsidianComments } from './obsidian-comments.ts';
 import rehypeGardenMarks from './marks.ts';
 import remarkBlockIds from './block-ids.ts';
@@ -123,8 +123,10 @@ const processor = unified()
   .use(remarkInlineTags)
   // Sanitizing prefixes ids and footnote links once; remark-rehype must not prefix them as well.
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { htmlBlock: htmlBlockHandler as Handler } })
+  .use(rehypeUnclosedStrippedTags)
   .use(rehypeRawWhenNeeded)
   .use(rehypeSanitize, gardenSchema)
+  .use(rehypeTaskListCheckboxesOnly)
   .use(rehypeVaultUrls)
   .use(rehypeLinkContexts)
   .use(rehypeHeadingIds)
