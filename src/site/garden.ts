@@ -25,6 +25,19 @@ export async function noteExtras(slug: string): Promise<NoteExtras> {
   return found;
 }
 
+type Kind = 'notes' | 'tags' | 'moods' | 'states';
+
+/**
+ * A collection's entries. Astro warns on every call for a collection with no entry ("does not
+ * exist or is empty"), which a garden without moods or tags (or an allowed empty one) has on
+ * every request in dev: an empty one is not asked for.
+ */
+export async function entries<K extends Kind>(kind: K): Promise<CollectionEntry<K>[]> {
+  const current = await currentGarden();
+  const count = { notes: current.notes.length, tags: current.tags.size, moods: current.moods.length, states: 1 }[kind];
+  return count > 0 ? getCollection(kind) : [];
+}
+
 type Indexed = {
   /** Newest tended first: the core's order. */
   notes: NoteData[];
@@ -43,7 +56,7 @@ export async function garden(): Promise<Indexed> {
   const cached = indexes.get(current);
   if (cached) return cached;
   const indexed = (async () => {
-    const [notes, tags, moods, states] = await Promise.all([getCollection('notes'), getCollection('tags'), getCollection('moods'), getCollection('states')]);
+    const [notes, tags, moods, states] = await Promise.all([entries('notes'), entries('tags'), entries('moods'), entries('states')]);
     const list: NoteData[] = new Array(notes.length);
     for (const { data } of notes) list[data.rank] = data;
     const bySlug = new Map(list.map((n) => [n.slug, n]));
