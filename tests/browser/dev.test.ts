@@ -1,0 +1,179 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { makeVault, shared } from '../helpers/vault.ts';
+import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
+import { launch } from '../helpers/browser.ts';
+
+/*
+ * `npm run dev` as a gardener uses it: the site in a browser while the vault is edited. Search
+ * works, an edit shows in search within 2 s, and un-sharing a note takes it off every page and out
+ * of search within a few seconds. A garden without moods, so Astro's warning about an empty
+ * collection would show if anything still asked for one.
+ */
+const FERNS = (word: string) => shared(`Ferns love shade; the word ${word} is found only here. See [[Oak]].`, 'tags: [plants]\naliases: [Old fern]\n');
+const OAK = (share: boolean) => `---\nshare: ${share}\ntags: [plants]\naliases: [Big tree]\n---\nOaks grow slowly and drop acorns. Back to [[Ferns]].\n`;
+
+let vault: string;
+let server: DevServer;
+let browser: Browser;
+let page: Page;
+/** Milliseconds from a write to the vault to the change seen in the browser, for the report. */
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  vault = await makeVault({ 'Ferns.md': FERNS('fiddlehead'), 'Oak.md': OAK(true), 'Moss.md': shared('Moss carpets the stones.', 'tags: [plants]\n') });
+  const started = performance.now();
+  server = await startDevServer(vault);
+  timings['server answers'] = Math.round(performance.now() - started);
+  browser = await launch();
+  page = await browser.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  console.log('dev server timings (ms):', JSON.stringify(timings));
+  if (process.env.GARDEN_DEV_LOG) await fs.writeFile(process.env.GARDEN_DEV_LOG, server?.output() ?? '');
+}, 30_000);
+
+const write = (file: string, text: string) => fs.writeFile(path.join(vault, file), text);
+
+/**
+ * Opens a page. The dev server reloads an open page when the garden changes (Astro's live reload),
+ * which aborts a navigation under way: that one is simply made again.
+ */
+async function goto(url: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await page.goto(`${server.url}${url}`);
+    } catch (error) {
+      if (attempt >= 5 || !reloaded(error)) throw error;
+      await page.waitForLoadState().catch(() => {});
+    }
+  }
+}
+
+/** Whether an error is the page being reloaded under the test's feet (see `goto`). */
+const reloaded = (error: unknown) => /ERR_ABORTED|interrupted by another navigation|navigating|Execution context was destroyed|Target closed/.test(String(error));
+
+/** Searches as a visitor does, by opening /search/?q=…; the titles of the results once Pagefind has answered. */
+async function search(query: string): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await goto(`/search/?q=${encodeURIComponent(query)}`);
+      await page.waitForFunction((q) => {
+        const text = document.querySelector('pagefind-summary')?.textContent ?? '';
+        if (!text.includes(q) || /searching/i.test(text)) return false;
+        const said = /^\s*(\d+) result/.exec(text)?.[1];
+        return document.querySelectorAll('.pf-result-link').length === (said ? Number(said) : 0);
+      }, query, { timeout: 10_000 });
+      return await page.locator('.pf-result-link').allTextContents();
+    } catch (error) {
+      if (attempt >= 5 || !reloaded(error)) throw error;
+    }
+  }
+}
+
+/**
+ * Polls `check` until it holds, which must be within `ms` of `started` (a check that ends later
+ * fails); the milliseconds it took.
+ */
+async function within(ms: number, check: () => Promise<boolean>, started = performance.now()): Promise<number> {
+  for (;;) {
+    const held = await check();
+    const elapsed = Math.round(performance.now() - started);
+    if (held && elapsed <= ms) return elapsed;
+    if (elapsed > ms) throw new Error(`${held ? 'held only after' : 'still not after'} ${elapsed} ms; wanted within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A page as the dev server serves it, asked by the browser's context without rendering it (an open page may be live-reloaded). */
+async function html(url: string): Promise<{ status: number; text: string; tree: ReturnType<typeof fromHtml> }> {
+  const response = await page.request.get(`${server.url}${url}`);
+  const text = await response.text();
+  return { status: response.status(), text, tree: fromHtml(text) };
+}
+const links = (tree: ReturnType<typeof fromHtml>, selector: string) => selectAll(selector, tree).map((a) => `${String(a.properties.href)} ${toString(a).trim()}`);
+
+describe('the dev server', () => {
+  it('searches the garden, and a result opens the note on the dev server', async () => {
+    expect(await search('fiddlehead')).toEqual(['Ferns']);
+    await page.locator('.pf-result-link', { hasText: 'Ferns' }).click();
+    await page.waitForURL(`${server.url}/ferns/`);
+    expect(await page.locator('h1').textContent()).toBe('Ferns');
+  });
+
+  it('finds a changed word within 2 s of the edit, and shows the edited note', async () => {
+    // A search through the page takes over a second in dev (the page and Pagefind's UI load
+    // unbundled), too slow to poll by; the open page asks Pagefind's own API, fresh each time.
+    await goto('/search/');
+    // Written as text: the test runner would rewrite an import() in a function handed to the page.
+    const found = (query: string): Promise<string[]> =>
+      page.evaluate(`(async () => {
+        const pagefind = await import('/pagefind/pagefind.js?fresh=' + Math.random());
+        await pagefind.options({ basePath: '/pagefind/' });
+        const { results } = await pagefind.search(${JSON.stringify(query)});
+        return Promise.all(results.map(async (r) => (await r.data()).url));
+      })()`);
+    expect(await found('fiddlehead')).toEqual(['/ferns/']);
+    const written = performance.now();
+    await write('Ferns.md', FERNS('crozier'));
+    timings['edit found by search'] = await within(2000, async () => (await found('crozier')).includes('/ferns/'), written);
+    timings['edit shown on the note page'] = await within(2000, async () => (await html('/ferns/')).text.includes('crozier'), written);
+    // And as a visitor searches.
+    const started = performance.now();
+    expect(await search('crozier')).toEqual(['Ferns']);
+    timings['one search as a visitor'] = Math.round(performance.now() - started);
+    expect(await search('fiddlehead')).toEqual([]);
+  });
+
+  it('serves redirect pages for aliases in dev too', async () => {
+    await goto('/old-fern/');
+    await page.waitForURL(`${server.url}/ferns/`);
+    expect(await page.locator('h1').textContent()).toBe('Ferns');
+  });
+
+  it('takes an un-shared note off every page and out of search within a few seconds; its page and alias 404', async () => {
+    // Before: Oak is on the home page, its tag's page, among Ferns' backlinks, in search.
+    expect(links((await html('/')).tree, '.note-list a')).toContain('/oak/ Oak');
+    expect(links((await html('/tags/plants/')).tree, '.note-list a')).toContain('/oak/ Oak');
+    expect(links((await html('/ferns/')).tree, '.backlinks a')).toEqual(['/oak/ Oak']);
+    expect(await search('acorns')).toEqual(['Oak']);
+
+    await write('Oak.md', OAK(false));
+    timings['un-shared note gone everywhere'] = await within(5000, async () => {
+      const everywhere = [links((await html('/')).tree, 'a'), links((await html('/tags/plants/')).tree, 'a'), links((await html('/ferns/')).tree, 'a')].flat();
+      return !everywhere.some((link) => /\/oak\/|Oak$/.test(link)) && (await search('acorns')).length === 0;
+    });
+    expect((await html('/oak/')).status).toBe(404);
+    expect((await html('/big-tree/')).status).toBe(404);
+    expect(links((await html('/ferns/')).tree, '.backlinks a')).toEqual([]);
+  });
+
+  it('adds a new shared note to lists, tags, backlinks and search, and a deleted one leaves them', async () => {
+    const lists = async () => [
+      ...links((await html('/')).tree, '.note-list a'),
+      ...links((await html('/tags/plants/')).tree, '.note-list a'),
+      ...links((await html('/ferns/')).tree, '.backlinks a'),
+    ];
+    await write('Birch.md', shared('Birch bark peels in papery strips. Near [[Ferns]].', 'tags: [plants]\n'));
+    timings['added note everywhere'] = await within(5000, async () => (await lists()).filter((l) => l === '/birch/ Birch').length === 3 && (await search('papery')).includes('Birch'));
+    await fs.rm(path.join(vault, 'Birch.md'));
+    timings['deleted note gone everywhere'] = await within(5000, async () => !(await lists()).some((l) => l.includes('birch')) && (await search('papery')).length === 0);
+    expect((await html('/birch/')).status).toBe(404);
+  });
+
+  it("prints a changed note's problems when it changes, and no warning noise", async () => {
+    await write('Moss.md', shared('Moss links to [[Nowhere]].', 'tags: [plants]\n'));
+    timings['problem printed'] = await within(5000, async () => server.output().includes('Moss.md: links to "Nowhere", which is not in the vault'));
+    expect(server.output()).toMatch(/Moss\.md changed: 2 notes published/);
+    expect(server.output()).not.toContain('does not exist or is empty');
+    expect(server.output()).not.toMatch(/pagefind.*404|404.*pagefind/);
+  });
+});
