@@ -94,7 +94,10 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     let pathname: string;
     try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname);
+      // The address as asked, base path included: Astro's dev server strips the base from req.url
+      // before this runs, and every URL here is made with it (urls.ts).
+      const asked = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+      pathname = decodeURIComponent(new URL(asked, 'http://dev').pathname);
     } catch {
       return next();
     }

@@ -57,7 +57,8 @@ export async function searchBundle(garden: Garden, timeZone: string): Promise<{ 
     const formatDay = dayFormatter(timeZone);
     await Promise.all(
       garden.notes.map(async (note) => {
-        const added = await index.addHTMLFile({ url: `/${note.slug}/`, content: searchDocument(note, note.html, garden.tags, formatDay) });
+        // As the build's crawl writes it: under the site root (the search page adds the base path), percent-encoded.
+        const added = await index.addHTMLFile({ url: encodeURI(`/${note.slug}/`), content: searchDocument(note, note.html, garden.tags, formatDay) });
         if (added.errors.length) throw new Error(`Pagefind could not index ${note.path}: ${added.errors.join('; ')}`);
       }),
     );
