@@ -25,22 +25,6 @@ let page: Page;
 /** Milliseconds from a write to the vault to the change seen in the browser, for the report. */
 const timings: Record<string, number> = {};
 
-beforeAll(async () => {
-  vault = await makeVault({ 'Ferns.md': FERNS('fiddlehead'), 'Oak.md': OAK(true), 'Moss.md': shared('Moss carpets the stones.', 'tags: [plants]\n') });
-  const started = performance.now();
-  server = await startDevServer(vault);
-  timings['server answers'] = Math.round(performance.now() - started);
-  browser = await launch();
-  page = await browser.newPage();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  console.log('dev server timings (ms):', JSON.stringify(timings));
-  if (process.env.GARDEN_DEV_LOG) await fs.writeFile(process.env.GARDEN_DEV_LOG, server?.output() ?? '');
-}, 30_000);
-
 const write = (file: string, text: string) => fs.writeFile(path.join(vault, file), text);
 
 /**
@@ -102,6 +86,22 @@ async function html(url: string): Promise<{ status: number; text: string; tree: 
 const links = (tree: ReturnType<typeof fromHtml>, selector: string) => selectAll(selector, tree).map((a) => `${String(a.properties.href)} ${toString(a).trim()}`);
 
 describe('the dev server', () => {
+  beforeAll(async () => {
+    vault = await makeVault({ 'Ferns.md': FERNS('fiddlehead'), 'Oak.md': OAK(true), 'Moss.md': shared('Moss carpets the stones.', 'tags: [plants]\n') });
+    const started = performance.now();
+    server = await startDevServer(vault);
+    timings['server answers'] = Math.round(performance.now() - started);
+    browser = await launch();
+    page = await browser.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    console.log('dev server timings (ms):', JSON.stringify(timings));
+    if (process.env.GARDEN_DEV_LOG) await fs.writeFile(process.env.GARDEN_DEV_LOG, server?.output() ?? '');
+  }, 30_000);
+
   it('searches the garden, and a result opens the note on the dev server', async () => {
     expect(await search('fiddlehead')).toEqual(['Ferns']);
     await page.locator('.pf-result-link', { hasText: 'Ferns' }).click();
@@ -176,4 +176,25 @@ describe('the dev server', () => {
     expect(server.output()).not.toContain('does not exist or is empty');
     expect(server.output()).not.toMatch(/pagefind.*404|404.*pagefind/);
   });
+});
+
+describe('the dev server under a base path', () => {
+  it('serves the search bundle, redirect pages and attachments under it, and nothing outside it', async () => {
+    const based = await makeVault({ 'Ferns.md': shared('Ferns. ![[fern.svg]]', 'aliases: [Old fern]\n'), 'fern.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    const dev = await startDevServer(based, { GARDEN_SITE_URL: 'https://garden.test/garden/' });
+    try {
+      const get = (url: string) => fetch(`${dev.url}${url}`, { redirect: 'manual' });
+      const entry = (await (await get('/garden/pagefind/pagefind-entry.json')).json()) as { languages: Record<string, { page_count: number }> };
+      expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([1]);
+      expect((await get('/garden/pagefind/pagefind-component-ui.js')).status).toBe(200);
+      expect(await (await get('/garden/old-fern/')).text()).toContain('url=/garden/ferns/');
+      const note = await (await get('/garden/ferns/')).text();
+      const image = /src="(\/garden\/attachments\/[^"]+)"/.exec(note)?.[1];
+      expect(image).toBeDefined();
+      expect((await get(image!)).status).toBe(200);
+      for (const outside of ['/pagefind/pagefind-entry.json', '/old-fern/']) expect((await get(outside)).status, outside).toBe(404);
+    } finally {
+      await dev.stop();
+    }
+  }, 120_000);
 });

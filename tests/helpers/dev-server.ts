@@ -54,7 +54,8 @@ export async function startDevServer(vault: string, env: Record<string, string> 
     }
     try {
       const response = await fetch(server.url, { signal: AbortSignal.timeout(10_000) });
-      if (response.ok) return server;
+      // Any answer will do: under a base path, / is a 404 page.
+      if (response.status < 500) return server;
     } catch {
       // Not listening yet.
     }
