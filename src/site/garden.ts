@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { currentGarden } from '../integration/core.ts';
+import { syncedGarden } from '../integration/core.ts';
 import type { Backlink, GrowthState, TagNode, Mood } from '../garden/types.ts';
 
 /** What pages read: the content collections, fetched once per build and indexed. */
@@ -17,7 +17,7 @@ const extrasOf = new WeakMap<object, Map<string, NoteExtras>>();
 
 /** A note's sanitized HTML and its backlinks with the words around each link. */
 export async function noteExtras(slug: string): Promise<NoteExtras> {
-  const current = await currentGarden();
+  const current = await syncedGarden();
   let bySlug = extrasOf.get(current);
   if (!bySlug) extrasOf.set(current, (bySlug = new Map(current.notes.map((n) => [n.slug, { html: n.html, backlinks: n.backlinks }]))));
   const found = bySlug.get(slug);
@@ -33,7 +33,7 @@ type Kind = 'notes' | 'tags' | 'moods' | 'states';
  * every request in dev: an empty one is not asked for.
  */
 export async function entries<K extends Kind>(kind: K): Promise<CollectionEntry<K>[]> {
-  const current = await currentGarden();
+  const current = await syncedGarden();
   const count = { notes: current.notes.length, tags: current.tags.size, moods: current.moods.length, states: 1 }[kind];
   return count > 0 ? getCollection(kind) : [];
 }
@@ -52,7 +52,7 @@ const indexes = new WeakMap<object, Promise<Indexed>>();
 
 /** The collections, indexed once per garden (the dev server reads a new garden when the vault changes). */
 export async function garden(): Promise<Indexed> {
-  const current = await currentGarden();
+  const current = await syncedGarden();
   const cached = indexes.get(current);
   if (cached) return cached;
   const indexed = (async () => {
