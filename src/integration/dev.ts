@@ -90,6 +90,7 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
     void closeSearch();
   });
 
+  const refuseVault = vaultGuard(config.contentDir, server.config.root);
   server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     let pathname: string;
@@ -101,7 +102,7 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
     } catch {
       return next();
     }
-    serve(pathname, res).then((served) => served || next(), (error: unknown) => {
+    serve(pathname, res).then((served) => served || refuseVault(pathname, req.url ?? '/', res).then((refused) => refused || next())).catch((error: unknown) => {
       logger.error(`${pathname}: ${(error as Error).message}`);
       res.statusCode = 500;
       res.end();
@@ -138,6 +139,55 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
     }
     return false;
   }
+}
+
+/**
+ * Vite serves any file of the project to the dev server's visitors (`/content/Secret.md`,
+ * `/content/Secret.md?raw`, `/@fs/…/content/Secret.md`), and the vault usually lives in the
+ * project: every address that would name a file in the vault is answered 404 before Vite sees it,
+ * however it is spelt (the base path or not, `..`, another case, a symbolic link into the vault).
+ * The garden's own pages, attachments and search index are served above, from the garden.
+ */
+function vaultGuard(contentDir: string, root: string) {
+  const canonical = (file: string) => fs.realpath(file).then((real) => real.toLowerCase(), () => file.toLowerCase());
+  const vault = canonical(contentDir);
+  // A project kept inside its own vault: refusing the whole vault would refuse the site's own
+  // files, so only notes are refused there.
+  const projectInVault = Promise.all([vault, canonical(root)]).then(([v, r]) => r === v || r.startsWith(v + path.sep));
+  /** The file an address would name, when it names one (a folder, or nothing, has nothing to leak). */
+  const fileAt = async (candidate: string) => {
+    try {
+      const real = await fs.realpath(candidate);
+      return (await fs.stat(real)).isFile() ? real.toLowerCase() : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return async (pathname: string, stripped: string, res: ServerResponse): Promise<boolean> => {
+    let strippedPath = stripped;
+    try {
+      strippedPath = decodeURIComponent(new URL(stripped, 'http://dev').pathname);
+    } catch {
+      // Kept as it came.
+    }
+    const candidates = new Set<string>();
+    for (const asked of [pathname, strippedPath]) {
+      const bare = asked.replace(/^\/@(fs|id)\//, '/');
+      candidates.add(path.join(root, bare));
+      if (bare !== asked) candidates.add(path.resolve(bare));
+    }
+    const inside = (await vault) + path.sep;
+    for (const candidate of candidates) {
+      const file = await fileAt(candidate);
+      if (file?.startsWith(inside) && (!(await projectInVault) || file.endsWith('.md'))) {
+        res.statusCode = 404;
+        res.setHeader('content-type', 'text/plain; charset=utf-8');
+        res.end('Not found');
+        return true;
+      }
+    }
+    return false;
+  };
 }
 
 const problemKey = (p: Problem) => `${p.file}\0${p.severity}\0${p.message}`;
