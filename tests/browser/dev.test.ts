@@ -1,11 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { makeVault, shared } from '../helpers/vault.ts';
+import { ROOT } from '../helpers/build.ts';
 import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
 import { launch } from '../helpers/browser.ts';
 
@@ -18,7 +19,11 @@ import { launch } from '../helpers/browser.ts';
 const FERNS = (word: string) => shared(`Ferns love shade; the word ${word} is found only here. See [[Oak]].`, 'tags: [plants]\naliases: [Old fern]\n');
 const OAK = (share: boolean) => `---\nshare: ${share}\ntags: [plants]\naliases: [Big tree]\n---\nOaks grow slowly and drop acorns. Back to [[Ferns]].\n`;
 
+/** A private note's name, words and attachment; the dev server must serve none of them. */
+const SECRET = 'zqdevcanary';
+
 let vault: string;
+const frames: string[] = [];
 let server: DevServer;
 let browser: Browser;
 let page: Page;
@@ -34,7 +39,8 @@ const write = (file: string, text: string) => fs.writeFile(path.join(vault, file
 async function goto(url: string) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await page.goto(`${server.url}${url}`);
+      // The document is enough: what a test waits for, it waits for itself.
+      return await page.goto(`${server.url}${url}`, { waitUntil: 'domcontentloaded', timeout: 15_000 });
     } catch (error) {
       if (attempt >= 5 || !reloaded(error)) throw error;
       await page.waitForLoadState().catch(() => {});
@@ -64,6 +70,26 @@ async function search(query: string): Promise<string[]> {
 }
 
 /**
+ * What the dev server's index finds, asked through Pagefind's own API by the open page (a search
+ * through the search page takes over a second in dev, its scripts loaded unbundled: too slow to
+ * poll by). Written as text: the test runner would rewrite an import() in a function handed to
+ * the page. The page may be live-reloaded meanwhile: that poll found nothing, the next one asks again.
+ */
+const found = (query: string): Promise<string[]> =>
+  page
+    .evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js?fresh=' + Math.random());
+      await pagefind.options({ basePath: '/pagefind/' });
+      const { results } = await pagefind.search(${JSON.stringify(query)});
+      return Promise.all(results.map(async (r) => (await r.data()).url));
+    })()`)
+    .then((urls) => urls as string[], async (error: unknown) => {
+      if (!reloaded(error)) throw error;
+      await page.waitForLoadState('domcontentloaded').catch(() => {});
+      return [];
+    });
+
+/**
  * Polls `check` until it holds, which must be within `ms` of `started` (a check that ends later
  * fails); the milliseconds it took.
  */
@@ -87,19 +113,40 @@ const links = (tree: ReturnType<typeof fromHtml>, selector: string) => selectAll
 
 describe('the dev server', () => {
   beforeAll(async () => {
-    vault = await makeVault({ 'Ferns.md': FERNS('fiddlehead'), 'Oak.md': OAK(true), 'Moss.md': shared('Moss carpets the stones.', 'tags: [plants]\n') });
+    // Inside the project, as content/ is, where Vite would serve its files if nothing stopped it
+    // (in .cache/, ignored by git; Vite does not watch test-results/).
+    await fs.mkdir(path.join(ROOT, '.cache'), { recursive: true });
+    vault = await fs.mkdtemp(path.join(ROOT, '.cache', 'dev-vault-'));
+    const files = {
+      'Ferns.md': FERNS('fiddlehead'),
+      'Oak.md': OAK(true),
+      'Moss.md': shared('Moss carpets the stones.', 'tags: [plants]\n'),
+      [`${SECRET}.md`]: `---\nshare: false\naliases: [${SECRET} alias]\n---\n${SECRET}word ![[${SECRET}.png]] [[Ferns]]`,
+      [`${SECRET}.png`]: `${SECRET}bytes`,
+    };
+    for (const [name, text] of Object.entries(files)) await fs.writeFile(path.join(vault, name), text);
     const started = performance.now();
     server = await startDevServer(vault);
     timings['server answers'] = Math.round(performance.now() - started);
     browser = await launch();
-    page = await browser.newPage();
   }, 120_000);
+
+  // A page of its own for each test, so a live reload one test caused cannot reach the next.
+  beforeEach(async () => {
+    page = await browser.newPage();
+    // What the dev server tells the page over its live-reload socket.
+    page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))));
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
     console.log('dev server timings (ms):', JSON.stringify(timings));
     if (process.env.GARDEN_DEV_LOG) await fs.writeFile(process.env.GARDEN_DEV_LOG, server?.output() ?? '');
+    if (vault) await fs.rm(vault, { recursive: true, force: true });
   }, 30_000);
 
   it('searches the garden, and a result opens the note on the dev server', async () => {
@@ -110,17 +157,7 @@ describe('the dev server', () => {
   });
 
   it('finds a changed word within 2 s of the edit, and shows the edited note', async () => {
-    // A search through the page takes over a second in dev (the page and Pagefind's UI load
-    // unbundled), too slow to poll by; the open page asks Pagefind's own API, fresh each time.
     await goto('/search/');
-    // Written as text: the test runner would rewrite an import() in a function handed to the page.
-    const found = (query: string): Promise<string[]> =>
-      page.evaluate(`(async () => {
-        const pagefind = await import('/pagefind/pagefind.js?fresh=' + Math.random());
-        await pagefind.options({ basePath: '/pagefind/' });
-        const { results } = await pagefind.search(${JSON.stringify(query)});
-        return Promise.all(results.map(async (r) => (await r.data()).url));
-      })()`);
     expect(await found('fiddlehead')).toEqual(['/ferns/']);
     const written = performance.now();
     await write('Ferns.md', FERNS('crozier'));
@@ -149,8 +186,9 @@ describe('the dev server', () => {
     await write('Oak.md', OAK(false));
     timings['un-shared note gone everywhere'] = await within(5000, async () => {
       const everywhere = [links((await html('/')).tree, 'a'), links((await html('/tags/plants/')).tree, 'a'), links((await html('/ferns/')).tree, 'a')].flat();
-      return !everywhere.some((link) => /\/oak\/|Oak$/.test(link)) && (await search('acorns')).length === 0;
+      return !everywhere.some((link) => /\/oak\/|Oak$/.test(link)) && (await found('acorns')).length === 0;
     });
+    expect(await search('acorns')).toEqual([]);
     expect((await html('/oak/')).status).toBe(404);
     expect((await html('/big-tree/')).status).toBe(404);
     expect(links((await html('/ferns/')).tree, '.backlinks a')).toEqual([]);
@@ -162,11 +200,42 @@ describe('the dev server', () => {
       ...links((await html('/tags/plants/')).tree, '.note-list a'),
       ...links((await html('/ferns/')).tree, '.backlinks a'),
     ];
+    await goto('/search/');
     await write('Birch.md', shared('Birch bark peels in papery strips. Near [[Ferns]].', 'tags: [plants]\n'));
-    timings['added note everywhere'] = await within(5000, async () => (await lists()).filter((l) => l === '/birch/ Birch').length === 3 && (await search('papery')).includes('Birch'));
+    timings['added note everywhere'] = await within(5000, async () => (await lists()).filter((l) => l === '/birch/ Birch').length === 3 && (await found('papery')).includes('/birch/'));
+    expect(await search('papery')).toEqual(['Birch']);
+    await goto('/search/');
     await fs.rm(path.join(vault, 'Birch.md'));
-    timings['deleted note gone everywhere'] = await within(5000, async () => !(await lists()).some((l) => l.includes('birch')) && (await search('papery')).length === 0);
+    timings['deleted note gone everywhere'] = await within(5000, async () => !(await lists()).some((l) => l.includes('birch')) && (await found('papery')).length === 0);
+    expect(await search('papery')).toEqual([]);
     expect((await html('/birch/')).status).toBe(404);
+  });
+
+  it("serves nothing of a private note: not its file however asked, nor its words, name or alias on any page, in search or over the live-reload socket", async () => {
+    await write(`${SECRET}.md`, `---\nshare: false\n---\n${SECRET}word edited`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const rel = path.relative(ROOT, vault).split(path.sep).join('/');
+    for (const asked of [
+      `/${rel}/${SECRET}.md`,
+      `/${rel}/${SECRET}.md?raw`,
+      `/${rel}/${SECRET}.md?import`,
+      `/${rel}/${SECRET}.md?url`,
+      `/@fs${vault}/${SECRET}.md?raw`,
+      `/${rel}/${SECRET}.png`,
+      `/@fs${vault}/${SECRET}.png`,
+      `/${rel}/Ferns.md?raw`,
+      `/${SECRET}/`,
+      `/${SECRET}-alias/`,
+      `/attachments/${SECRET}.png`,
+    ]) {
+      const { status, text } = await html(encodeURI(asked));
+      expect(status, asked).toBe(404);
+      expect(text, asked).not.toContain(SECRET);
+    }
+    for (const url of ['/', '/ferns/', '/tags/plants/', '/graph/', '/search/', '/rss.xml', '/pagefind/pagefind-entry.json']) expect((await html(url)).text, url).not.toContain(SECRET);
+    expect(await search(`${SECRET}word`)).toEqual([]);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.filter((frame) => frame.includes(SECRET))).toEqual([]);
   });
 
   it("prints a changed note's problems when it changes, and no warning noise", async () => {

@@ -34,7 +34,9 @@ export async function startDevServer(vault: string, env: Record<string, string> 
   // Run as `npm run dev` would be: Astro's dev server does not answer when it believes it runs
   // under Vitest (VITEST=true, which the test runner sets), nor should it see NODE_ENV=test.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST'));
-  const child = spawn(process.execPath, [ASTRO, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+  // --ignore-lock: Astro 7 refuses a second dev server of a project (a gardener's own may be
+  // running) and runs itself in the background when it believes an agent started it.
+  const child = spawn(process.execPath, [ASTRO, 'dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
     cwd: ROOT,
     detached: true,
     env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', GARDEN_CONTENT_DIR: vault, GARDEN_CACHE_DIR: cacheDir, GARDEN_SITE_URL: 'https://garden.test', GARDEN_STRICT: '', ...env },
