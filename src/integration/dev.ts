@@ -145,7 +145,8 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
  * Vite serves any file of the project to the dev server's visitors (`/content/Secret.md`,
  * `/content/Secret.md?raw`, `/@fs/…/content/Secret.md`), and the vault usually lives in the
  * project: every address that would name a file in the vault is answered 404 before Vite sees it,
- * however it is spelt (the base path or not, `..`, another case, a symbolic link into the vault).
+ * however it is spelt (the base path or not, `..`, another case, a symbolic link into the vault,
+ * a path in the query, as Astro's image endpoint takes one).
  * The garden's own pages, attachments and search index are served above, from the garden.
  */
 function vaultGuard(contentDir: string, root: string) {
@@ -170,8 +171,15 @@ function vaultGuard(contentDir: string, root: string) {
     } catch {
       // Kept as it came.
     }
+    // Astro's image endpoint reads the file its `href` names (`/_image?href=/@fs/…/photo.png`).
+    const named: string[] = [];
+    try {
+      for (const value of new URL(stripped, 'http://dev').searchParams.values()) if (value.startsWith('/')) named.push(value.split('?')[0]!);
+    } catch {
+      // No query to read.
+    }
     const candidates = new Set<string>();
-    for (const asked of [pathname, strippedPath]) {
+    for (const asked of [pathname, strippedPath, ...named]) {
       const bare = asked.replace(/^\/@(fs|id)\//, '/');
       candidates.add(path.join(root, bare));
       if (bare !== asked) candidates.add(path.resolve(bare));
