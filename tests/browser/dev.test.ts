@@ -61,7 +61,7 @@ async function search(query: string): Promise<string[]> {
         if (!text.includes(q) || /searching/i.test(text)) return false;
         const said = /^\s*(\d+) result/.exec(text)?.[1];
         return document.querySelectorAll('.pf-result-link').length === (said ? Number(said) : 0);
-      }, query, { timeout: 10_000 });
+      }, query, { timeout: 20_000 });
       return await page.locator('.pf-result-link').allTextContents();
     } catch (error) {
       if (attempt >= 5 || !reloaded(error)) throw error;
@@ -223,6 +223,7 @@ describe('the dev server', () => {
       `/@fs${vault}/${SECRET}.md?raw`,
       `/${rel}/${SECRET}.png`,
       `/@fs${vault}/${SECRET}.png`,
+      `/_image?href=/@fs${vault}/${SECRET}.png&w=4&h=4&f=png`,
       `/${rel}/Ferns.md?raw`,
       `/${SECRET}/`,
       `/${SECRET}-alias/`,
