@@ -40,7 +40,7 @@ console.log(`\nPrivate (${garden.private.length}):`);
 for (const note of [...garden.private].sort(byPath)) console.log(`  ${note.path}  (${note.reason})`);
 if (garden.redirects.length) {
   console.log(`\nRedirects (${garden.redirects.length}):`);
-  for (const redirect of garden.redirects) console.log(`  ${redirect.from}  →  /${redirect.to.slug}/  (${redirect.origin})`);
+  for (const redirect of garden.redirects) console.log(`  ${redirect.from}  →  /${redirect.to.slug}/  from ${redirect.origin}`);
 }
 console.log(`\nProblems (${garden.problems.length}):`);
 for (const line of problemLines(garden)) console.log(`  ${line}`);
