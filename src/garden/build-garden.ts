@@ -9,12 +9,14 @@ import { normalize } from './normalize/normalize-notes.ts';
 import { linkWorld } from './link/link-world.ts';
 import { render } from './render/render-garden.ts';
 import { assemble } from './assemble/assemble.ts';
+import { findRedirects } from './assemble/redirects.ts';
 
 /*
  * A vault read into a garden, stage by stage, as the contract reads: collect every note, decide
  * which are published (before anything else is derived, so from then on only shared notes are
  * carried forward and private ones are only names a link can meet), normalize what their
- * frontmatter says, learn what links can point at, render, and assemble the garden's cross-links.
+ * frontmatter says, learn what links can point at, render, assemble the garden's cross-links,
+ * and find the old addresses (aliases, the `redirects` setting) that send visitors on to a note.
  */
 export async function buildGarden(config: GardenConfig): Promise<Garden> {
   const problems = new Problems();
@@ -33,8 +35,11 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   const renderEnded = performance.now();
 
   const garden = assemble(rendered, world, urls, problems);
+  const redirects = findRedirects(garden.notes, world, config.redirects, problems);
   return {
     ...garden,
+    redirects,
+    vault: { folder: config.contentDir, ...(collected.unreadable ? { unreadable: collected.unreadable } : {}) },
     problems: problems.sorted(),
     private: decided.private,
     stats: { found: collected.sources.length, published: garden.notes.length, private: decided.private.length, attachments: garden.attachments.length },

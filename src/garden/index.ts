@@ -1,7 +1,7 @@
 /** The garden core: no Astro in here, so it can be tested and reused on its own. */
 export { buildGarden } from './build-garden.ts';
 export { loadGarden, invalidateGarden } from './load.ts';
-export { resolveConfig, defaultConfig, ConfigError, type GardenConfig, type GardenSettings } from './config/config.ts';
-export { summary, timing, problemLines, strictFailure } from './report/report.ts';
+export { resolveConfig, defaultConfig, ConfigError, sampleSettingWarnings, type GardenConfig, type GardenSettings } from './config/config.ts';
+export { summary, timing, problemLines, strictFailure, emptyGardenFailure } from './report/report.ts';
 export { GROWTH_STATES } from './normalize/state.ts';
 export type * from './types.ts';

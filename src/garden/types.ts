@@ -102,6 +102,15 @@ export interface PrivateNote {
   reason: string;
 }
 
+/** An old address that sends visitors on to a shared note (an alias, or the `redirects` setting). */
+export interface Redirect {
+  /** The address under the base path, decoded: `/learning-in-public/` or `/old-page.html`. */
+  from: string;
+  to: NoteRef;
+  /** What asked for it, for reports: the note and its alias, or the setting. */
+  origin: string;
+}
+
 export interface Garden {
   /** Shared notes, newest tended first. */
   notes: GardenNote[];
@@ -109,6 +118,10 @@ export interface Garden {
   moods: Mood[];
   states: Record<GrowthState, string[]>;
   attachments: Attachment[];
+  /** Aliases and listed old addresses of shared notes, each sending visitors on to its note. */
+  redirects: Redirect[];
+  /** The vault folder, and why it could not be read when it could not. */
+  vault: { folder: string; unreadable?: string };
   problems: Problem[];
   private: PrivateNote[];
   stats: { found: number; published: number; private: number; attachments: number };

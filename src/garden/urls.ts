@@ -51,6 +51,13 @@ export interface SiteUrls {
   stateIcon(state: string): SitePath;
   /** This site's path as an absolute URL, for the feed, the sitemap and canonical links. */
   absolute(path: string): string;
+  /** An old address a redirect page answers at (`/old/path/` under the base path, see `Redirect.from`). */
+  redirect(from: string): SitePath;
+  /** The file a redirect page is written to, under the output folder (`old/path/index.html`). */
+  redirectFile(from: string): string;
+  robots(): SitePath;
+  /** Pagefind's bundle folder, which the search page loads its script and index from. */
+  pagefind(): SitePath;
 }
 
 /** The URL maker for a site at `siteUrl` (its origin) served under `base`. */
@@ -80,5 +87,10 @@ export function siteUrls(siteUrl: string, base: string): SiteUrls {
     stateIcon: (state) => at(`states.svg#state-${state}`),
     // Joined, not parsed: a feed's guids must not change spelling (`/日本語/` stays as written).
     absolute: (path) => `${origin}${path.startsWith('/') ? path : `/${path}`}`,
+    // Decoded as the gardener wrote it; the bytes of a URL path are percent-encoded (a space, `é`).
+    redirect: (from) => at(from.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')),
+    redirectFile: (from) => from.replace(/^\/+/, '') + (from.endsWith('/') ? 'index.html' : ''),
+    robots: () => at('robots.txt'),
+    pagefind: () => at('pagefind/'),
   };
 }

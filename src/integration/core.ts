@@ -20,3 +20,35 @@ export const core = (): Promise<Core> => import(/* @vite-ignore */ coreUrl);
 export async function currentGarden(): Promise<Garden> {
   return (await core()).loadGarden(config);
 }
+
+export type Kind = 'notes' | 'tags' | 'moods' | 'states';
+const KINDS: Kind[] = ['notes', 'tags', 'moods', 'states'];
+
+/*
+ * Which garden each collection of Astro's content store holds, kept process-wide like the garden
+ * itself (the loader and the pages are separate module graphs of one process).
+ */
+const SYNCED = Symbol.for('digital-garden.synced');
+type WithSynced = typeof globalThis & { [SYNCED]?: Map<Kind, Garden> };
+const synced = () => ((globalThis as WithSynced)[SYNCED] ??= new Map());
+
+/** The loader has written this garden into a collection. */
+export function markSynced(kind: Kind, garden: Garden): void {
+  synced().set(kind, garden);
+}
+
+/**
+ * The current garden, once every collection holds it. In dev a page can be asked for between a
+ * vault change and the loader writing the new garden into the store: read then, a page would mix
+ * the old store with the new garden (a deleted note still listed, its page missing). A build
+ * syncs before any page, so this returns at once there; a loader that never catches up (it
+ * failed) is waited for three seconds at most.
+ */
+export async function syncedGarden(): Promise<Garden> {
+  const deadline = Date.now() + 3000;
+  for (;;) {
+    const garden = await currentGarden();
+    if (KINDS.every((kind) => synced().get(kind) === garden) || Date.now() > deadline) return garden;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -4,15 +4,23 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { KATEX_FOLDER } from '../site/math.ts';
 import type { AstroIntegration } from 'astro';
+import type { ViteDevServer } from 'vite';
 import { writeSearchIndex } from './search-index.ts';
+import { writeRedirectPages } from './redirect-pages.ts';
+import { setUpDevServer } from './dev.ts';
 import { virtualModules } from './virtual-config.ts';
-import { loadGarden, invalidateGarden, resolveConfig, summary, timing, problemLines, strictFailure, type GardenConfig, type GardenSettings } from '../garden/index.ts';
+import { siteUrls } from '../garden/urls.ts';
+import {
+  loadGarden, resolveConfig, summary, timing, problemLines, strictFailure, emptyGardenFailure, sampleSettingWarnings,
+  type GardenConfig, type GardenSettings,
+} from '../garden/index.ts';
 
 /**
  * The garden's Astro integration: resolves the gardener's settings once and hands them to the
  * site (Astro's `site` and `base`, and the `virtual:garden/config` module the loader and pages
- * read), reads the vault once before Astro loads content, reports what it found, serves
- * attachments in dev and copies the used ones into the build.
+ * read), reads the vault once before Astro loads content, reports what it found, refuses to build
+ * an empty garden, runs the dev server like the site (dev.ts), and writes into the build what
+ * Astro's pages do not: the used attachments, redirect pages and the search index.
  */
 const reported = new WeakSet<object>();
 
@@ -20,6 +28,16 @@ const reported = new WeakSet<object>();
 const katexDist = () => path.join(path.dirname(createRequire(import.meta.url).resolve('katex/package.json')), 'dist');
 
 /** Copies KaTeX's stylesheet and its woff2 fonts (every browser the site supports reads woff2, the first source the stylesheet names). */
+/** The dev server serves KaTeX's stylesheet and fonts from the package, as the build copies them. */
+function serveKatexInDev(server: ViteDevServer): void {
+  server.middlewares.use(async (req, res, next) => {
+    const katex = req.url?.split('?')[0]!.split(`/${KATEX_FOLDER}/`)[1];
+    if (!katex || !/^(katex\.min\.css|fonts\/[\w-]+\.woff2)$/.test(katex)) return next();
+    res.setHeader('content-type', katex.endsWith('.css') ? 'text/css' : 'font/woff2');
+    res.end(await fs.readFile(path.join(katexDist(), katex)));
+  });
+}
+
 async function copyKatex(out: string): Promise<void> {
   const from = katexDist();
   const to = path.join(out, KATEX_FOLDER);
@@ -31,10 +49,12 @@ async function copyKatex(out: string): Promise<void> {
 
 export default function garden(settings: GardenSettings): AstroIntegration {
   let config: GardenConfig;
+  let building = false;
   return {
     name: 'digital-garden',
     hooks: {
-      'astro:config:setup': ({ config: astro, updateConfig, addWatchFile }) => {
+      'astro:config:setup': ({ config: astro, command, updateConfig, addWatchFile }) => {
+        building = command === 'build';
         // Rendered notes are kept beside Astro's own cache, so a rebuild renders only changed notes.
         config = { ...resolveConfig(settings), cacheDir: fileURLToPath(new URL('garden/', astro.cacheDir)) };
         updateConfig({ site: config.siteUrl, base: config.base, vite: { plugins: [virtualModules(config, new URL('../garden/index.ts', import.meta.url).href)] } });
@@ -43,33 +63,28 @@ export default function garden(settings: GardenSettings): AstroIntegration {
       'astro:config:done': async ({ logger }) => {
         const garden = await loadGarden(config);
         // Astro may run this hook more than once per build; each garden is reported once.
-        if (!reported.has(garden)) {
+        const first = !reported.has(garden);
+        reported.add(garden);
+        if (first) {
           for (const line of problemLines(garden)) logger.warn(line);
+          if (building) for (const line of sampleSettingWarnings(config)) logger.warn(line);
           logger.info(timing(garden));
         }
-        reported.add(garden);
+        // An empty garden is a mistake to deploy; the dev server says so and keeps watching.
+        const empty = emptyGardenFailure(garden, config);
+        if (empty && building) {
+          // One line that says it all: thrown, Astro would add a line about an unhandled error in
+          // this hook and a stack trace. Nothing has been written yet.
+          logger.error(empty);
+          process.exit(1);
+        }
+        if (empty && first) logger.warn(`a build would fail: ${empty}`);
         const failure = strictFailure(garden, config.strict);
         if (failure) throw new Error(failure);
       },
-      'astro:server:setup': ({ server }) => {
-        server.watcher.add(config.contentDir);
-        const changed = (file: string) => {
-          if (file.startsWith(config.contentDir)) invalidateGarden();
-        };
-        server.watcher.on('change', changed).on('add', changed).on('unlink', changed);
-        server.middlewares.use(async (req, res, next) => {
-          const katex = req.url?.split('?')[0]!.split(`/${KATEX_FOLDER}/`)[1];
-          if (katex && /^(katex\.min\.css|fonts\/[\w-]+\.woff2)$/.test(katex)) {
-            res.setHeader('content-type', katex.endsWith('.css') ? 'text/css' : 'font/woff2');
-            return void res.end(await fs.readFile(path.join(katexDist(), katex)));
-          }
-          if (!req.url?.includes('/attachments/')) return next();
-          const garden = await loadGarden(config);
-          const url = decodeURIComponent(req.url.split('?')[0]!);
-          const attachment = garden.attachments.find((a) => a.url === url);
-          if (!attachment) return next();
-          res.end(await fs.readFile(attachment.source));
-        });
+      'astro:server:setup': ({ server, logger }) => {
+        setUpDevServer(server, config, logger);
+        serveKatexInDev(server);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const garden = await loadGarden(config);
@@ -82,7 +97,10 @@ export default function garden(settings: GardenSettings): AstroIntegration {
           }),
         );
         if (garden.notes.some((note) => note.hasMath)) await copyKatex(out);
-        const search = await writeSearchIndex(out);
+        const redirects = await writeRedirectPages(garden.redirects, siteUrls(config.siteUrl, config.base), config.title, out);
+        for (const line of redirects.kept) logger.warn(line);
+        if (garden.redirects.length) logger.info(`redirects: ${redirects.written} ${redirects.written === 1 ? "page" : "pages"} sending old addresses and aliases on to their notes`);
+        const search = await writeSearchIndex(out, garden);
         logger.info(`search index: ${search.pages} notes indexed by Pagefind in ${search.seconds.toFixed(1)} s`);
         logger.info(summary(garden));
       },

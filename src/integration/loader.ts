@@ -1,8 +1,7 @@
+import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import config from 'virtual:garden/config';
-import { core } from './core.ts';
-
-type Kind = 'notes' | 'tags' | 'moods' | 'states';
+import { core, markSynced, type Kind } from './core.ts';
 
 /*
  * Hands the garden to Astro's content layer. Only what the core published reaches the data store:
@@ -16,9 +15,9 @@ type Kind = 'notes' | 'tags' | 'moods' | 'states';
 export function gardenLoader(kind: Kind): Loader {
   return {
     name: `digital-garden-${kind}`,
-    load: async ({ store, generateDigest, parseData, watcher }) => {
+    load: async ({ store, generateDigest, parseData, watcher, logger }) => {
       const { loadGarden } = await core();
-      const sync = async () => {
+      const write = async () => {
         const garden = await loadGarden(config);
         const entries: { id: string; data: Record<string, unknown>; digest?: string }[] = [];
         if (kind === 'notes') {
@@ -34,15 +33,23 @@ export function gardenLoader(kind: Kind): Loader {
         } else {
           for (const [state, notes] of Object.entries(garden.states)) entries.push({ id: state, data: { state, notes } });
         }
+        const parsed = [];
+        for (const entry of entries) parsed.push({ ...entry, data: await parseData({ id: entry.id, data: entry.data }) });
+        // A newer garden was asked for meanwhile (the vault changed again): its own sync writes it.
+        if ((await loadGarden(config)) !== garden) return;
         store.clear();
-        for (const entry of entries) store.set({ ...entry, data: await parseData({ id: entry.id, data: entry.data }) });
+        for (const entry of parsed) store.set(entry);
+        markSynced(kind, garden);
       };
-      await sync();
+      // One sync at a time, in the order the changes came, so an older garden never overwrites a newer one.
+      let queue = write();
+      const sync = () => (queue = queue.then(write).catch((error: unknown) => logger.error(`the garden could not be read again: ${(error as Error).message}`)));
+      await queue;
       // The integration forgets the garden when a vault file changes (chokidar calls its 'change'
       // listener before this 'all' one); the first collection to sync reads the vault again, the
       // others get that same garden.
       watcher?.on('all', async (_event, file) => {
-        if (file.startsWith(config.contentDir)) await sync();
+        if (file === config.contentDir || file.startsWith(config.contentDir + path.sep)) await sync();
       });
     },
   };

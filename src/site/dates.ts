@@ -1,12 +1,10 @@
 import { site } from './config.ts';
+import { dayFormatter } from './search-body.ts';
 
 export { tendedOn as tended } from '../garden/assemble/order.ts';
 
-// Building an Intl.DateTimeFormat is costly; one serves every date of the build.
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: site.timeZone });
-
-/** "18 June 2025", in the garden's time zone. */
-export const formatDay = (iso: string) => dayFormat.format(new Date(iso));
+/** "18 June 2025", in the garden's time zone; one formatter serves every date of the build. */
+export const formatDay = dayFormatter(site.timeZone);
 
 const DAY = 86_400_000;
 

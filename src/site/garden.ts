@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { currentGarden } from '../integration/core.ts';
+import { syncedGarden } from '../integration/core.ts';
 import type { Backlink, GrowthState, TagNode, Mood } from '../garden/types.ts';
 
 /** What pages read: the content collections, fetched once per build and indexed. */
@@ -17,12 +17,25 @@ const extrasOf = new WeakMap<object, Map<string, NoteExtras>>();
 
 /** A note's sanitized HTML and its backlinks with the words around each link. */
 export async function noteExtras(slug: string): Promise<NoteExtras> {
-  const current = await currentGarden();
+  const current = await syncedGarden();
   let bySlug = extrasOf.get(current);
   if (!bySlug) extrasOf.set(current, (bySlug = new Map(current.notes.map((n) => [n.slug, { html: n.html, backlinks: n.backlinks }]))));
   const found = bySlug.get(slug);
   if (found === undefined) throw new Error(`note /${slug}/ is in the content store but not in the garden`);
   return found;
+}
+
+type Kind = 'notes' | 'tags' | 'moods' | 'states';
+
+/**
+ * A collection's entries. Astro warns on every call for a collection with no entry ("does not
+ * exist or is empty"), which a garden without moods or tags (or an allowed empty one) has on
+ * every request in dev: an empty one is not asked for.
+ */
+export async function entries<K extends Kind>(kind: K): Promise<CollectionEntry<K>[]> {
+  const current = await syncedGarden();
+  const count = { notes: current.notes.length, tags: current.tags.size, moods: current.moods.length, states: 1 }[kind];
+  return count > 0 ? getCollection(kind) : [];
 }
 
 type Indexed = {
@@ -39,11 +52,11 @@ const indexes = new WeakMap<object, Promise<Indexed>>();
 
 /** The collections, indexed once per garden (the dev server reads a new garden when the vault changes). */
 export async function garden(): Promise<Indexed> {
-  const current = await currentGarden();
+  const current = await syncedGarden();
   const cached = indexes.get(current);
   if (cached) return cached;
   const indexed = (async () => {
-    const [notes, tags, moods, states] = await Promise.all([getCollection('notes'), getCollection('tags'), getCollection('moods'), getCollection('states')]);
+    const [notes, tags, moods, states] = await Promise.all([entries('notes'), entries('tags'), entries('moods'), entries('states')]);
     const list: NoteData[] = new Array(notes.length);
     for (const { data } of notes) list[data.rank] = data;
     const bySlug = new Map(list.map((n) => [n.slug, n]));

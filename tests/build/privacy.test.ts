@@ -36,6 +36,8 @@ const CANARIES = {
   sectionBody: 'zqcanarysectionbody',
   blockId: 'zqcanaryblockid',
   blockBody: 'zqcanaryblockbody',
+  // An old address the gardener listed for a private note: no redirect page may answer there.
+  redirect: 'zqcanaryredirect',
 };
 
 let site: BuiltSite;
@@ -56,7 +58,7 @@ beforeAll(async () => {
         '<!-- ' + c.htmlComment + ' -->',
         '#shared-tag',
       ].join('\n\n'),
-      `tags: [shared-tag]\nsecret-field: ${c.unlistedField}\nnotes: ${c.unlistedField}\n`,
+      `tags: [shared-tag]\naliases: [Shared alias]\nsecret-field: ${c.unlistedField}\nnotes: ${c.unlistedField}\n`,
     ),
     [`${c.fileName}.md`]: `---\nshare: false\ntitle: ${c.title}\ntags: [${c.tag}, shared-tag]\nmood: ${c.mood}\nslug: ${c.slug}\naliases: [${c.alias}]\n---\n# ${c.heading}\n\n${c.body} ${c.embedded}\n\n![[${c.attachment}.png]]\n\n[[Shared hub]]\n\n## ${c.sectionHeading}\n\n${c.sectionBody}\n\n${c.blockBody} ^${c.blockId}\n`,
     'Private titled.md': `---\nshare: no\ntitle: ${c.title}\n---\n${c.body}`,
@@ -71,7 +73,7 @@ beforeAll(async () => {
     'backlinker.md': `---\nshare: false\ntitle: ${c.privateBacklink}\n---\n[[Shared hub]] [[seed]]`,
     [`${c.attachment}.png`]: c.attachmentBytes,
   });
-  site = await buildSite(vault);
+  site = await buildSite(vault, { GARDEN_SETTINGS: JSON.stringify({ redirects: { [`/${c.redirect}/`]: c.fileName, '/old-hub/': 'Shared hub' } }) });
 });
 
 describe('a vault with private notes', () => {
@@ -108,6 +110,22 @@ describe('a vault with private notes', () => {
       }
     }
     expect(leaks).toEqual([]);
+  });
+
+  it("makes redirect pages for a shared note's alias and listed address only, never for a private note's", async () => {
+    // The shared note's alias and its listed old address answer, as a control…
+    expect(await pageHtml(site, 'shared-alias')).toContain('url=/shared-hub/');
+    expect(await pageHtml(site, 'old-hub')).toContain('url=/shared-hub/');
+    // …the private note's alias and the old address listed for it do not (the canary scan above
+    // also finds no file or folder named after them), and the build says why, naming no note's content.
+    const pages = (await listFiles(site.outDir)).filter((f) => f.endsWith('.html'));
+    const redirects = [];
+    for (const file of pages) if ((await fs.readFile(file, 'utf8')).includes('http-equiv="refresh"')) redirects.push(path.relative(site.outDir, file));
+    expect(redirects.sort()).toEqual(['old-hub/index.html', 'shared-alias/index.html']);
+    await expect(fs.stat(path.join(site.outDir, CANARIES.alias))).rejects.toThrow();
+    await expect(fs.stat(path.join(site.outDir, CANARIES.redirect))).rejects.toThrow();
+    expect(site.output).toContain(`redirects["/${CANARIES.redirect}/"] makes no redirect: "${CANARIES.fileName}" is not a shared note`);
+    expect(site.output).toContain('redirects: 2 pages');
   });
 
   it('counts only shared notes', async () => {

@@ -7,14 +7,17 @@ import { readNote, type SourceNote } from './read-note.ts';
 export interface Collected {
   sources: SourceNote[];
   attachments: VaultFile[];
+  /** Why the vault folder itself cannot be read (missing, not a folder, no permission). */
+  unreadable?: string;
 }
 
 export async function collect(contentDir: string, problems: Problems): Promise<Collected> {
   try {
-    const stat = await fs.stat(contentDir);
-    if (!stat.isDirectory()) throw new Error('not a folder');
+    await fs.readdir(contentDir);
   } catch (error) {
-    problems.error(contentDir, `the vault folder cannot be read: ${(error as Error).message}`);
+    const { code, message } = error as NodeJS.ErrnoException;
+    const unreadable = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : `cannot be read (${message})`;
+    return { sources: [], attachments: [], unreadable };
   }
   const listing = await walkVault(contentDir, problems);
   const sources = await mapLimit(listing.notes, 32, (file) => readNote(file, problems));

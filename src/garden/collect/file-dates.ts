@@ -13,6 +13,7 @@ export type VaultTimes = Partial<Record<Exclude<DateSource, 'frontmatter'>, Map<
  * and only from the sources the `dates` setting lists. Git and the file system are read at once.
  */
 export async function collectFileDates(vaultDir: string, shared: VaultFile[], order: DateSource[], problems: Problems): Promise<VaultTimes> {
+  if (shared.length === 0) return {};
   const [git, filesystem] = await Promise.all([
     order.includes('git') ? readGitTimes(vaultDir, new Set(shared.map((file) => file.path.normalize('NFC'))), problems) : undefined,
     order.includes('filesystem') ? statAll(shared) : undefined,

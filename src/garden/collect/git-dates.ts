@@ -25,11 +25,17 @@ interface GitRun {
 function runGit(cwd: string, args: string[]): Promise<GitRun | undefined> {
   // A GIT_DIR or GIT_WORK_TREE inherited from a hook would point git at another repository.
   const { GIT_DIR: _dir, GIT_WORK_TREE: _tree, GIT_INDEX_FILE: _index, ...env } = process.env;
-  const child = spawn('git', ['-c', 'core.quotepath=off', ...args], { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' } });
+  let child: ReturnType<typeof spawn>;
+  try {
+    child = spawn('git', ['-c', 'core.quotepath=off', ...args], { cwd, env: { ...env, GIT_OPTIONAL_LOCKS: '0' } });
+  } catch {
+    // A vault path that is not a folder (reported by the collect stage) cannot be a work tree.
+    return Promise.resolve(undefined);
+  }
   const out: Buffer[] = [];
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve) => {
     child.on('error', () => resolve(undefined));
     child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr }));

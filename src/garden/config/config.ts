@@ -44,6 +44,19 @@ export interface GardenConfig {
   cacheDir?: string;
   /** Where a note's `created` and `updated` come from, each from the first source that knows it (see the block at the end). */
   dates: DateSource[];
+
+  // Publishing: links that do not break, search engines, an empty garden (see publishingSettings below).
+  /**
+   * Old addresses on this site (paths under the base path, `/old/path/` or `/old-page.html`), each
+   * redirected to a shared note named as in a wikilink (`Note name` or a vault path).
+   */
+  redirects: Record<string, string>;
+  /** Ask search engines not to index the site: robots.txt disallows all, every page says noindex. */
+  noindex: boolean;
+  /** Build even when the vault has no note or no shared note (the site is then empty). */
+  allowEmpty: boolean;
+  /** Which setting named the vault folder, for messages. Set by resolveConfig. */
+  contentDirFrom?: 'contentDir' | 'GARDEN_CONTENT_DIR';
 }
 
 export const defaultConfig: GardenConfig = {
@@ -64,6 +77,9 @@ export const defaultConfig: GardenConfig = {
     accent: { light: '#2b6a3c', dark: '#8fd09b' },
   },
   dates: ['frontmatter', 'git', 'filesystem'],
+  redirects: {},
+  noindex: false,
+  allowEmpty: false,
 };
 
 /** The settings a gardener writes: any of them, and colours one theme at a time. */
@@ -88,6 +104,7 @@ export function resolveConfig(
   env: NodeJS.ProcessEnv = process.env,
   root: string = process.cwd(),
 ): GardenConfig {
+  settings = { ...settings, ...settingsFromEnv(env.GARDEN_SETTINGS) };
   for (const key of Object.keys(settings)) {
     if (!(key in defaultConfig)) {
       const near = closest(key, Object.keys(defaultConfig));
@@ -95,6 +112,7 @@ export function resolveConfig(
     }
   }
   const config: GardenConfig = { ...defaultConfig, ...settings, colors: resolveColors(settings.colors ?? {}) };
+  config.contentDirFrom = env.GARDEN_CONTENT_DIR ? 'GARDEN_CONTENT_DIR' : 'contentDir';
   if (env.GARDEN_CONTENT_DIR) config.contentDir = env.GARDEN_CONTENT_DIR;
   if (env.GARDEN_SITE_URL) config.siteUrl = env.GARDEN_SITE_URL;
   if (env.GARDEN_STRICT !== undefined && env.GARDEN_STRICT !== '') {
@@ -126,7 +144,90 @@ export function resolveConfig(
   if (!config.title.trim()) throw new ConfigError('title must not be empty: it names the site in every page and the feed');
   checkContrast(config.colors);
   config.dates = resolveDateOrder(config.dates);
+  Object.assign(config, publishingSettings(config));
   return config;
+}
+
+/*
+ * Publishing settings: redirects, noindex, allowEmpty. A redirect's old address is a path on this
+ * site under its base path, written as the gardener would paste it from a browser: `/old/path/`,
+ * `old/path`, `/my%20post/` or `/old-page.html`. It is kept as `/old/path/` (a folder, served by
+ * its index.html) or `/old-page.html` (a file), decoded, so that it names the file the build
+ * writes. Nothing that could leave the output folder or be read two ways gets through.
+ */
+function publishingSettings(config: GardenConfig): Pick<GardenConfig, 'redirects' | 'noindex' | 'allowEmpty'> {
+  for (const key of ['noindex', 'allowEmpty'] as const) {
+    if (typeof config[key] !== 'boolean') throw new ConfigError(`${key} must be true or false, got ${JSON.stringify(config[key])}`);
+  }
+  const given: unknown = config.redirects;
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new ConfigError(`redirects must be an object of old paths to notes, such as { '/old/path/': 'Note name' }, got ${JSON.stringify(given)}`);
+  }
+  const redirects: Record<string, string> = {};
+  for (const [from, to] of Object.entries(given)) {
+    const setting = `redirects[${JSON.stringify(from)}]`;
+    if (typeof to !== 'string' || !to.trim()) throw new ConfigError(`${setting} must name a note (its name or vault path, as in a wikilink), got ${JSON.stringify(to)}`);
+    const path = redirectPath(from);
+    if (typeof path !== 'string') throw new ConfigError(`${setting}: ${path.problem}`);
+    if (path in redirects) throw new ConfigError(`${setting}: the same address as another redirect (${path})`);
+    redirects[path] = to.trim();
+  }
+  return { redirects, noindex: config.noindex, allowEmpty: config.allowEmpty };
+}
+
+/**
+ * GARDEN_SETTINGS: settings as JSON, laid over garden.config.ts for one run (tests build fixture
+ * gardens with their own settings; a preview deploy can say `{"noindex": true}`).
+ */
+function settingsFromEnv(json: string | undefined): GardenSettings {
+  if (!json?.trim()) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    throw new ConfigError(`GARDEN_SETTINGS must be JSON, such as {"noindex": true}: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError('GARDEN_SETTINGS must be a JSON object of settings');
+  return parsed as GardenSettings;
+}
+
+/** The sample's own settings (garden.config.ts as the project ships it), which no real garden should publish under. */
+export const SAMPLE_SETTINGS = { title: 'The Tended Garden', author: 'The Gardener' } as const;
+
+/** A warning for each setting still as the sample has it, or on a domain reserved for examples. */
+export function sampleSettingWarnings(config: GardenConfig): string[] {
+  const warnings: string[] = [];
+  const host = new URL(config.siteUrl).hostname;
+  if (/(^|\.)example\.(org|com|net)$/i.test(host)) {
+    warnings.push(`siteUrl is the example ${config.siteUrl}: the feed, the sitemap and canonical links will point there; set your site's address in garden.config.ts (or GARDEN_SITE_URL)`);
+  }
+  for (const key of ['title', 'author'] as const) {
+    if (config[key] === SAMPLE_SETTINGS[key]) warnings.push(`${key} is still the sample's "${SAMPLE_SETTINGS[key]}": set your own in garden.config.ts`);
+  }
+  return warnings;
+}
+
+/** An old address as `/a/b/` or `/a/b.html`, decoded; or what is wrong with it. */
+export function redirectPath(from: string): string | { problem: string } {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(from)) return { problem: 'an old address is a path on this site, such as "/old/path/", not a full URL' };
+  if (/[?#]/.test(from)) return { problem: 'an old address is a path without ? or #' };
+  let segments: string[];
+  try {
+    segments = from.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+  } catch {
+    return { problem: 'an old address must be a valid URL path (a % not followed by two hex digits)' };
+  }
+  if (segments.length === 0) return { problem: '"/" is the home page' };
+  for (const segment of segments) {
+    // Control characters, a path separator written as %2F or %5C, and `.` or `..` could each name another file.
+    if (/[\u0000-\u001f\u007f\\/]/.test(segment) || segment === '.' || segment === '..') {
+      return { problem: `the segment ${JSON.stringify(segment)} cannot be part of an address` };
+    }
+  }
+  if (segments.at(-1) === 'index.html') segments.pop();
+  if (segments.length === 0) return { problem: '"/" is the home page' };
+  const file = /\.html?$/i.test(segments.at(-1)!);
+  return `/${segments.join('/')}${file ? '' : '/'}`;
 }
 
 /** The known setting a misspelt one most likely meant (`colours` → `colors`, `feedlimit` → `feedLimit`). */

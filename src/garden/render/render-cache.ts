@@ -58,6 +58,8 @@ async function rendererVersion(): Promise<string> {
   return hash.digest('hex');
 }
 
+let saves = 0;
+
 export class RenderCache {
   private readonly file: string;
   private readonly entries: Map<string, RenderResult>;
@@ -97,7 +99,8 @@ export class RenderCache {
   /** Keeps exactly these results: entries of notes no longer rendered are dropped. */
   async save(results: Map<string, RenderResult>): Promise<void> {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
+    // Unique per save: the dev server can read the garden again while an earlier read still saves.
+    const temp = `${this.file}.${process.pid}.${++saves}.tmp`;
     await fs.writeFile(temp, JSON.stringify([...results]));
     await fs.rename(temp, this.file);
   }

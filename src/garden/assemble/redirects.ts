@@ -1,0 +1,78 @@
+import type { Problems } from '../report/problems.ts';
+import type { GardenNote, Redirect } from '../types.ts';
+import type { LinkWorld } from '../render/render-types.ts';
+import { VaultIndex } from '../link/resolve.ts';
+import { slugifyPath } from '../normalize/slug.ts';
+import { RESERVED_SEGMENTS } from '../normalize/reserved-routes.ts';
+
+/** Where problems with the `redirects` setting are reported. */
+export const CONFIG_FILE = 'garden.config.ts';
+
+/**
+ * Links that do not break, as Obsidian Publish keeps them: every alias of a shared note, and every
+ * old address the gardener lists in the `redirects` setting, sends visitors on to the note. Only
+ * shared notes' aliases are read here (the notes of the garden model); a private note's alias is
+ * never one. An address another note's page or the site's own routes own is never taken: the
+ * alias or setting is reported and makes no redirect. A setting beats an alias; two notes claiming
+ * the same alias both lose it, since neither is the obvious owner.
+ */
+export function findRedirects(notes: GardenNote[], world: LinkWorld, settings: Record<string, string>, problems: Problems): Redirect[] {
+  const key = (address: string) => address.normalize('NFC').toLowerCase();
+  const pages = new Map(notes.map((n) => [key(`/${n.slug}/`), n]));
+  const owner = (address: string): string | undefined => {
+    const first = address.split('/')[1] ?? '';
+    if (RESERVED_SEGMENTS.has(first.toLowerCase())) return `"${first}" is the site's own address`;
+    const page = pages.get(key(address));
+    return page ? `${address} is the page of ${page.path}` : undefined;
+  };
+  const found = new Map<string, Redirect>();
+
+  // The gardener's list first: it was asked for by name.
+  const index = new VaultIndex(world.notes, false);
+  const byPath = new Map(notes.map((n) => [n.path, n]));
+  for (const [from, target] of Object.entries(settings)) {
+    const setting = `redirects[${JSON.stringify(from)}]`;
+    const note = byPath.get(index.resolve(target.replace(/\.md$/i, ''), '')?.path ?? '');
+    const taken = owner(from);
+    if (!note) problems.warn(CONFIG_FILE, `${setting} makes no redirect: "${target}" is not a shared note`);
+    else if (taken) problems.warn(CONFIG_FILE, `${setting} makes no redirect: ${taken}`);
+    else found.set(key(from), { from, to: { slug: note.slug, title: note.title }, origin: setting });
+  }
+
+  // Then each shared note's aliases, in vault order.
+  const claims = new Map<string, { from: string; note: GardenNote; alias: string }[]>();
+  for (const note of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const mine = new Set<string>();
+    for (const alias of note.aliases) {
+      const slug = slugifyPath(alias);
+      if (!slug) {
+        problems.warn(note.path, `alias "${alias}" makes no redirect: it gives no usable address`);
+        continue;
+      }
+      const from = `/${slug}/`;
+      // The note's own address, or an alias spelt twice.
+      if (slug === note.slug || mine.has(key(from))) continue;
+      mine.add(key(from));
+      const taken = found.has(key(from)) ? `${from} is redirected by the redirects setting` : owner(from);
+      if (taken) {
+        problems.warn(note.path, `alias "${alias}" makes no redirect: ${taken}`);
+        continue;
+      }
+      const list = claims.get(key(from)) ?? [];
+      list.push({ from, note, alias });
+      claims.set(key(from), list);
+    }
+  }
+  for (const [address, list] of claims) {
+    if (list.length > 1) {
+      for (const { from, note, alias } of list) {
+        const others = list.filter((c) => c.note !== note).map((c) => c.note.path).join(', ');
+        problems.warn(note.path, `alias "${alias}" makes no redirect: ${from} is also an alias of ${others}`);
+      }
+      continue;
+    }
+    const [{ from, note, alias }] = list as [(typeof list)[number]];
+    found.set(address, { from, to: { slug: note.slug, title: note.title }, origin: `${note.path} (alias "${alias}")` });
+  }
+  return [...found.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}

@@ -1,0 +1,201 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
+import type { Garden, Problem } from '../garden/types.ts';
+import { loadGarden, invalidateGarden, problemLines, emptyGardenFailure, type GardenConfig } from '../garden/index.ts';
+import { siteUrls } from '../garden/urls.ts';
+import { searchBundle, closeSearch, type SearchBundle } from './search-index.ts';
+import { redirectPage } from './redirect-pages.ts';
+
+/*
+ * `npm run dev` behaving like the built site. The vault is watched: a change makes the core read
+ * the garden again (the content loader then hands Astro the new one), prints the problems of the
+ * changed notes and those the change caused elsewhere, and rebuilds the search index from the new
+ * garden. The dev server serves what a build would write besides Astro's pages, from the garden of
+ * the moment: attachments of shared notes, Pagefind's bundle (in memory: no page is written in
+ * dev, so there is nothing to crawl) and redirect pages. A private note is in none of them.
+ */
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+
+/** Changes arriving together (an editor's save is often several events) are read as one. */
+const SETTLE_MS = 50;
+
+export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logger: AstroIntegrationLogger): void {
+  const urls = siteUrls(config.siteUrl, config.base);
+  const inVault = (file: string) => file === config.contentDir || file.startsWith(config.contentDir + path.sep);
+
+  let shown: Garden | undefined;
+  let search: SearchBundle = new Map();
+  const changed = new Set<string>();
+
+  /** Reads the garden of the moment; reports what changed in it; indexes it for search. */
+  const refresh = async () => {
+    const files = [...changed];
+    changed.clear();
+    const garden = await loadGarden(config);
+    if (garden === shown) return;
+    const before = shown;
+    shown = garden;
+    if (before) {
+      logger.info(`${files.join(', ') || 'the vault'} changed: ${garden.notes.length} notes published, read in ${garden.seconds.total.toFixed(1)} s`);
+      const known = new Set(before.problems.map(problemKey));
+      const touched = new Set(files);
+      const lines = problemLines({ ...garden, problems: garden.problems.filter((p) => touched.has(p.file) || !known.has(problemKey(p))) });
+      for (const line of lines) logger.warn(line);
+      const failure = emptyGardenFailure(garden, config);
+      if (failure) logger.warn(`a build would fail: ${failure}`);
+    }
+    const index = await searchBundle(garden, config.timeZone);
+    search = index.files;
+    logger.info(`search index: ${index.pages} notes indexed by Pagefind in ${index.seconds.toFixed(1)} s`);
+  };
+
+  // Requests for the index wait for the refresh a change asked for, so they never get a stale one.
+  let chain = Promise.resolve();
+  let ready: Promise<void>;
+  let timer: NodeJS.Timeout | undefined;
+  let waiting: (() => void)[] = [];
+  const schedule = (delay: number) => {
+    clearTimeout(timer);
+    ready = new Promise((resolve) => waiting.push(resolve));
+    timer = setTimeout(() => {
+      const release = waiting;
+      waiting = [];
+      chain = chain
+        .then(refresh)
+        .catch((error: unknown) => logger.error(`the garden could not be read again: ${(error as Error).message}`))
+        .finally(() => release.forEach((resolve) => resolve()));
+    }, delay);
+  };
+  schedule(0);
+
+  server.watcher.add(config.contentDir);
+  // The loader re-reads on chokidar's 'all' event, which comes after these: forget the garden first.
+  const onChange = (file: string) => {
+    if (!inVault(file)) return;
+    invalidateGarden();
+    changed.add(path.relative(config.contentDir, file).split(path.sep).join('/'));
+    schedule(SETTLE_MS);
+  };
+  for (const event of ['change', 'add', 'unlink', 'addDir', 'unlinkDir']) server.watcher.on(event, onChange);
+  server.httpServer?.once('close', () => {
+    clearTimeout(timer);
+    void closeSearch();
+  });
+
+  const refuseVault = vaultGuard(config.contentDir, server.config.root);
+  server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    let pathname: string;
+    try {
+      // The address as asked, base path included: Astro's dev server strips the base from req.url
+      // before this runs, and every URL here is made with it (urls.ts).
+      const asked = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+      pathname = decodeURIComponent(new URL(asked, 'http://dev').pathname);
+    } catch {
+      return next();
+    }
+    serve(pathname, res).then((served) => served || refuseVault(pathname, req.url ?? '/', res).then((refused) => refused || next())).catch((error: unknown) => {
+      logger.error(`${pathname}: ${(error as Error).message}`);
+      res.statusCode = 500;
+      res.end();
+    });
+  });
+
+  async function serve(pathname: string, res: ServerResponse): Promise<boolean> {
+    const bundle = decodeURI(urls.pagefind());
+    if (pathname.startsWith(bundle)) {
+      await ready;
+      const file = search.get(pathname.slice(bundle.length));
+      res.setHeader('cache-control', 'no-store');
+      if (!file) {
+        res.statusCode = 404;
+        res.end();
+        return true;
+      }
+      res.setHeader('content-type', TYPES[path.extname(pathname)] ?? 'application/octet-stream');
+      res.end(file);
+      return true;
+    }
+    const garden = await loadGarden(config);
+    const attachment = garden.attachments.find((a) => decodeURI(a.url) === pathname);
+    if (attachment) {
+      res.end(await fs.readFile(attachment.source));
+      return true;
+    }
+    const wanted = pathname.endsWith('/') || /\.html?$/i.test(pathname) ? pathname : `${pathname}/`;
+    const redirect = garden.redirects.find((r) => decodeURI(urls.redirect(r.from)) === wanted);
+    if (redirect) {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(redirectPage(redirect, urls, config.title));
+      return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * Vite serves any file of the project to the dev server's visitors (`/content/Secret.md`,
+ * `/content/Secret.md?raw`, `/@fs/…/content/Secret.md`), and the vault usually lives in the
+ * project: every address that would name a file in the vault is answered 404 before Vite sees it,
+ * however it is spelt (the base path or not, `..`, another case, a symbolic link into the vault,
+ * a path in the query, as Astro's image endpoint takes one).
+ * The garden's own pages, attachments and search index are served above, from the garden.
+ */
+function vaultGuard(contentDir: string, root: string) {
+  const canonical = (file: string) => fs.realpath(file).then((real) => real.toLowerCase(), () => file.toLowerCase());
+  const vault = canonical(contentDir);
+  // A project kept inside its own vault: refusing the whole vault would refuse the site's own
+  // files, so only notes are refused there.
+  const projectInVault = Promise.all([vault, canonical(root)]).then(([v, r]) => r === v || r.startsWith(v + path.sep));
+  /** The file an address would name, when it names one (a folder, or nothing, has nothing to leak). */
+  const fileAt = async (candidate: string) => {
+    try {
+      const real = await fs.realpath(candidate);
+      return (await fs.stat(real)).isFile() ? real.toLowerCase() : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return async (pathname: string, stripped: string, res: ServerResponse): Promise<boolean> => {
+    let strippedPath = stripped;
+    try {
+      strippedPath = decodeURIComponent(new URL(stripped, 'http://dev').pathname);
+    } catch {
+      // Kept as it came.
+    }
+    // Astro's image endpoint reads the file its `href` names (`/_image?href=/@fs/…/photo.png`).
+    const named: string[] = [];
+    try {
+      for (const value of new URL(stripped, 'http://dev').searchParams.values()) if (value.startsWith('/')) named.push(value.split('?')[0]!);
+    } catch {
+      // No query to read.
+    }
+    const candidates = new Set<string>();
+    for (const asked of [pathname, strippedPath, ...named]) {
+      const bare = asked.replace(/^\/@(fs|id)\//, '/');
+      candidates.add(path.join(root, bare));
+      if (bare !== asked) candidates.add(path.resolve(bare));
+    }
+    const inside = (await vault) + path.sep;
+    for (const candidate of candidates) {
+      const file = await fileAt(candidate);
+      if (file?.startsWith(inside) && (!(await projectInVault) || file.endsWith('.md'))) {
+        res.statusCode = 404;
+        res.setHeader('content-type', 'text/plain; charset=utf-8');
+        res.end('Not found');
+        return true;
+      }
+    }
+    return false;
+  };
+}
+
+const problemKey = (p: Problem) => `${p.file}\0${p.severity}\0${p.message}`;

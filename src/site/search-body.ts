@@ -1,0 +1,65 @@
+import type { GrowthState, TagNode } from '../garden/types.ts';
+import { tendedOn } from '../garden/assemble/order.ts';
+import { escapeHtml } from '../garden/normalize/text.ts';
+
+/*
+ * What Pagefind reads of a note: its body, with the note's facets as attributes. The note page
+ * writes it (the build's index is crawled from the written pages) and the dev server indexes the
+ * same markup from the garden model, so search in `npm run dev` finds what the built site finds.
+ * No virtual module here: the integration imports it outside Vite.
+ */
+
+/** "18 June 2025", in the garden's time zone. Building an Intl.DateTimeFormat is costly: make one per build. */
+export function dayFormatter(timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+  return (iso) => format.format(new Date(iso));
+}
+
+interface Searchable {
+  slug: string;
+  title: string;
+  state: GrowthState;
+  mood?: { name: string };
+  tags: string[];
+  created?: string;
+  updated?: string;
+  searchTerms?: string;
+}
+
+export interface SearchFacets {
+  /** `state:bud`, `mood:Calm`, `tag:plants/shade` (a nested tag also files the note under each ancestor). */
+  filters: string[];
+  /** `title:…`, `state:…`, `date:1 May 2025`: what a result shows. */
+  meta: string[];
+  /** `date:2025-05-01`, for sorting by tended date. */
+  sort: string;
+}
+
+export function searchFacets(note: Searchable, tags: ReadonlyMap<string, TagNode>, formatDay: (iso: string) => string): SearchFacets {
+  const tended = tendedOn(note);
+  const filed = new Set<string>();
+  for (const key of note.tags) for (let tag = tags.get(key); tag; tag = tag.parent ? tags.get(tag.parent) : undefined) filed.add(tag.path);
+  return {
+    filters: [`state:${note.state}`, ...(note.mood ? [`mood:${note.mood.name}`] : []), ...[...filed].map((path) => `tag:${path}`)],
+    meta: [`title:${note.title}`, `state:${note.state}`, ...(tended ? [`date:${formatDay(tended)}`] : [])],
+    sort: `date:${(tended ?? '0000-00-00').slice(0, 10)}`,
+  };
+}
+
+/**
+ * The note page's `data-pagefind-body` as a document of its own, for indexing without the page:
+ * the same facets, the Chinese and Japanese words the core segmented, and the note's HTML.
+ */
+export function searchDocument(note: Searchable, html: string, tags: ReadonlyMap<string, TagNode>, formatDay: (iso: string) => string): string {
+  const { filters, meta, sort } = searchFacets(note, tags, formatDay);
+  const attr = (name: string, value: string) => `<span hidden ${name}="${escapeHtml(value)}"></span>`;
+  return [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><div data-pagefind-body>',
+    ...filters.map((f) => attr('data-pagefind-filter', f)),
+    ...meta.map((m) => attr('data-pagefind-meta', m)),
+    attr('data-pagefind-sort', sort),
+    note.searchTerms ? `<p hidden>${escapeHtml(note.searchTerms)}</p>` : '',
+    html,
+    '</div></body></html>',
+  ].join('');
+}

@@ -1,0 +1,270 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { makeVault, shared } from '../helpers/vault.ts';
+import { ROOT } from '../helpers/build.ts';
+import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
+import { launch } from '../helpers/browser.ts';
+
+/*
+ * `npm run dev` as a gardener uses it: the site in a browser while the vault is edited. Search
+ * works, an edit shows in search within 2 s, and un-sharing a note takes it off every page and out
+ * of search within a few seconds. A garden without moods, so Astro's warning about an empty
+ * collection would show if anything still asked for one.
+ */
+const FERNS = (word: string) => shared(`Ferns love shade; the word ${word} is found only here. See [[Oak]].`, 'tags: [plants]\naliases: [Old fern]\n');
+const OAK = (share: boolean) => `---\nshare: ${share}\ntags: [plants]\naliases: [Big tree]\n---\nOaks grow slowly and drop acorns. Back to [[Ferns]].\n`;
+
+/** A private note's name, words and attachment; the dev server must serve none of them. */
+const SECRET = 'zqdevcanary';
+
+let vault: string;
+const frames: string[] = [];
+let server: DevServer;
+let browser: Browser;
+let page: Page;
+/** Milliseconds from a write to the vault to the change seen in the browser, for the report. */
+const timings: Record<string, number> = {};
+
+const write = (file: string, text: string) => fs.writeFile(path.join(vault, file), text);
+
+/**
+ * Opens a page. The dev server reloads an open page when the garden changes (Astro's live reload),
+ * which aborts a navigation under way: that one is simply made again.
+ */
+async function goto(url: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // The document is enough: what a test waits for, it waits for itself.
+      return await page.goto(`${server.url}${url}`, { waitUntil: 'domcontentloaded', timeout: 15_000 });
+    } catch (error) {
+      if (attempt >= 5 || !reloaded(error)) throw error;
+      await page.waitForLoadState().catch(() => {});
+    }
+  }
+}
+
+/** Whether an error is the page being reloaded under the test's feet (see `goto`). */
+const reloaded = (error: unknown) => /ERR_ABORTED|interrupted by another navigation|navigating|Execution context was destroyed|Target closed/.test(String(error));
+
+/** Searches as a visitor does, by opening /search/?q=…; the titles of the results once Pagefind has answered. */
+async function search(query: string): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await goto(`/search/?q=${encodeURIComponent(query)}`);
+      await page.waitForFunction((q) => {
+        const text = document.querySelector('pagefind-summary')?.textContent ?? '';
+        if (!text.includes(q) || /searching/i.test(text)) return false;
+        const said = /^\s*(\d+) result/.exec(text)?.[1];
+        return document.querySelectorAll('.pf-result-link').length === (said ? Number(said) : 0);
+      }, query, { timeout: 20_000 });
+      return await page.locator('.pf-result-link').allTextContents();
+    } catch (error) {
+      if (attempt >= 5 || !reloaded(error)) throw error;
+    }
+  }
+}
+
+/**
+ * What the dev server's index finds, asked through Pagefind's own API by the open page (a search
+ * through the search page takes over a second in dev, its scripts loaded unbundled: too slow to
+ * poll by). Written as text: the test runner would rewrite an import() in a function handed to
+ * the page. The page may be live-reloaded meanwhile: that poll found nothing, the next one asks again.
+ */
+const found = (query: string): Promise<string[]> =>
+  page
+    .evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js?fresh=' + Math.random());
+      await pagefind.options({ basePath: '/pagefind/' });
+      const { results } = await pagefind.search(${JSON.stringify(query)});
+      return Promise.all(results.map(async (r) => (await r.data()).url));
+    })()`)
+    .then((urls) => urls as string[], async (error: unknown) => {
+      if (!reloaded(error)) throw error;
+      await page.waitForLoadState('domcontentloaded').catch(() => {});
+      return [];
+    });
+
+/**
+ * Polls `check` until it holds, which must be within `ms` of `started` (a check that ends later
+ * fails); the milliseconds it took.
+ */
+async function within(ms: number, check: () => Promise<boolean>, started = performance.now()): Promise<number> {
+  for (;;) {
+    const held = await check();
+    const elapsed = Math.round(performance.now() - started);
+    if (held && elapsed <= ms) return elapsed;
+    if (elapsed > ms) throw new Error(`${held ? 'held only after' : 'still not after'} ${elapsed} ms; wanted within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A page as the dev server serves it, asked by the browser's context without rendering it (an open page may be live-reloaded). */
+async function html(url: string): Promise<{ status: number; text: string; tree: ReturnType<typeof fromHtml> }> {
+  const response = await page.request.get(`${server.url}${url}`);
+  const text = await response.text();
+  return { status: response.status(), text, tree: fromHtml(text) };
+}
+const links = (tree: ReturnType<typeof fromHtml>, selector: string) => selectAll(selector, tree).map((a) => `${String(a.properties.href)} ${toString(a).trim()}`);
+
+describe('the dev server', () => {
+  beforeAll(async () => {
+    // Inside the project, as content/ is, where Vite would serve its files if nothing stopped it
+    // (in .cache/, ignored by git; Vite does not watch test-results/).
+    await fs.mkdir(path.join(ROOT, '.cache'), { recursive: true });
+    vault = await fs.mkdtemp(path.join(ROOT, '.cache', 'dev-vault-'));
+    const files = {
+      'Ferns.md': FERNS('fiddlehead'),
+      'Oak.md': OAK(true),
+      'Moss.md': shared('Moss carpets the stones.', 'tags: [plants]\n'),
+      [`${SECRET}.md`]: `---\nshare: false\naliases: [${SECRET} alias]\n---\n${SECRET}word ![[${SECRET}.png]] [[Ferns]]`,
+      [`${SECRET}.png`]: `${SECRET}bytes`,
+    };
+    for (const [name, text] of Object.entries(files)) await fs.writeFile(path.join(vault, name), text);
+    const started = performance.now();
+    server = await startDevServer(vault);
+    timings['server answers'] = Math.round(performance.now() - started);
+    browser = await launch();
+  }, 120_000);
+
+  // A page of its own for each test, so a live reload one test caused cannot reach the next.
+  beforeEach(async () => {
+    page = await browser.newPage();
+    // What the dev server tells the page over its live-reload socket.
+    page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))));
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    console.log('dev server timings (ms):', JSON.stringify(timings));
+    if (process.env.GARDEN_DEV_LOG) await fs.writeFile(process.env.GARDEN_DEV_LOG, server?.output() ?? '');
+    if (vault) await fs.rm(vault, { recursive: true, force: true });
+  }, 30_000);
+
+  it('searches the garden, and a result opens the note on the dev server', async () => {
+    expect(await search('fiddlehead')).toEqual(['Ferns']);
+    await page.locator('.pf-result-link', { hasText: 'Ferns' }).click();
+    await page.waitForURL(`${server.url}/ferns/`);
+    expect(await page.locator('h1').textContent()).toBe('Ferns');
+  });
+
+  it('finds a changed word within 2 s of the edit, and shows the edited note', async () => {
+    await goto('/search/');
+    expect(await found('fiddlehead')).toEqual(['/ferns/']);
+    const written = performance.now();
+    await write('Ferns.md', FERNS('crozier'));
+    timings['edit found by search'] = await within(2000, async () => (await found('crozier')).includes('/ferns/'), written);
+    timings['edit shown on the note page'] = await within(2000, async () => (await html('/ferns/')).text.includes('crozier'), written);
+    // And as a visitor searches.
+    const started = performance.now();
+    expect(await search('crozier')).toEqual(['Ferns']);
+    timings['one search as a visitor'] = Math.round(performance.now() - started);
+    expect(await search('fiddlehead')).toEqual([]);
+  });
+
+  it('serves redirect pages for aliases in dev too', async () => {
+    await goto('/old-fern/');
+    await page.waitForURL(`${server.url}/ferns/`);
+    expect(await page.locator('h1').textContent()).toBe('Ferns');
+  });
+
+  it('takes an un-shared note off every page and out of search within a few seconds; its page and alias 404', async () => {
+    // Before: Oak is on the home page, its tag's page, among Ferns' backlinks, in search.
+    expect(links((await html('/')).tree, '.note-list a')).toContain('/oak/ Oak');
+    expect(links((await html('/tags/plants/')).tree, '.note-list a')).toContain('/oak/ Oak');
+    expect(links((await html('/ferns/')).tree, '.backlinks a')).toEqual(['/oak/ Oak']);
+    expect(await search('acorns')).toEqual(['Oak']);
+
+    await write('Oak.md', OAK(false));
+    timings['un-shared note gone everywhere'] = await within(5000, async () => {
+      const everywhere = [links((await html('/')).tree, 'a'), links((await html('/tags/plants/')).tree, 'a'), links((await html('/ferns/')).tree, 'a')].flat();
+      return !everywhere.some((link) => /\/oak\/|Oak$/.test(link)) && (await found('acorns')).length === 0;
+    });
+    expect(await search('acorns')).toEqual([]);
+    expect((await html('/oak/')).status).toBe(404);
+    expect((await html('/big-tree/')).status).toBe(404);
+    expect(links((await html('/ferns/')).tree, '.backlinks a')).toEqual([]);
+  });
+
+  it('adds a new shared note to lists, tags, backlinks and search, and a deleted one leaves them', async () => {
+    const lists = async () => [
+      ...links((await html('/')).tree, '.note-list a'),
+      ...links((await html('/tags/plants/')).tree, '.note-list a'),
+      ...links((await html('/ferns/')).tree, '.backlinks a'),
+    ];
+    await goto('/search/');
+    await write('Birch.md', shared('Birch bark peels in papery strips. Near [[Ferns]].', 'tags: [plants]\n'));
+    timings['added note everywhere'] = await within(5000, async () => (await lists()).filter((l) => l === '/birch/ Birch').length === 3 && (await found('papery')).includes('/birch/'));
+    expect(await search('papery')).toEqual(['Birch']);
+    await goto('/search/');
+    await fs.rm(path.join(vault, 'Birch.md'));
+    timings['deleted note gone everywhere'] = await within(5000, async () => !(await lists()).some((l) => l.includes('birch')) && (await found('papery')).length === 0);
+    expect(await search('papery')).toEqual([]);
+    expect((await html('/birch/')).status).toBe(404);
+  });
+
+  it("serves nothing of a private note: not its file however asked, nor its words, name or alias on any page, in search or over the live-reload socket", async () => {
+    await write(`${SECRET}.md`, `---\nshare: false\n---\n${SECRET}word edited`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const rel = path.relative(ROOT, vault).split(path.sep).join('/');
+    for (const asked of [
+      `/${rel}/${SECRET}.md`,
+      `/${rel}/${SECRET}.md?raw`,
+      `/${rel}/${SECRET}.md?import`,
+      `/${rel}/${SECRET}.md?url`,
+      `/@fs${vault}/${SECRET}.md?raw`,
+      `/${rel}/${SECRET}.png`,
+      `/@fs${vault}/${SECRET}.png`,
+      `/_image?href=/@fs${vault}/${SECRET}.png&w=4&h=4&f=png`,
+      `/${rel}/Ferns.md?raw`,
+      `/${SECRET}/`,
+      `/${SECRET}-alias/`,
+      `/attachments/${SECRET}.png`,
+    ]) {
+      const { status, text } = await html(encodeURI(asked));
+      expect(status, asked).toBe(404);
+      expect(text, asked).not.toContain(SECRET);
+    }
+    for (const url of ['/', '/ferns/', '/tags/plants/', '/graph/', '/search/', '/rss.xml', '/pagefind/pagefind-entry.json']) expect((await html(url)).text, url).not.toContain(SECRET);
+    expect(await search(`${SECRET}word`)).toEqual([]);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.filter((frame) => frame.includes(SECRET))).toEqual([]);
+  });
+
+  it("prints a changed note's problems when it changes, and no warning noise", async () => {
+    await write('Moss.md', shared('Moss links to [[Nowhere]].', 'tags: [plants]\n'));
+    timings['problem printed'] = await within(5000, async () => server.output().includes('Moss.md: links to "Nowhere", which is not in the vault'));
+    expect(server.output()).toMatch(/Moss\.md changed: 2 notes published/);
+    expect(server.output()).not.toContain('does not exist or is empty');
+    expect(server.output()).not.toMatch(/pagefind.*404|404.*pagefind/);
+  });
+});
+
+describe('the dev server under a base path', () => {
+  it('serves the search bundle, redirect pages and attachments under it, and nothing outside it', async () => {
+    const based = await makeVault({ 'Ferns.md': shared('Ferns. ![[fern.svg]]', 'aliases: [Old fern]\n'), 'fern.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    const dev = await startDevServer(based, { GARDEN_SITE_URL: 'https://garden.test/garden/' });
+    try {
+      const get = (url: string) => fetch(`${dev.url}${url}`, { redirect: 'manual' });
+      const entry = (await (await get('/garden/pagefind/pagefind-entry.json')).json()) as { languages: Record<string, { page_count: number }> };
+      expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([1]);
+      expect((await get('/garden/pagefind/pagefind-component-ui.js')).status).toBe(200);
+      expect(await (await get('/garden/old-fern/')).text()).toContain('url=/garden/ferns/');
+      const note = await (await get('/garden/ferns/')).text();
+      const image = /src="(\/garden\/attachments\/[^"]+)"/.exec(note)?.[1];
+      expect(image).toBeDefined();
+      expect((await get(image!)).status).toBe(200);
+      for (const outside of ['/pagefind/pagefind-entry.json', '/old-fern/']) expect((await get(outside)).status, outside).toBe(404);
+    } finally {
+      await dev.stop();
+    }
+  }, 120_000);
+});
