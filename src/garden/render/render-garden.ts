@@ -1,7 +1,7 @@
 import type { NoteDraft } from '../normalize/normalize-notes.ts';
 import type { Problems } from '../report/problems.ts';
-import { renderNotes } from './render-notes.ts';
-import type { LinkWorld, RenderedResult } from './render-types.ts';
+import { renderNotes, WORKER_MEMORY_MB, type RenderOptions } from './render-notes.ts';
+import type { LinkWorld, RenderedResult, RenderFailure } from './render-types.ts';
 
 /** A draft with its rendered body and what rendering found in it. */
 export interface RenderedDraft {
@@ -9,21 +9,30 @@ export interface RenderedDraft {
   rendered: RenderedResult;
 }
 
+/** Why a note is not published, in the gardener's words. */
+function failureMessage(failure: RenderFailure, options: RenderOptions): string {
+  switch (failure.kind) {
+    case 'timeout':
+      return `took longer than ${options.timeout} s to render; not published`;
+    case 'memory':
+      return `needed more than ${WORKER_MEMORY_MB} MB of memory to render; not published`;
+    default:
+      return `could not be rendered, so it is not published: ${failure.error}`;
+  }
+}
+
 /**
- * Stage 5: every shared note rendered to sanitized HTML. A note that cannot be rendered is
- * reported and left out; what rendering noticed (missing links, unclosed comments) is reported.
+ * Stage 5: every shared note rendered to sanitized HTML, each within the time budget. A note that
+ * cannot be rendered is reported and left out; what rendering noticed (missing links, unclosed
+ * comments) is reported.
  */
-export async function render(drafts: NoteDraft[], world: LinkWorld, cacheDir: string | undefined, problems: Problems): Promise<RenderedDraft[]> {
-  const results = await renderNotes(
-    drafts.map((d) => ({ path: d.path, text: d.source.text, title: d.title, slug: d.slug })),
-    world,
-    cacheDir,
-  );
+export async function render(drafts: NoteDraft[], world: LinkWorld, options: RenderOptions, problems: Problems): Promise<RenderedDraft[]> {
+  const results = await renderNotes(drafts.map(renderJob), world, options);
   const rendered: RenderedDraft[] = [];
   drafts.forEach((draft, i) => {
     const result = results[i]!;
     if (!result.ok) {
-      problems.error(draft.path, `could not be rendered, so it is not published: ${result.error}`);
+      problems.error(draft.path, failureMessage(result, options));
       return;
     }
     for (const target of result.missing) problems.warn(draft.path, `links to "${target}", which is not in the vault`);
@@ -32,3 +41,6 @@ export async function render(drafts: NoteDraft[], world: LinkWorld, cacheDir: st
   });
   return rendered;
 }
+
+/** What a worker needs of a draft. */
+const renderJob = (draft: NoteDraft) => ({ path: draft.path, text: draft.source.text, title: draft.title, slug: draft.slug });

@@ -43,4 +43,12 @@ export interface RenderedResult {
   attachments: string[];
 }
 
-export type RenderResult = RenderedResult | { path: string; ok: false; error: string };
+/** A note that could not be rendered: its renderer failed, or it took too long or too much memory. */
+export interface RenderFailure {
+  path: string;
+  ok: false;
+  kind: 'error' | 'timeout' | 'memory' | 'crash';
+  error: string;
+}
+
+export type RenderResult = RenderedResult | RenderFailure;

@@ -74,7 +74,7 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
         attachments: [...attachments],
       };
     } catch (error) {
-      return { path: job.path, ok: false, error: (error as Error).message };
+      return { path: job.path, ok: false, kind: 'error', error: (error as Error).message };
     }
   };
 }
