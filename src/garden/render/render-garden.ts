@@ -24,7 +24,7 @@ function failureMessage(failure: RenderFailure, options: RenderOptions): string 
 /**
  * Stage 5: every shared note rendered to sanitized HTML, each within the time budget. A note that
  * cannot be rendered is reported and left out; what rendering noticed (missing links, unclosed
- * comments) is reported.
+ * comments, nesting too deep to render as Markdown) is reported.
  */
 export async function render(drafts: NoteDraft[], world: LinkWorld, options: RenderOptions, problems: Problems): Promise<RenderedDraft[]> {
   const results = await renderNotes(drafts.map(renderJob), world, options);
@@ -42,5 +42,10 @@ export async function render(drafts: NoteDraft[], world: LinkWorld, options: Ren
   return rendered;
 }
 
-/** What a worker needs of a draft. */
-const renderJob = (draft: NoteDraft) => ({ path: draft.path, text: draft.source.text, title: draft.title, slug: draft.slug });
+/** What a worker needs of a draft: its text, and where the body starts after the frontmatter. */
+function renderJob(draft: NoteDraft) {
+  const { text, frontmatter } = draft.source;
+  // gray-matter's body is the text after the frontmatter; if it is not (never seen), no body is known.
+  const bodyStart = text.endsWith(frontmatter.body) ? text.length - frontmatter.body.length : -1;
+  return { path: draft.path, text, bodyStart, title: draft.title, slug: draft.slug };
+}

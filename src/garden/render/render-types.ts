@@ -7,7 +7,10 @@ import type { EmbedSlot } from './markdown/context.ts';
 /** One shared note to render. */
 export interface RenderJob {
   path: string;
+  /** The whole file, frontmatter included (so positions match the file). */
   text: string;
+  /** Where the body starts in `text`, after the frontmatter; -1 when unknown. */
+  bodyStart: number;
   title: string;
   slug: string;
 }

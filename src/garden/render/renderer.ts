@@ -4,7 +4,9 @@ import { VaultIndex } from '../link/resolve.ts';
 import { slugifySegment } from '../normalize/slug.ts';
 import { tagSegments, tagUrlPath } from '../normalize/tags.ts';
 import { siteUrls, type SiteUrls, type SitePath } from '../urls.ts';
-import { renderMarkdown } from './markdown/pipeline.ts';
+import { cjkWords, renderMarkdown } from './markdown/pipeline.ts';
+import { MAX_NESTING, nestingDepth } from './nesting.ts';
+import { plainTextBody } from './plain-text.ts';
 import type { RenderContext } from './markdown/context.ts';
 import type { LinkWorld, RenderJob, RenderResult } from './render-types.ts';
 
@@ -31,6 +33,8 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
   };
 
   return async (job) => {
+    const depth = nestingDepth(job.bodyStart > 0 ? job.text.slice(job.bodyStart) : job.text);
+    if (depth > MAX_NESTING) return asPlainText(job, `nests ${depth} levels deep (more than ${MAX_NESTING}); published as plain text`);
     const missing: string[] = [];
     const attachments = new Set<string>();
     const context: RenderContext = {
@@ -74,7 +78,33 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
         attachments: [...attachments],
       };
     } catch (error) {
+      // Nesting the estimate missed (it errs high, so this should not happen): the words, not nothing.
+      if (error instanceof RangeError && /call stack/i.test(error.message)) {
+        return asPlainText(job, `is nested too deeply to render (${error.message}); published as plain text`);
+      }
       return { path: job.path, ok: false, kind: 'error', error: (error as Error).message };
     }
+  };
+}
+
+/** A note published as the words of its body, with why. */
+function asPlainText(job: RenderJob, notice: string): RenderResult {
+  // Without a known body the frontmatter could not be told from the text: nothing is published.
+  if (job.bodyStart < 0) return { path: job.path, ok: false, kind: 'error', error: notice.replace(/; published as plain text$/, '') };
+  const plain = plainTextBody(job.text.slice(job.bodyStart));
+  return {
+    path: job.path,
+    ok: true,
+    body: [plain.html],
+    headings: [],
+    excerpt: plain.excerpt,
+    searchTerms: cjkWords(plain.text),
+    linkContexts: {},
+    links: [],
+    embeds: [],
+    inlineTags: [],
+    missing: [],
+    notices: [notice],
+    attachments: [],
   };
 }
