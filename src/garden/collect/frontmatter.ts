@@ -5,7 +5,23 @@ export type Frontmatter = Record<string, unknown>;
 
 export type ParsedFrontmatter =
   | { ok: true; data: Frontmatter; present: boolean; body: string }
-  | { ok: false; reason: string; raw: string; body: string };
+  | {
+      ok: false;
+      /** Why the note's frontmatter could not be read; the note is private for it. */
+      reason: string;
+      /** The frontmatter's text, so that `share: true` in it can still be noticed. */
+      raw: string;
+      body: string;
+      /** What the gardener can do to publish it (default: fix the YAML). */
+      advice?: string;
+      /** The file was not read as a note at all (binary, too large). */
+      skipped?: true;
+      /** Already reported by whoever read it. */
+      reported?: true;
+    };
+
+/** A leading frontmatter block, its YAML in group 1. */
+export const FRONTMATTER_BLOCK = /^---[^\n]*\n([\s\S]*?)\n(?:---|\.\.\.)\s*(?:\n|$)/;
 
 const refuse = (language: string) => () => {
   throw new Error(`${language} frontmatter is not read (only YAML is)`);
@@ -33,7 +49,7 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     // A fresh options object also keeps gray-matter from caching every file it has seen.
     file = matter(text, { ...options });
   } catch (error) {
-    const raw = /^---[^\n]*\n([\s\S]*?)\n(?:---|\.\.\.)\s*(?:\n|$)/.exec(text)?.[1] ?? text.slice(0, 2000);
+    const raw = FRONTMATTER_BLOCK.exec(text)?.[1] ?? text.slice(0, 2000);
     const message = (error as Error).message.split('\n')[0] ?? 'unreadable';
     return { ok: false, reason: `frontmatter is not valid YAML (${message})`, raw, body: text };
   }

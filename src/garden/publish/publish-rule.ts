@@ -16,7 +16,7 @@ const TRUTHY = /^(yes|y|on|1|shared|public)$/i;
 export function decidePublish(frontmatter: ParsedFrontmatter): PublishDecision {
   if (!frontmatter.ok) {
     return SHARE_LINE.test(frontmatter.raw)
-      ? { shared: false, reason: frontmatter.reason, nearMiss: `says share: true, but ${frontmatter.reason}; fix the YAML to publish it` }
+      ? { shared: false, reason: frontmatter.reason, nearMiss: `says share: true, but ${frontmatter.reason}; ${frontmatter.advice ?? 'fix the YAML to publish it'}` }
       : { shared: false, reason: frontmatter.reason };
   }
   const { data } = frontmatter;
