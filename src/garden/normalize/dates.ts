@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Frontmatter } from '../collect/frontmatter.ts';
 import { publishedField } from './published-fields.ts';
+import { quoted } from './text.ts';
 
 /*
  * Dates as gardeners write them. Luxon parses ISO 8601 and explicit formats in a named zone; the
@@ -66,7 +67,7 @@ export function readDates(data: Frontmatter, zone: string): NoteDates {
     const value = publishedField(data, name);
     read[name] = parseDate(value, zone);
     if (value !== undefined && value !== null && value !== '' && !read[name]) {
-      unreadable.push(`${name} "${String(value)}" is not a date we can read; it is ignored`);
+      unreadable.push(`${name} ${quoted(value)} is not a date we can read; it is ignored`);
     }
   }
   return { created: read.created ?? read.date, updated: read.updated, unreadable };

@@ -11,7 +11,7 @@ import { frontmatterTags } from './tags.ts';
 import { readDates } from './dates.ts';
 import { readAliases } from './aliases.ts';
 import { upTarget } from './up.ts';
-import { cleanLabel } from './text.ts';
+import { cleanLabel, quoted } from './text.ts';
 
 /** Stage 3: a shared note with every contract rule applied to what its frontmatter says. */
 export interface NoteDraft {
@@ -37,7 +37,7 @@ function wantedSlug(source: SharedSource, problems: Problems): string {
   if (typeof wanted === 'string' || typeof wanted === 'number') {
     const fromField = slugifyPath(String(wanted));
     if (fromField) return fromField;
-    problems.warn(source.path, `slug "${String(wanted)}" has nothing usable; the file name is used`);
+    problems.warn(source.path, `slug ${quoted(wanted)} has nothing usable; the file name is used`);
   }
   return slugifySegment(stem(source.path));
 }

@@ -1,5 +1,6 @@
 import type { NoteDraft } from '../normalize/normalize-notes.ts';
 import type { Problems } from '../report/problems.ts';
+import { quoted } from '../normalize/text.ts';
 import { renderNotes, WORKER_MEMORY_MB, type RenderOptions } from './render-notes.ts';
 import type { LinkWorld, RenderedResult, RenderFailure } from './render-types.ts';
 
@@ -35,7 +36,7 @@ export async function render(drafts: NoteDraft[], world: LinkWorld, options: Ren
       problems.error(draft.path, failureMessage(result, options));
       return;
     }
-    for (const target of result.missing) problems.warn(draft.path, `links to "${target}", which is not in the vault`);
+    for (const target of result.missing) problems.warn(draft.path, `links to ${quoted(target)}, which is not in the vault`);
     for (const notice of result.notices) problems.warn(draft.path, notice);
     rendered.push({ draft, rendered: result });
   });
