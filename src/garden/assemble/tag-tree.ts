@@ -1,6 +1,6 @@
 import type { Problems } from '../report/problems.ts';
 import type { GardenNote, TagNode } from '../types.ts';
-import { tagSegments, tagUrlPath } from '../normalize/tags.ts';
+import { tagSegments, tagShortened, tagUrlPath } from '../normalize/tags.ts';
 import { quoted, SpellingGroups } from '../normalize/text.ts';
 
 /**
@@ -19,6 +19,7 @@ export class TagRegistry {
         problems.warn(path, `tag ${quoted(raw)} has no letters or digits and is ignored`);
         continue;
       }
+      if (tagShortened(raw, segments)) problems.warn(path, `tag ${quoted(raw)} is too long for a web address; its page is /tags/${tagUrlPath(segments)}/`);
       for (let i = 1; i <= segments.length; i++) this.spellings.add(segments.slice(0, i).join('/'), tagUrlPath(segments.slice(0, i)));
       keys.add(tagUrlPath(segments));
     }

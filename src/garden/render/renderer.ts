@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import posix from 'node:path/posix';
 import { VaultIndex } from '../link/resolve.ts';
-import { slugifySegment } from '../normalize/slug.ts';
+import { boundSegment, slugifySegment } from '../normalize/slug.ts';
 import { tagSegments, tagUrlPath } from '../normalize/tags.ts';
 import { siteUrls, type SiteUrls, type SitePath } from '../urls.ts';
 import { cjkWords, renderMarkdown } from './markdown/pipeline.ts';
@@ -12,8 +12,10 @@ import type { LinkWorld, RenderJob, RenderResult } from './render-types.ts';
 
 /** The name an attachment is published under: its slugified name and a hash of its vault path. */
 export function attachmentFileName(file: string): string {
-  const ext = posix.extname(file).toLowerCase();
-  const name = slugifySegment(posix.basename(file, posix.extname(file))) || 'file';
+  // Within a file name's 255 bytes however long the vault's name is: a cut name, an extension only if short.
+  const extension = posix.extname(file);
+  const ext = Buffer.byteLength(extension) <= 16 ? extension.toLowerCase() : '';
+  const name = boundSegment(slugifySegment(posix.basename(file, extension)) || 'file');
   // The hash keeps two files of one name apart without showing the vault's folder names.
   const hash = createHash('sha256').update(file).digest('hex').slice(0, 8);
   return `${name}-${hash}${ext}`;
