@@ -13,6 +13,8 @@ const settings: GardenSettings = {
   siteUrl: 'https://garden.example.org',
   timeZone: 'UTC',
   feedLimit: 50,
+  // Seconds one note may take to render; a note that takes longer is reported and not published.
+  renderTimeout: 10,
   // The home page opens with this shared note (a path in the vault); `intro` is used when there is none.
   homeNote: 'index.md',
   intro: '',

@@ -31,7 +31,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   const world = linkWorld(collected.sources, drafts, collected.attachments, { url: config.siteUrl, base: urls.base });
   const read = performance.now();
 
-  const rendered = await render(drafts, world, config.cacheDir, problems);
+  const rendered = await render(drafts, world, { cacheDir: config.cacheDir, timeout: config.renderTimeout }, problems);
   const renderEnded = performance.now();
 
   const garden = assemble(rendered, world, urls, problems);

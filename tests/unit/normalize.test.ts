@@ -100,6 +100,8 @@ describe('configuration', () => {
     [{ siteUrl: 'ftp://x.example' }, 'http'],
     [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
     [{ feedLimit: 0 }, 'feedLimit'],
+    [{ renderTimeout: 0 }, 'renderTimeout must be a number of seconds greater than 0'],
+    [{ renderTimeout: '10' }, 'renderTimeout'],
     [{ feedlimit: 5 }, 'garden.config.ts: unknown setting "feedlimit"; did you mean "feedLimit"?'],
     [{ colours: {} }, 'unknown setting "colours"; did you mean "colors"?'],
     [{ theme: 'dark' }, /unknown setting "theme"$/],

@@ -8,7 +8,7 @@ import type { SiteUrls } from '../urls.ts';
 import { newestTendedFirst } from './order.ts';
 import { TagRegistry } from './tag-tree.ts';
 import { gatherMoods } from './moods.ts';
-import { embedNotes } from './embeds.ts';
+import { embedNotes, MAX_EMBEDDED } from './embeds.ts';
 import { addBacklinks } from './backlinks.ts';
 import { addBreadcrumbs } from './breadcrumbs.ts';
 import { addRelated } from './related.ts';
@@ -53,7 +53,9 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
   addPageNeeds(notes, rendered);
   const bodies = rendered.map(({ draft, rendered: result }) => ({ slug: draft.slug, path: draft.path, title: draft.title, body: result.body, blocks: result.blocks }));
-  const html = embedNotes(bodies, urls, problems);
+  const html = embedNotes(bodies, urls, problems, (slug) =>
+    problems.warn(bySlug.get(slug)!.path, `embeds more than ${MAX_EMBEDDED.toLocaleString('en')} characters of other notes; the embeds past that show only their titles`),
+  );
   for (const note of notes) note.html = html.get(note.slug)!;
 
   reportMissingFragments(rendered, problems);

@@ -1,7 +1,7 @@
 import type { Problems } from '../report/problems.ts';
 import type { GardenNote, TagNode } from '../types.ts';
-import { tagSegments, tagUrlPath } from '../normalize/tags.ts';
-import { SpellingGroups } from '../normalize/text.ts';
+import { tagSegments, tagShortened, tagUrlPath } from '../normalize/tags.ts';
+import { quoted, SpellingGroups } from '../normalize/text.ts';
 
 /**
  * Tags across shared notes: each tag keyed by its URL path, spelled the way most notes spell it,
@@ -16,9 +16,10 @@ export class TagRegistry {
     for (const raw of written) {
       const segments = tagSegments(raw);
       if (!segments) {
-        problems.warn(path, `tag "${raw}" has no letters or digits and is ignored`);
+        problems.warn(path, `tag ${quoted(raw)} has no letters or digits and is ignored`);
         continue;
       }
+      if (tagShortened(raw, segments)) problems.warn(path, `tag ${quoted(raw)} is too long for a web address; its page is /tags/${tagUrlPath(segments)}/`);
       for (let i = 1; i <= segments.length; i++) this.spellings.add(segments.slice(0, i).join('/'), tagUrlPath(segments.slice(0, i)));
       keys.add(tagUrlPath(segments));
     }

@@ -17,7 +17,8 @@ const NOTE = /\.md$/i;
 
 /**
  * Walks the vault. Hidden files and folders (`.obsidian`, `.trash`, `.git`) are skipped, and so is
- * every symbolic link: following one could publish a file from outside the vault.
+ * every symbolic link: following one could publish a file from outside the vault (or walk a loop
+ * such as `a -> .` forever). Pipes, sockets and devices are skipped too.
  */
 export async function walkVault(root: string, problems: Problems): Promise<VaultListing> {
   const notes: VaultFile[] = [];
@@ -42,6 +43,9 @@ export async function walkVault(root: string, problems: Problems): Promise<Vault
         await walk(absolute, relPath);
       } else if (entry.isFile()) {
         (NOTE.test(entry.name) ? notes : attachments).push({ path: relPath, absolute });
+      } else {
+        // Reading a pipe would wait for a writer forever; a socket or device is no note either.
+        problems.warn(relPath, 'is not a regular file (a pipe, socket or device); skipped');
       }
     }
   }

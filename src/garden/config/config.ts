@@ -31,6 +31,8 @@ export interface GardenConfig {
   strict: boolean;
   /** How many notes the feed carries. */
   feedLimit: number;
+  /** Seconds one note may take to render; a note that takes longer is reported and left out. */
+  renderTimeout: number;
   title: string;
   description: string;
   author: string;
@@ -66,6 +68,7 @@ export const defaultConfig: GardenConfig = {
   timeZone: 'UTC',
   strict: false,
   feedLimit: 50,
+  renderTimeout: 10,
   title: 'A digital garden',
   description: 'Notes growing in public.',
   author: '',
@@ -137,6 +140,9 @@ export function resolveConfig(
   }
   if (!Number.isInteger(config.feedLimit) || config.feedLimit < 1) {
     throw new ConfigError(`feedLimit must be a whole number of at least 1, got ${String(config.feedLimit)}`);
+  }
+  if (typeof config.renderTimeout !== 'number' || !Number.isFinite(config.renderTimeout) || config.renderTimeout <= 0) {
+    throw new ConfigError(`renderTimeout must be a number of seconds greater than 0 (such as 10), got ${JSON.stringify(config.renderTimeout)}`);
   }
   for (const key of ['title', 'description', 'author', 'intro', 'homeNote'] as const) {
     if (typeof config[key] !== 'string') throw new ConfigError(`${key} must be text, got ${JSON.stringify(config[key])}`);

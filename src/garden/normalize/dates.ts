@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Frontmatter } from '../collect/frontmatter.ts';
 import { publishedField } from './published-fields.ts';
+import { quoted } from './text.ts';
 
 /*
  * Dates as gardeners write them. Luxon parses ISO 8601 and explicit formats in a named zone; the
@@ -93,7 +94,7 @@ export function readDates(data: Frontmatter, zone: string): NoteDates {
       read[name] = slip.iso;
       warnings.push(`${name} ${slip.message}`);
     } else {
-      unreadable.push(`${name} "${String(value)}" is not a date we can read; it is ignored`);
+      unreadable.push(`${name} ${quoted(value)} is not a date we can read; it is ignored`);
     }
   }
   return { created: read.created ?? read.date, updated: read.updated, unreadable, warnings };

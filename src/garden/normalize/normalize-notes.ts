@@ -4,14 +4,14 @@ import type { DateSources, GrowthState } from '../types.ts';
 import { stem } from '../link/resolve.ts';
 import { publishedField } from './published-fields.ts';
 import { noteTitle } from './title.ts';
-import { assignSlugs, slugifyPath, slugifySegment } from './slug.ts';
+import { assignSlugs, boundSlug, slugifyPath, slugifySegment } from './slug.ts';
 import { readState } from './state.ts';
 import { readMood } from './mood.ts';
 import { frontmatterTags } from './tags.ts';
 import { chooseDates, type DateRule } from './vault-dates.ts';
 import { readAliases } from './aliases.ts';
 import { upTarget } from './up.ts';
-import { cleanLabel } from './text.ts';
+import { cleanLabel, quoted } from './text.ts';
 
 /** Stage 3: a shared note with every contract rule applied to what its frontmatter says. */
 export interface NoteDraft {
@@ -32,15 +32,18 @@ export interface NoteDraft {
   up?: string;
 }
 
-/** The slug a note asks for: its `slug` field, else its file name. */
+/** The slug a note asks for: its `slug` field, else its file name; shortened if too long for a web address. */
 function wantedSlug(source: SharedSource, problems: Problems): string {
   const wanted = publishedField(source.data, 'slug');
+  let slug = '';
   if (typeof wanted === 'string' || typeof wanted === 'number') {
-    const fromField = slugifyPath(String(wanted));
-    if (fromField) return fromField;
-    problems.warn(source.path, `slug "${String(wanted)}" has nothing usable; the file name is used`);
+    slug = slugifyPath(String(wanted));
+    if (!slug) problems.warn(source.path, `slug ${quoted(wanted)} has nothing usable; the file name is used`);
   }
-  return slugifySegment(stem(source.path));
+  slug ||= slugifySegment(stem(source.path));
+  const bounded = boundSlug(slug);
+  if (bounded !== slug) problems.warn(source.path, `slug ${quoted(slug)} is too long for a web address; shortened to /${bounded}/`);
+  return bounded;
 }
 
 /** Dates from the frontmatter only, when no vault times were collected. */
@@ -51,26 +54,38 @@ export function normalize(shared: SharedSource[], timeZone: string, problems: Pr
   const assigned = assignSlugs(shared.map((source) => ({ path: source.path, wanted: wantedSlug(source, problems) })));
   for (const change of assigned.changed) problems.warn(change.path, `published at /${change.slug}/: ${change.reason}`);
 
-  return shared.map((source) => {
-    const { data, path } = source;
-    const { state, problem } = readState(data);
-    if (problem) problems.warn(path, problem);
-    const dates = chooseDates(path, data, timeZone, dateRule);
-    for (const message of [...dates.unreadable, ...dates.warnings]) problems.warn(path, message);
-    return {
-      source,
-      path,
-      title: noteTitle(data, source.frontmatter.body, path),
-      slug: assigned.slugs.get(path)!,
-      state,
-      mood: readMood(data),
-      frontmatterTags: frontmatterTags(publishedField(data, 'tags')),
-      created: dates.created,
-      updated: dates.updated,
-      dateSources: dates.sources,
-      description: cleanLabel(publishedField(data, 'description')) || undefined,
-      aliases: readAliases(data),
-      up: upTarget(data),
-    };
+  return shared.flatMap((source) => {
+    // One note's frontmatter must not stop the build: whatever its rules could not read, it is reported and left out.
+    try {
+      return [draftOf(source, assigned.slugs.get(source.path)!, timeZone, dateRule, problems)];
+    } catch (error) {
+      problems.error(source.path, `could not be read, so it is not published: ${(error as Error).message}`);
+      return [];
+    }
   });
+}
+
+function draftOf(source: SharedSource, slug: string, timeZone: string, dateRule: DateRule, problems: Problems): NoteDraft {
+  const { data, path } = source;
+  const { state, problem } = readState(data);
+  if (problem) problems.warn(path, problem);
+  const dates = chooseDates(path, data, timeZone, dateRule);
+  for (const message of [...dates.unreadable, ...dates.warnings]) problems.warn(path, message);
+  const mood = readMood(data);
+  if (mood.problem) problems.warn(path, mood.problem);
+  return {
+    source,
+    path,
+    title: noteTitle(data, source.frontmatter.body, path),
+    slug,
+    state,
+    mood: mood.mood,
+    frontmatterTags: frontmatterTags(publishedField(data, 'tags')),
+    created: dates.created,
+    updated: dates.updated,
+    dateSources: dates.sources,
+    description: cleanLabel(publishedField(data, 'description')) || undefined,
+    aliases: readAliases(data),
+    up: upTarget(data),
+  };
 }

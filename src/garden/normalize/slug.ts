@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
 import transliterate from '@sindresorhus/transliterate';
 import { RESERVED_SEGMENTS } from './reserved-routes.ts';
@@ -23,6 +24,43 @@ export function slugifyPath(value: string): string {
     .filter(Boolean)
     .join('/');
 }
+
+/**
+ * The most bytes a URL segment (of a note's slug, a tag path, a mood) may take. Each segment is a
+ * folder name once the site is written (`<segment>/index.html`), and file systems allow 255 bytes
+ * a name: one page over it stopped the whole build. 150 leaves room for numbering (`-2`).
+ */
+export const MAX_SEGMENT_BYTES = 150;
+
+/** The most segments a slug or a tag may have, so that a page's whole path stays far below PATH_MAX (4,096 bytes). */
+export const MAX_SEGMENTS = 10;
+
+/**
+ * A URL segment cut to MAX_SEGMENT_BYTES, stably: a longer one keeps its start, cut on a character
+ * boundary, and ends with a hash of the whole, so two long names stay apart and the same name
+ * always gives the same URL.
+ */
+export function boundSegment(segment: string): string {
+  if (Buffer.byteLength(segment) <= MAX_SEGMENT_BYTES) return segment;
+  const hash = createHash('sha256').update(segment).digest('hex').slice(0, 8);
+  let cut = '';
+  let bytes = 0;
+  for (const char of segment) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > MAX_SEGMENT_BYTES - hash.length - 1) break;
+    cut += char;
+  }
+  return `${cut.replace(/-+$/, '')}-${hash}`;
+}
+
+/** Segments beyond MAX_SEGMENTS joined into the last one allowed (with `joiner`). */
+export function capSegments(segments: string[], joiner = '-'): string[] {
+  if (segments.length <= MAX_SEGMENTS) return segments;
+  return [...segments.slice(0, MAX_SEGMENTS - 1), segments.slice(MAX_SEGMENTS - 1).join(joiner)];
+}
+
+/** A `/`-separated slug within both limits. */
+export const boundSlug = (slug: string): string => capSegments(slug.split('/')).map(boundSegment).join('/');
 
 export interface SlugRequest {
   path: string;

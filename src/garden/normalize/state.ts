@@ -1,6 +1,7 @@
 import type { GrowthState } from '../types.ts';
 import type { Frontmatter } from '../collect/frontmatter.ts';
 import { publishedField } from './published-fields.ts';
+import { quoted } from './text.ts';
 
 const SYNONYMS: Record<string, GrowthState> = {
   seed: 'seed', seedling: 'seed', sprout: 'seed',
@@ -18,5 +19,5 @@ export function readState(data: Frontmatter): { state: GrowthState; problem?: st
   const word = String(value).toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim();
   const known = SYNONYMS[word] ?? word.split(' ').map((w) => SYNONYMS[w]).find(Boolean);
   if (known) return { state: known };
-  return { state: 'seed', problem: `unknown growth state "${String(value)}", shown as seed (use seed, bud or evergreen)` };
+  return { state: 'seed', problem: `unknown growth state ${quoted(value)}, shown as seed (use seed, bud or evergreen)` };
 }

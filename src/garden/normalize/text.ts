@@ -1,9 +1,21 @@
 import { repairMojibake } from '../collect/mojibake.ts';
 
-/** A short label from frontmatter (title, mood, tag): repaired, trimmed, inner spaces collapsed. */
+/** Control characters that are not white space (NUL, escape, DEL…): never text, in a page, a feed or a terminal. */
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+
+/**
+ * A short label from frontmatter (title, mood, tag, description, alias): repaired, control
+ * characters removed (YAML writes them as `"\0"`), trimmed, inner spaces collapsed.
+ */
 export function cleanLabel(value: unknown): string {
   if (value === undefined || value === null || typeof value === 'object') return '';
-  return repairMojibake(String(value)).replace(/\s+/g, ' ').trim();
+  return repairMojibake(String(value)).replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
+}
+
+/** A value the gardener wrote, for a problem message: one line, no control characters, at most 80 characters. */
+export function quoted(value: unknown): string {
+  const text = String(value).slice(0, 1000).replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
+  return `"${text.length > 80 ? `${text.slice(0, 79)}…` : text}"`;
 }
 
 /**

@@ -28,7 +28,7 @@ export function decide(sources: SourceNote[], problems: Problems): Decided {
     const reason = decision.shared ? 'private' : decision.reason;
     // Broken YAML in a note meant to be shared loses a publication: an error. Other near-misses warn.
     if (!decision.shared && decision.nearMiss) problems.add(path, frontmatter.ok ? 'warning' : 'error', `not published: ${decision.nearMiss}`);
-    else if (!frontmatter.ok && reason !== 'cannot be read') problems.warn(path, `private: ${frontmatter.reason}`);
+    else if (!frontmatter.ok && !frontmatter.reported) problems.warn(path, frontmatter.skipped ? `${frontmatter.reason}; skipped` : `private: ${frontmatter.reason}`);
     hidden.push({ path, reason });
   }
   return { shared, private: hidden };

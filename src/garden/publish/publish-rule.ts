@@ -22,7 +22,7 @@ const isTrue = (value: unknown) => value === true || (typeof value === 'string' 
 export function decidePublish(frontmatter: ParsedFrontmatter): PublishDecision {
   if (!frontmatter.ok) {
     return SHARE_LINE.test(frontmatter.raw)
-      ? { shared: false, reason: frontmatter.reason, nearMiss: `says share: true, but ${frontmatter.reason}; fix the YAML to publish it` }
+      ? { shared: false, reason: frontmatter.reason, nearMiss: `says share: true, but ${frontmatter.reason}; ${frontmatter.advice ?? 'fix the YAML to publish it'}` }
       : { shared: false, reason: frontmatter.reason };
   }
   const { data } = frontmatter;

@@ -1,7 +1,8 @@
 import type { NoteDraft } from '../normalize/normalize-notes.ts';
 import type { Problems } from '../report/problems.ts';
-import { renderNotes } from './render-notes.ts';
-import type { LinkWorld, RenderedResult } from './render-types.ts';
+import { quoted } from '../normalize/text.ts';
+import { renderNotes, WORKER_MEMORY_MB, type RenderOptions } from './render-notes.ts';
+import type { LinkWorld, RenderedResult, RenderFailure } from './render-types.ts';
 import { forbiddenXmlCharacters } from '../emit/xml-text.ts';
 
 /** A draft with its rendered body and what rendering found in it. */
@@ -10,29 +11,46 @@ export interface RenderedDraft {
   rendered: RenderedResult;
 }
 
+/** Why a note is not published, in the gardener's words. */
+function failureMessage(failure: RenderFailure, options: RenderOptions): string {
+  switch (failure.kind) {
+    case 'timeout':
+      return `took longer than ${options.timeout} s to render; not published`;
+    case 'memory':
+      return `needed more than ${WORKER_MEMORY_MB} MB of memory to render; not published`;
+    default:
+      return `could not be rendered, so it is not published: ${failure.error}`;
+  }
+}
+
 /**
- * Stage 5: every shared note rendered to sanitized HTML. A note that cannot be rendered is
- * reported and left out; what rendering noticed (missing links, unclosed comments) is reported.
+ * Stage 5: every shared note rendered to sanitized HTML, each within the time budget. A note that
+ * cannot be rendered is reported and left out; what rendering noticed (missing links, unclosed
+ * comments, nesting too deep to render as Markdown) is reported.
  */
-export async function render(drafts: NoteDraft[], world: LinkWorld, cacheDir: string | undefined, problems: Problems): Promise<RenderedDraft[]> {
-  const results = await renderNotes(
-    drafts.map((d) => ({ path: d.path, text: d.source.text, title: d.title, slug: d.slug })),
-    world,
-    cacheDir,
-  );
+export async function render(drafts: NoteDraft[], world: LinkWorld, options: RenderOptions, problems: Problems): Promise<RenderedDraft[]> {
+  const results = await renderNotes(drafts.map(renderJob), world, options);
   const rendered: RenderedDraft[] = [];
   drafts.forEach((draft, i) => {
     const result = results[i]!;
     if (!result.ok) {
-      problems.error(draft.path, `could not be rendered, so it is not published: ${result.error}`);
+      problems.error(draft.path, failureMessage(result, options));
       return;
     }
-    for (const target of result.missing) problems.warn(draft.path, `links to "${target}", which is not in the vault`);
+    for (const target of result.missing) problems.warn(draft.path, `links to ${quoted(target)}, which is not in the vault`);
     for (const notice of result.notices) problems.warn(draft.path, notice);
     reportForbiddenXml(draft, result, problems);
     rendered.push({ draft, rendered: result });
   });
   return rendered;
+}
+
+/** What a worker needs of a draft: its text, and where the body starts after the frontmatter. */
+function renderJob(draft: NoteDraft) {
+  const { text, frontmatter } = draft.source;
+  // gray-matter's body is the text after the frontmatter; if it is not (never seen), no body is known.
+  const bodyStart = text.endsWith(frontmatter.body) ? text.length - frontmatter.body.length : -1;
+  return { path: draft.path, text, bodyStart, title: draft.title, slug: draft.slug };
 }
 
 /** A note whose text holds characters XML forbids is told that the feed leaves them out. */

@@ -7,7 +7,10 @@ import type { EmbedSlot } from './markdown/context.ts';
 /** One shared note to render. */
 export interface RenderJob {
   path: string;
+  /** The whole file, frontmatter included (so positions match the file). */
   text: string;
+  /** Where the body starts in `text`, after the frontmatter; -1 when unknown. */
+  bodyStart: number;
   title: string;
   slug: string;
 }
@@ -56,4 +59,12 @@ export interface RenderedResult {
   hasDiagram: boolean;
 }
 
-export type RenderResult = RenderedResult | { path: string; ok: false; error: string };
+/** A note that could not be rendered: its renderer failed, or it took too long or too much memory. */
+export interface RenderFailure {
+  path: string;
+  ok: false;
+  kind: 'error' | 'timeout' | 'memory' | 'crash';
+  error: string;
+}
+
+export type RenderResult = RenderedResult | RenderFailure;

@@ -1,17 +1,21 @@
 import { createHash } from 'node:crypto';
 import posix from 'node:path/posix';
 import { VaultIndex } from '../link/resolve.ts';
-import { slugifySegment } from '../normalize/slug.ts';
+import { boundSegment, slugifySegment } from '../normalize/slug.ts';
 import { tagSegments, tagUrlPath } from '../normalize/tags.ts';
 import { siteUrls, type SiteUrls, type SitePath } from '../urls.ts';
-import { renderMarkdown } from './markdown/pipeline.ts';
+import { cjkWords, renderMarkdown } from './markdown/pipeline.ts';
+import { MAX_NESTING, nestingDepth } from './nesting.ts';
+import { plainTextBody } from './plain-text.ts';
 import type { RenderContext } from './markdown/context.ts';
 import type { LinkWorld, RenderJob, RenderResult } from './render-types.ts';
 
 /** The name an attachment is published under: its slugified name and a hash of its vault path. */
 export function attachmentFileName(file: string): string {
-  const ext = posix.extname(file).toLowerCase();
-  const name = slugifySegment(posix.basename(file, posix.extname(file))) || 'file';
+  // Within a file name's 255 bytes however long the vault's name is: a cut name, an extension only if short.
+  const extension = posix.extname(file);
+  const ext = Buffer.byteLength(extension) <= 16 ? extension.toLowerCase() : '';
+  const name = boundSegment(slugifySegment(posix.basename(file, extension)) || 'file');
   // The hash keeps two files of one name apart without showing the vault's folder names.
   const hash = createHash('sha256').update(file).digest('hex').slice(0, 8);
   return `${name}-${hash}${ext}`;
@@ -31,6 +35,8 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
   };
 
   return async (job) => {
+    const depth = nestingDepth(job.bodyStart > 0 ? job.text.slice(job.bodyStart) : job.text);
+    if (depth > MAX_NESTING) return asPlainText(job, `nests ${depth} levels deep (more than ${MAX_NESTING}); published as plain text`);
     const missing: string[] = [];
     const attachments = new Set<string>();
     const context: RenderContext = {
@@ -86,7 +92,39 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
         hasDiagram: context.uses.diagrams,
       };
     } catch (error) {
-      return { path: job.path, ok: false, error: (error as Error).message };
+      // Nesting the estimate missed (it errs high, so this should not happen): the words, not nothing.
+      if (error instanceof RangeError && /call stack/i.test(error.message)) {
+        return asPlainText(job, `is nested too deeply to render (${error.message}); published as plain text`);
+      }
+      return { path: job.path, ok: false, kind: 'error', error: (error as Error).message };
     }
+  };
+}
+
+/** A note published as the words of its body, with why. */
+function asPlainText(job: RenderJob, notice: string): RenderResult {
+  // Without a known body the frontmatter could not be told from the text: nothing is published.
+  if (job.bodyStart < 0) return { path: job.path, ok: false, kind: 'error', error: notice.replace(/; published as plain text$/, '') };
+  const plain = plainTextBody(job.text.slice(job.bodyStart));
+  return {
+    path: job.path,
+    ok: true,
+    body: [{ parts: [plain.html] }],
+    blocks: {},
+    blockIds: [],
+    headings: [],
+    headingIds: [],
+    excerpt: plain.excerpt,
+    searchTerms: cjkWords(plain.text),
+    linkContexts: {},
+    links: [],
+    fragmentLinks: [],
+    embeds: [],
+    inlineTags: [],
+    missing: [],
+    notices: [notice],
+    attachments: [],
+    hasMath: false,
+    hasDiagram: false,
   };
 }

@@ -55,7 +55,7 @@ const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const CJK_TEST = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const segmenters = { ja: new Intl.Segmenter('ja', { granularity: 'word' }), zh: new Intl.Segmenter('zh', { granularity: 'word' }) };
 
-function cjkWords(text: string): string {
+export function cjkWords(text: string): string {
   const runs = text.match(CJK);
   if (!runs) return '';
   const segmenter = /[\u3040-\u30ff]/.test(text) ? segmenters.ja : segmenters.zh;
