@@ -92,7 +92,8 @@ function boardFrame(canvas: RenderedCanvas, id: string | undefined, inner: strin
     tagName: 'figure',
     properties: { className: ['canvas'], ...(id ? { id } : {}) },
     children: [
-      { type: 'element', tagName: 'div', properties: { className: ['canvas-scroll'] }, children: [{ type: 'raw', value: inner } as unknown as ElementContent] },
+      // Focusable, so a keyboard can scroll a board wider than a phone's column.
+      { type: 'element', tagName: 'div', properties: { className: ['canvas-scroll'], tabIndex: 0 }, children: [{ type: 'raw', value: inner } as unknown as ElementContent] },
       { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: canvas.name }] },
     ],
   };
