@@ -57,7 +57,7 @@ function facing(from: CanvasNode, to: CanvasNode): Side {
   return dy >= 0 ? 'bottom' : 'top';
 }
 
-/** Classes and attributes of a colour: a preset's class, or a hex colour on the shapes themselves. */
+/** A preset colour's class; a hex colour has none (it is set on the shapes themselves). */
 function colorClass(color: CanvasColor | undefined): string[] {
   return color && 'preset' in color ? [`canvas-color-${color.preset}`] : [];
 }
