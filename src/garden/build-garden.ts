@@ -8,6 +8,7 @@ import { decide } from './publish/decide.ts';
 import { normalize } from './normalize/normalize-notes.ts';
 import { linkWorld } from './link/link-world.ts';
 import { render } from './render/render-garden.ts';
+import { renderCanvases } from './render/canvas/render-canvases.ts';
 import { assemble } from './assemble/assemble.ts';
 import { findRedirects } from './assemble/redirects.ts';
 
@@ -32,9 +33,11 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   const read = performance.now();
 
   const rendered = await render(drafts, world, { cacheDir: config.cacheDir, timeout: config.renderTimeout }, problems);
+  // The canvases shared notes embed, each drawn once (their boards are never cached).
+  const canvases = await renderCanvases(rendered, world, problems);
   const renderEnded = performance.now();
 
-  const garden = assemble(rendered, world, urls, problems);
+  const garden = assemble(rendered, world, urls, problems, canvases);
   const redirects = findRedirects(garden.notes, world, config.redirects, problems);
   return {
     ...garden,

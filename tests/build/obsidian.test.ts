@@ -42,6 +42,18 @@ describe('the Obsidian vault, built', () => {
     expect(site.output).toMatch(/Broken math\.md.*math at line 5 cannot be typeset/);
     expect(site.output).toMatch(/Broken diagram\.md.*the Mermaid diagram at line 7 cannot be drawn/);
     expect(site.output).toMatch(/Published elsewhere\.md.*did you mean `share: true`\?/);
+    expect(site.output).toMatch(/Board\.canvas.*has a card of "Private\/Secret\.md", a private note; it is drawn as an empty card/);
+  });
+
+  it('draws the canvas into the page that embeds it, and never copies a .canvas file', async () => {
+    const files = await listFiles(site.outDir);
+    expect(files.filter((f) => /\.canvas$/i.test(f))).toEqual([]);
+    const board = select('figure.canvas svg.canvas-board', pages.get('/canvas/')!);
+    expect(board).toBeDefined();
+    expect(selectAll('.canvas-node', board!)).toHaveLength(7);
+    expect(select('.canvas-image img', board!)!.properties.src).toMatch(/^\/attachments\/engelbart-[0-9a-f]{8}\.png$/);
+    // A board needs no script of its own.
+    expect(selectAll('script', select('figure.canvas', pages.get('/canvas/')!)!)).toEqual([]);
   });
 
   it('links KaTeX\'s stylesheet only on pages that show math, served from the site with its fonts', async () => {

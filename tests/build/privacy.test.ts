@@ -38,6 +38,10 @@ const CANARIES = {
   blockBody: 'zqcanaryblockbody',
   // An old address the gardener listed for a private note: no redirect page may answer there.
   redirect: 'zqcanaryredirect',
+  canvasTitle: 'zqcanarycanvastitle',
+  canvasFileName: 'zqcanarycanvasfile',
+  canvasBody: 'zqcanarycanvasbody',
+  canvasHeading: 'zqcanarycanvasheading',
 };
 
 let site: BuiltSite;
@@ -57,6 +61,8 @@ beforeAll(async () => {
         '%% ' + c.obsidianComment + ' %%',
         '<!-- ' + c.htmlComment + ' -->',
         '#shared-tag',
+        // A canvas whose cards show private notes (by path, with a heading, in a folder).
+        '![[Shared board.canvas]] and a link to it: [[Shared board]].',
       ].join('\n\n'),
       `tags: [shared-tag]\naliases: [Shared alias]\nsecret-field: ${c.unlistedField}\nnotes: ${c.unlistedField}\n`,
     ),
@@ -72,6 +78,16 @@ beforeAll(async () => {
     'index.md': `---\nshare: false\ntitle: ${c.homeNote}\n---\n${c.homeNote} [[Shared hub]]`,
     'backlinker.md': `---\nshare: false\ntitle: ${c.privateBacklink}\n---\n[[Shared hub]] [[seed]]`,
     [`${c.attachment}.png`]: c.attachmentBytes,
+    [`${c.folder}/${c.canvasFileName}.md`]: `---\nshare: false\ntitle: ${c.canvasTitle}\n---\n## ${c.canvasHeading}\n\n${c.canvasBody}`,
+    'Shared board.canvas': JSON.stringify({
+      nodes: [
+        { id: 'words', type: 'text', x: 0, y: 0, width: 240, height: 80, text: 'Board words.' },
+        { id: 'a', type: 'file', x: 300, y: 0, width: 240, height: 80, file: `${c.folder}/${c.canvasFileName}.md`, subpath: `#${c.canvasHeading}` },
+        { id: 'b', type: 'file', x: 300, y: 120, width: 240, height: 80, file: `${c.fileName}.md` },
+        { id: 'c', type: 'file', x: 300, y: 240, width: 240, height: 80, file: `${c.alias}` },
+      ],
+      edges: [{ id: 'e', fromNode: 'words', toNode: 'a', label: 'board label' }],
+    }),
   });
   site = await buildSite(vault, { GARDEN_SETTINGS: JSON.stringify({ redirects: { [`/${c.redirect}/`]: c.fileName, '/old-hub/': 'Shared hub' } }) });
 });
@@ -95,6 +111,11 @@ describe('a vault with private notes', () => {
     expect(hub).toContain('Public words.');
     expect(hub).toContain('<span class="link-unresolved">a private thing</span>');
     expect(hub).toContain('<span class="link-unresolved">plain</span>');
+    // The board is drawn, its private cards empty and nameless.
+    expect(hub).toContain('Board words.');
+    expect(hub).toContain('board label');
+    expect(hub.match(/class="canvas-node canvas-empty"/g)).toHaveLength(3);
+    expect(hub).toMatch(/<a class="internal" href="\/shared-hub\/#canvas-shared-board-[0-9a-f]{8}">Shared board<\/a>/);
   });
 
   it('lets no canary reach any output file, the data store and Pagefind files included', async () => {

@@ -63,6 +63,9 @@ const ATTACHMENTS: Record<string, string> = {
   'my file.jpg': 'my-file.jpg',
 };
 
+/** Canvases by vault path: linked and embedded by name, with `.canvas` or (no note being so named) without. */
+const CANVASES = ['boards/Board.canvas'];
+
 const key = (text: string) => text.normalize('NFC').toLowerCase().trim();
 const basename = (p: string) => p.replace(/^.*\//, '');
 
@@ -87,6 +90,12 @@ export function fakeContext(): RenderContext {
       const wanted = key(target);
       const found = Object.keys(ATTACHMENTS).find((p) => key(p) === wanted) ?? Object.keys(ATTACHMENTS).find((p) => key(basename(p)) === wanted);
       return found ? urls.attachment(ATTACHMENTS[found]!) : undefined;
+    },
+    resolveCanvas(target) {
+      // `Board` is the canvas only when no note, shared or private, has that name.
+      if (!/\.canvas$/i.test(target) && (findNote(target) || key(target) === key('Private Note'))) return undefined;
+      const wanted = key(target).replace(/\.canvas$/, '');
+      return CANVASES.find((p) => [key(p), key(basename(p))].map((k) => k.replace(/\.canvas$/, '')).includes(wanted));
     },
     tagUrl(raw): SitePath | undefined {
       const segments = tagSegments(raw);

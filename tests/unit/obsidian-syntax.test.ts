@@ -261,9 +261,9 @@ describe('the Obsidian fixture vault', () => {
   it('publishes its shared notes, reports what it cannot render, and keeps its private notes out', async () => {
     const garden = await buildGarden(resolveConfig({ contentDir: path.resolve(import.meta.dirname, '../fixtures/obsidian-vault') }, {}));
     expect(garden.notes.map((n) => n.slug).sort()).toEqual(
-      ['broken-diagram', 'broken-math', 'diagrams', 'embeds-math', 'footnotes', 'internal-links', 'math', 'media', 'obsidian/properties', 'plain-note', 'three-laws-of-motion', 'weekday'],
+      ['broken-diagram', 'broken-math', 'canvas', 'diagrams', 'embeds-math', 'footnotes', 'internal-links', 'math', 'media', 'obsidian/properties', 'plain-note', 'three-laws-of-motion', 'weekday'],
     );
-    expect(garden.problems.map((p) => p.file)).toEqual(['Broken diagram.md', 'Broken math.md', 'Digital garden note.md', 'Notes/Weekday.md', 'Published elsewhere.md']);
+    expect(garden.problems.map((p) => p.file)).toEqual(['Board.canvas', 'Broken diagram.md', 'Broken math.md', 'Digital garden note.md', 'Notes/Weekday.md', 'Published elsewhere.md']);
     expect(garden.notes.filter((n) => n.hasMath).map((n) => n.slug).sort()).toEqual(['broken-math', 'embeds-math', 'math']);
     expect(garden.notes.filter((n) => n.hasDiagram).map((n) => n.slug)).toEqual(['diagrams']);
     expect(JSON.stringify(garden.notes)).not.toMatch(/zq(secret|publishonly|dgpublish)canary/);

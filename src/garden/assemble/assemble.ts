@@ -2,7 +2,9 @@ import type { Problems } from '../report/problems.ts';
 import type { Attachment, GardenNote, GrowthState, TagNode, Mood } from '../types.ts';
 import type { RenderedDraft } from '../render/render-garden.ts';
 import type { LinkWorld } from '../render/render-types.ts';
-import { attachmentFileName } from '../render/renderer.ts';
+import { attachmentFileName, isCanvasFile } from '../render/renderer.ts';
+import type { RenderedCanvas } from '../render/canvas/render-canvases.ts';
+import { isCanvasSlot } from '../render/markdown/context.ts';
 import { VaultIndex } from '../link/resolve.ts';
 import type { SiteUrls } from '../urls.ts';
 import { newestTendedFirst } from './order.ts';
@@ -24,7 +26,7 @@ export interface Assembled {
   attachments: Attachment[];
 }
 
-export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: SiteUrls, problems: Problems): Assembled {
+export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: SiteUrls, problems: Problems, canvases: Map<string, RenderedCanvas> = new Map()): Assembled {
   const registry = new TagRegistry();
   const notes = rendered.map(({ draft, rendered: result }): GardenNote => ({
     slug: draft.slug,
@@ -51,9 +53,9 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
   notes.sort(newestTendedFirst);
 
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
-  addPageNeeds(notes, rendered);
+  addPageNeeds(notes, rendered, canvases);
   const bodies = rendered.map(({ draft, rendered: result }) => ({ slug: draft.slug, path: draft.path, title: draft.title, body: result.body, blocks: result.blocks }));
-  const html = embedNotes(bodies, urls, problems, (slug) =>
+  const html = embedNotes(bodies, urls, problems, { canvases, homes: canvasHomes(rendered) }, (slug) =>
     problems.warn(bySlug.get(slug)!.path, `embeds more than ${MAX_EMBEDDED.toLocaleString('en')} characters of other notes; the embeds past that show only their titles`),
   );
   for (const note of notes) note.html = html.get(note.slug)!;
@@ -64,25 +66,48 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
   const moods = gatherMoods(inVaultOrder, notes);
   const tags = registry.tree(notes);
   addRelated(notes, tags);
-  return { notes, tags, moods, states: byState(notes), attachments: usedAttachments(rendered, world, urls) };
+  return { notes, tags, moods, states: byState(notes), attachments: usedAttachments(rendered, canvases, world, urls) };
 }
 
 /**
- * Whether a note's page shows math or a diagram: its own, or those of the notes it embeds (and
- * they embed), so the page links the stylesheet or loads the script they need.
+ * Whether a note's page shows math or a diagram: its own, or those of the notes and canvases it
+ * embeds (and they embed), so the page links the stylesheet or loads the script they need.
  */
-function addPageNeeds(notes: GardenNote[], rendered: RenderedDraft[]): void {
+function addPageNeeds(notes: GardenNote[], rendered: RenderedDraft[], canvases: Map<string, RenderedCanvas>): void {
   const bySlug = new Map(rendered.map(({ draft, rendered: result }) => [draft.slug, result]));
+  const canvasNeeds = (path: string, need: 'hasMath' | 'hasDiagram', seen: Set<string>): boolean => {
+    const canvas = canvases.get(path);
+    if (!canvas?.parts.length || seen.has(`canvas:${path}`)) return false;
+    seen.add(`canvas:${path}`);
+    return canvas[need] || canvas.parts.some((part) => typeof part !== 'string' && slotNeeds(part, need, seen));
+  };
+  const slotNeeds = (slot: RenderedDraft['rendered']['embeds'][number], need: 'hasMath' | 'hasDiagram', seen: Set<string>): boolean =>
+    isCanvasSlot(slot) ? slot.link === undefined && canvasNeeds(slot.canvas, need, seen) : needs(slot.note, need, seen);
   const needs = (slug: string, need: 'hasMath' | 'hasDiagram', seen: Set<string>): boolean => {
     const result = bySlug.get(slug);
     if (!result || seen.has(slug)) return false;
     seen.add(slug);
-    return result[need] || result.embeds.some((embed) => needs(embed.note, need, seen));
+    return result[need] || result.embeds.some((embed) => slotNeeds(embed, need, seen));
   };
   for (const note of notes) {
     if (needs(note.slug, 'hasMath', new Set())) note.hasMath = true;
     if (needs(note.slug, 'hasDiagram', new Set())) note.hasDiagram = true;
   }
+}
+
+/** For each canvas, the shared notes that embed it themselves, by vault path: where links to it go. */
+function canvasHomes(rendered: RenderedDraft[]): Map<string, { path: string; slug: string }[]> {
+  const homes = new Map<string, { path: string; slug: string }[]>();
+  const byPath = [...rendered].sort((a, b) => (a.draft.path < b.draft.path ? -1 : a.draft.path > b.draft.path ? 1 : 0));
+  for (const { draft, rendered: result } of byPath) {
+    for (const slot of result.embeds) {
+      if (!isCanvasSlot(slot) || slot.link !== undefined) continue;
+      const list = homes.get(slot.canvas) ?? [];
+      if (!list.some((home) => home.slug === draft.slug)) list.push({ path: draft.path, slug: draft.slug });
+      homes.set(slot.canvas, list);
+    }
+  }
+  return homes;
 }
 
 /** A note's parent from `up`, resolved like a link, among shared notes. */
@@ -104,15 +129,19 @@ function byState(notes: GardenNote[]): Record<GrowthState, string[]> {
   return states;
 }
 
-/** The attachments shared notes use, each once: only these are copied into the site. */
-function usedAttachments(rendered: RenderedDraft[], world: LinkWorld, urls: SiteUrls): Attachment[] {
+/**
+ * The attachments shared notes use, each once, and those of the boards they show: only these are
+ * copied into the site. A canvas file itself never is (its board is drawn into the page).
+ */
+function usedAttachments(rendered: RenderedDraft[], canvases: Map<string, RenderedCanvas>, world: LinkWorld, urls: SiteUrls): Attachment[] {
   const byPath = new Map(world.attachments.map((a) => [a.path, a]));
   const used = new Map<string, Attachment>();
-  for (const { rendered: result } of rendered) {
-    for (const path of result.attachments) {
-      const fileName = attachmentFileName(path);
-      used.set(path, { source: byPath.get(path)!.absolute, fileName, url: urls.attachment(fileName) });
-    }
+  const paths = [...rendered.flatMap(({ rendered: result }) => result.attachments), ...[...canvases.values()].flatMap((canvas) => (canvas.parts.length ? canvas.attachments : []))];
+  for (const path of paths) {
+    const file = byPath.get(path);
+    if (!file || isCanvasFile(path) || used.has(path)) continue;
+    const fileName = attachmentFileName(path);
+    used.set(path, { source: file.absolute, fileName, url: urls.attachment(fileName) });
   }
   return [...used.values()];
 }

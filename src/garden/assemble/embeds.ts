@@ -1,7 +1,8 @@
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { BodyPart, Chunk } from '../render/markdown/chunks.ts';
-import type { EmbedSlot } from '../render/markdown/context.ts';
+import { isCanvasSlot, type CanvasSlot, type NoteEmbedSlot } from '../render/markdown/context.ts';
+import type { RenderedCanvas } from '../render/canvas/render-canvases.ts';
 import type { Problems } from '../report/problems.ts';
 import type { SiteUrls } from '../urls.ts';
 
@@ -16,6 +17,12 @@ const MAX_DEPTH = 3;
 export const MAX_EMBEDDED = 1_000_000;
 const FRAME_COST = 200;
 
+/** What one page being made has used: the board ids it holds, and how much it may still embed. */
+interface PageState {
+  ids: Set<string>;
+  left: number;
+}
+
 export interface Embeddable {
   slug: string;
   path: string;
@@ -25,7 +32,7 @@ export interface Embeddable {
 }
 
 /** The parts an embed shows: the whole note, one section (to the next heading of its level or higher), or one block. */
-function embeddedParts(note: Embeddable, slot: EmbedSlot): BodyPart[] | undefined {
+function embeddedParts(note: Embeddable, slot: NoteEmbedSlot): BodyPart[] | undefined {
   if (slot.block) return note.blocks[slot.block];
   if (!slot.section) return note.body.flatMap((chunk) => chunk.parts);
   const start = note.body.findIndex((chunk) => chunk.heading?.id === slot.section);
@@ -36,41 +43,91 @@ function embeddedParts(note: Embeddable, slot: EmbedSlot): BodyPart[] | undefine
   return note.body.slice(start, end).flatMap((chunk) => chunk.parts);
 }
 
+/** The canvases the build drew, and for each the shared note whose page a link to it goes to. */
+export interface Boards {
+  canvases: Map<string, RenderedCanvas>;
+  /** Canvas path → the shared notes that embed it themselves, by vault path. */
+  homes: Map<string, { path: string; slug: string }[]>;
+}
+
 /**
  * Each note's final HTML: its body with every embedded shared note, section or block put in its
- * slot, under a link to where it comes from. An embed of a note that is not in the garden (private,
- * missing, not rendered) is nothing, and so is one of a heading or block the note lacks (reported).
- * Nesting and size are bounded (`cut` is told of each note that reached MAX_EMBEDDED), and an embed
- * never contains itself through a cycle.
+ * slot, under a link to where it comes from, and every embedded canvas's board. An embed of a note
+ * that is not in the garden (private, missing, not rendered) is nothing, and so is one of a heading
+ * or block the note lacks (reported). Nesting and size are bounded (`cut` is told of each page that
+ * reached MAX_EMBEDDED), and an embed never contains itself through a cycle. A link to a canvas goes
+ * to its board: on the linking note's own page when that note embeds it, else on the first shared
+ * note (by vault path) that does; or it stays text (reported).
  */
-export function embedNotes(notes: Embeddable[], urls: SiteUrls, problems: Problems, cut: (slug: string) => void = () => {}): Map<string, string> {
+export function embedNotes(
+  notes: Embeddable[],
+  urls: SiteUrls,
+  problems: Problems,
+  boards: Boards = { canvases: new Map(), homes: new Map() },
+  cut: (slug: string) => void = () => {},
+): Map<string, string> {
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
-  const expand = (from: Embeddable, parts: BodyPart[], seen: string[], budget: { left: number }): string =>
+  const expand = (from: string, parts: BodyPart[], seen: string[], page: PageState): string =>
     parts
       .map((part) => {
         if (typeof part === 'string') {
-          if (seen.length > 1) budget.left -= part.length;
+          if (seen.length > 1) page.left -= part.length;
           return part;
         }
+        if (isCanvasSlot(part)) return part.link === undefined ? board(part, seen, page) : canvasLink(from, part);
         const embedded = bySlug.get(part.note);
         if (!embedded) return '';
         const shown = embeddedParts(embedded, part);
         if (!shown) {
-          problems.warn(from.path, `embeds "${part.written}", but "${embedded.title}" has no such ${part.block ? 'block' : 'heading'}; nothing is shown`);
+          problems.warn(from, `embeds "${part.written}", but "${embedded.title}" has no such ${part.block ? 'block' : 'heading'}; nothing is shown`);
           return '';
         }
         const fragment = part.section ?? part.block;
-        if (budget.left <= 0) {
+        if (page.left <= 0) {
           cut(seen[0]!.split('#')[0]!);
           return embedFrame(embedded, urls, fragment, '');
         }
-        budget.left -= FRAME_COST;
+        page.left -= FRAME_COST;
         const key = `${embedded.slug}#${fragment ?? ''}`;
-        const inner = seen.includes(key) || seen.length > MAX_DEPTH ? '' : expand(embedded, shown, [...seen, key], budget);
+        const inner = seen.includes(key) || seen.length > MAX_DEPTH ? '' : expand(embedded.path, shown, [...seen, key], page);
         return embedFrame(embedded, urls, fragment, inner);
       })
       .join('');
-  return new Map(notes.map((n) => [n.slug, expand(n, n.body.flatMap((chunk) => chunk.parts), [`${n.slug}#`], { left: MAX_EMBEDDED })]));
+  const board = (slot: CanvasSlot, seen: string[], page: PageState): string => {
+    const canvas = boards.canvases.get(slot.canvas);
+    const key = `canvas:${slot.canvas}`;
+    if (!canvas?.parts.length || seen.includes(key) || seen.length > MAX_DEPTH) return '';
+    // Each board's id is given once per page.
+    const id = page.ids.has(canvas.id) ? undefined : canvas.id;
+    if (id) page.ids.add(id);
+    return boardFrame(canvas, id, expand(canvas.path, canvas.parts, [...seen, key], page));
+  };
+  const canvasLink = (from: string, slot: CanvasSlot): string => {
+    const canvas = boards.canvases.get(slot.canvas);
+    const homes = boards.homes.get(slot.canvas) ?? [];
+    const home = (homes.find((h) => h.path === from) ?? homes[0])?.slug;
+    if (!canvas?.parts.length || !home) {
+      problems.warn(from, `links to the canvas "${slot.written}", which no shared note shows; the link is shown as text (embed it with ![[…]] in a shared note to publish it)`);
+      return toHtml({ type: 'element', tagName: 'span', properties: { className: ['link-unresolved'] }, children: [{ type: 'text', value: slot.link! }] });
+    }
+    return toHtml({ type: 'element', tagName: 'a', properties: { className: ['internal'], href: urls.note(home, canvas.id) }, children: [{ type: 'text', value: slot.link! }] });
+  };
+  return new Map(notes.map((n) => [n.slug, expand(n.path, n.body.flatMap((chunk) => chunk.parts), [`${n.slug}#`], { ids: new Set(), left: MAX_EMBEDDED })]));
+}
+
+/** A board in the page: its caption (the canvas's name) under it, and its id where the page has it first. */
+function boardFrame(canvas: RenderedCanvas, id: string | undefined, inner: string): string {
+  const frame: Element = {
+    type: 'element',
+    tagName: 'figure',
+    properties: { className: ['canvas'], ...(id ? { id } : {}) },
+    children: [
+      // Focusable, so a keyboard can scroll a board wider than a phone's column.
+      { type: 'element', tagName: 'div', properties: { className: ['canvas-scroll'], tabIndex: 0 }, children: [{ type: 'raw', value: inner } as unknown as ElementContent] },
+      { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: canvas.name }] },
+    ],
+  };
+  return toHtml(frame, { allowDangerousHtml: true });
 }
 
 /** The frame around an embedded note: its title as a link, then its HTML (already sanitized). */

@@ -23,8 +23,23 @@ export function attachmentFileName(file: string): string {
 
 export const attachmentUrl = (urls: SiteUrls, file: string): SitePath => urls.attachment(attachmentFileName(file));
 
-/** A function that renders one note at a time against the given link world. */
-export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<RenderResult> {
+/** A canvas file (JSON Canvas, Obsidian's boards): drawn as a board, never copied as an attachment. */
+export const isCanvasFile = (file: string) => /\.canvas$/i.test(file);
+
+/** One render's context, and what it gathered that the context does not carry. */
+export interface RenderSession {
+  context: RenderContext;
+  /** Link targets found nowhere in the vault. */
+  missing: string[];
+  /** Vault paths of the attachments it used. */
+  attachments: Set<string>;
+}
+
+/**
+ * Makes render contexts against the given link world: one per note, links resolved from `path`
+ * (a note's, or a canvas's for its text cards and file cards).
+ */
+export function createLinker(world: LinkWorld): (path: string, title: string, slug: string) => RenderSession {
   const noteIndex = new VaultIndex(world.notes, false);
   const attachmentIndex = new VaultIndex(world.attachments, true);
   const sharedByPath = new Map(world.shared.map((s) => [s.path, s]));
@@ -34,34 +49,43 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
     return segments ? urls.tag(tagUrlPath(segments)) : undefined;
   };
 
-  return async (job) => {
-    const depth = nestingDepth(job.bodyStart > 0 ? job.text.slice(job.bodyStart) : job.text);
-    if (depth > MAX_NESTING) return asPlainText(job, `nests ${depth} levels deep (more than ${MAX_NESTING}); published as plain text`);
+  return (path, title, slug) => {
     const missing: string[] = [];
     const attachments = new Set<string>();
     const context: RenderContext = {
-      title: job.title,
-      slug: job.slug,
+      title,
+      slug,
       urls,
       resolveNote(target) {
-        const found = noteIndex.resolve(target, job.path);
-        if (!found && !attachmentIndex.resolve(target, job.path)) missing.push(target);
+        const found = noteIndex.resolve(target, path);
+        if (!found && !attachmentIndex.resolve(target, path)) missing.push(target);
         const shared = found && sharedByPath.get(found.path);
         return shared ? { slug: shared.slug, title: shared.title } : undefined;
       },
       isPrivate(target) {
-        const found = noteIndex.resolve(target, job.path);
+        const found = noteIndex.resolve(target, path);
         return Boolean(found && !sharedByPath.has(found.path));
       },
       resolveAttachment(target) {
-        const found = attachmentIndex.resolve(target, job.path);
+        const found = attachmentIndex.resolve(target, path);
         if (!found) {
           // A Markdown image or link to a file the vault lacks is as broken as a missing note.
-          if (!noteIndex.resolve(target, job.path)) missing.push(target);
+          if (!noteIndex.resolve(target, path)) missing.push(target);
           return undefined;
         }
+        // A canvas's JSON is never published as a file (canvas links and embeds are slots).
+        if (isCanvasFile(found.path)) return undefined;
         attachments.add(found.path);
         return attachmentUrl(urls, found.path);
+      },
+      resolveCanvas(target) {
+        if (isCanvasFile(target)) {
+          const found = attachmentIndex.resolve(target, path);
+          return found && isCanvasFile(found.path) ? found.path : undefined;
+        }
+        // `[[Board]]` is the canvas only when no note answers to that name, as in Obsidian.
+        if (!target.trim() || noteIndex.resolve(target, path)) return undefined;
+        return attachmentIndex.resolve(`${target}.canvas`, path)?.path;
       },
       tagUrl,
       links: new Set(),
@@ -73,6 +97,17 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
       notices: [],
       uses: { math: false, diagrams: false },
     };
+    return { context, missing, attachments };
+  };
+}
+
+/** A function that renders one note at a time against the given link world. */
+export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<RenderResult> {
+  const linker = createLinker(world);
+  return async (job) => {
+    const depth = nestingDepth(job.bodyStart > 0 ? job.text.slice(job.bodyStart) : job.text);
+    if (depth > MAX_NESTING) return asPlainText(job, `nests ${depth} levels deep (more than ${MAX_NESTING}); published as plain text`);
+    const { context, missing, attachments } = linker(job.path, job.title, job.slug);
     try {
       const rendered = await renderMarkdown(job.text, context);
       return {

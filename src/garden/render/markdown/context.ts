@@ -7,7 +7,7 @@ export interface LinkTarget {
 }
 
 /** Where a note embeds another shared note; the assemble stage puts that note's body there. */
-export interface EmbedSlot {
+export interface NoteEmbedSlot {
   /** Slug of the embedded note. */
   note: string;
   /** The embed as the note wrote it (`Note#Heading`), for reports. */
@@ -18,13 +18,40 @@ export interface EmbedSlot {
   block?: string;
 }
 
+/**
+ * Where a note embeds a canvas (`![[Board.canvas]]`: the assemble stage puts the board there, drawn
+ * once per build by render/canvas/), or links to one (`[[Board.canvas]]`, with `link` its text: the
+ * assemble stage links it to the board on the page that shows it, or leaves it as text).
+ */
+export interface CanvasSlot {
+  /** Vault path of the canvas file. */
+  canvas: string;
+  /** The embed or link as the note wrote it, for reports. */
+  written: string;
+  /** Set for a link: the words it shows. */
+  link?: string;
+}
+
+/** A place in a note's HTML that the assemble stage fills: an embedded note, a canvas's board, a link to a board. */
+export type EmbedSlot = NoteEmbedSlot | CanvasSlot;
+
+export const isCanvasSlot = (slot: EmbedSlot): slot is CanvasSlot => 'canvas' in slot;
+
 export interface RenderContext {
   /** A note link target, or undefined for a private or missing note (rendered the same way). */
   resolveNote(target: string): LinkTarget | undefined;
   /** Whether a link target is a private note (for the gardener's report only, never for the page). */
   isPrivate(target: string): boolean;
-  /** The site path of an attachment, or undefined when the vault has no such file. */
+  /**
+   * The site path of an attachment, or undefined when the vault has no such file. A canvas is never
+   * an attachment: its JSON is drawn as a board, never copied into the site.
+   */
   resolveAttachment(target: string): SitePath | undefined;
+  /**
+   * The vault path of a canvas a link or embed names: `Board.canvas`, or `Board` when no note has
+   * that name (a note wins, as in Obsidian); undefined otherwise.
+   */
+  resolveCanvas(target: string): string | undefined;
   /** The path of a tag page for an inline `#tag`, or undefined when it is not a tag. */
   tagUrl(raw: string): SitePath | undefined;
   urls: SiteUrls;
@@ -38,7 +65,7 @@ export interface RenderContext {
   fragmentLinks: { note: string; fragment: string; written: string }[];
   /** Each link this note makes to a shared note: its href → the note's slug (for backlink contexts). */
   noteHrefs: Map<string, string>;
-  /** The note's embeds of other shared notes, in order; a slot in the HTML marks each. */
+  /** The note's embeds of other shared notes and of canvases, and its links to canvases, in order; a slot in the HTML marks each. */
   embeds: EmbedSlot[];
   inlineTags: string[];
   /** The block ids (`^id`) the note names. */

@@ -154,12 +154,24 @@ export interface RenderedNote {
   linkContexts: Record<string, string>;
 }
 
-/** Renders one note's full text (frontmatter included, so positions match the file). */
-export async function renderMarkdown(text: string, context: RenderContext): Promise<RenderedNote> {
+async function run(text: string, context: RenderContext): Promise<{ tree: HastRoot; file: VFile }> {
   const stripped = stripObsidianComments(text);
   if (stripped.unclosed) context.notices.push('a %% comment is never closed; everything after it is hidden');
   const file = new VFile({ value: stripped.text, data: { garden: context } });
-  const tree = await processor.run(processor.parse(file), file);
+  return { tree: await processor.run(processor.parse(file), file), file };
+}
+
+/** Renders one note's full text (frontmatter included, so positions match the file). */
+export async function renderMarkdown(text: string, context: RenderContext): Promise<RenderedNote> {
+  const { tree, file } = await run(text, context);
   const outline = file.data.outline ?? { headings: [], excerpt: '', searchTerms: '' };
   return { ...toChunks(tree, context.embeds), ...outline, headingIds: file.data.headingIds ?? [], linkContexts: file.data.linkContexts ?? {} };
+}
+
+/**
+ * Renders Markdown that is not a note (a canvas's text card) through the same processor, sanitized
+ * the same way, and hands back the final tree: embeds in it are slot markers in `context.embeds`.
+ */
+export async function renderMarkdownTree(text: string, context: RenderContext): Promise<HastRoot> {
+  return (await run(text, context)).tree;
 }

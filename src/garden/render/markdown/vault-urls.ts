@@ -3,12 +3,14 @@ import type { VFile } from 'vfile';
 import { toString } from 'hast-util-to-string';
 import { contextOf, linkToNote } from './context.ts';
 import { headingId } from '../heading-ids.ts';
+import { markProperties } from './marks.ts';
 
 /*
  * Relative URLs in links and images (Markdown `[x](Other.md)`, `![](img/a.png)`, or raw HTML) point
  * into the vault. They are resolved like wikilinks: to a shared note's page or a copied attachment;
  * anything else (a private or missing note, a file not in the vault) becomes plain text, or nothing
- * for an image, so no URL ever names a private file.
+ * for an image, so no URL ever names a private file. A link to a canvas (`[board](Board.canvas)`)
+ * becomes a slot, like `[[Board.canvas]]`: the assemble stage links it to the page showing the board.
  */
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/|#|\?)/i;
 /** Players play only the garden's own copied attachments (a vault file by relative path, or an embed). */
@@ -67,6 +69,13 @@ export default function rehypeVaultUrls() {
       if (EXTERNAL.test(value)) continue;
       const [rawPath = '', hash = ''] = value.split('#', 2);
       const target = decodeTarget(rawPath.replace(/^\.\//, ''));
+      const canvas = node.tagName === 'a' ? context.resolveCanvas(target) : undefined;
+      if (canvas) {
+        const text = toString(node);
+        context.embeds.push({ canvas, written: target, link: text });
+        parent.children[parent.children.indexOf(node)] = { type: 'element', tagName: 'span', properties: markProperties('embed', context.embeds.length - 1), children: [{ type: 'text', value: text }] };
+        continue;
+      }
       // Obsidian resolves `[x](Note)` like `[x](Note.md)`: a link without an extension may be a note.
       if (node.tagName === 'a' && (/\.md$/i.test(target) || !/\.[a-z0-9]{1,5}$/i.test(target))) {
         const note = context.resolveNote(target.replace(/\.md$/i, ''));

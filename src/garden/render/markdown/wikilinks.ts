@@ -10,7 +10,7 @@ const INSIDE_LINKS = new Set(['link', 'linkReference']);
 
 /*
  * Obsidian wikilinks and embeds: [[Note]], [[Note|text]], [[Note#Heading]], [[#Heading]],
- * ![[image.png]], ![[image.png|300]], ![[Note]]. Written as a small text transform rather than a
+ * ![[image.png]], ![[image.png|300]], ![[Note]], ![[Board.canvas]], [[Board.canvas]]. Written as a small text transform rather than a
  * published plugin because every target must go through the garden's privacy-aware resolver: a
  * private or missing note becomes plain text, and an embed of one becomes nothing.
  */
@@ -58,9 +58,23 @@ function parseTarget(inner: string) {
 const fragmentOf = (target: { heading?: string; block?: string }) =>
   target.block ? blockElementId(target.block) : target.heading ? headingId(target.heading) : undefined;
 
+/**
+ * A canvas's place: its board (`![[Board.canvas]]`), or a link to the board (`[[Board]]`) holding its
+ * words until the assemble stage knows which page shows the board. Either is a slot.
+ */
+export function canvasSlot(context: RenderContext, canvas: string, written: string, link?: string): PhrasingContent {
+  context.embeds.push({ canvas, written, ...(link === undefined ? {} : { link }) });
+  const mark = markProperties('embed', context.embeds.length - 1);
+  return link === undefined
+    ? { type: 'emphasis', data: { hName: 'div', hProperties: mark }, children: [] }
+    : { type: 'emphasis', data: { hName: 'span', hProperties: mark }, children: [{ type: 'text', value: link }] };
+}
+
 function embed(inner: string, context: RenderContext): PhrasingContent[] {
   const target = parseTarget(inner);
   const { page, display } = target;
+  const canvas = page ? context.resolveCanvas(page) : undefined;
+  if (canvas) return [canvasSlot(context, canvas, target.written)];
   const attachment = context.resolveAttachment(page);
   if (attachment) {
     if (IMAGE.test(page)) {
@@ -99,6 +113,8 @@ function link(inner: string, context: RenderContext): PhrasingContent {
   const fragment = fragmentOf(target);
   const named = heading ?? (block ? `^${block}` : undefined);
   if (!page) return fragment ? linkNode(`#${fragment}`, display || named!, 'internal') : { type: 'text', value: `[[${inner}]]` };
+  const canvas = context.resolveCanvas(page);
+  if (canvas) return canvasSlot(context, canvas, written, display || page);
   const note = context.resolveNote(page);
   const text = display || (named ? `${page} › ${named}` : written);
   if (note) return linkNode(linkToNote(context, note, fragment, written), text, 'internal');
