@@ -23,6 +23,7 @@ const NOT_NESTING = new Set([
 
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?(\/?)>/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const TABLE_ROW = /^ {0,3}\|/;
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
 
 /** Blockquote and list markers and indentation levels at the start of a line. */
@@ -81,6 +82,8 @@ export function nestingDepth(text: string): number {
       }
     }
     deepest = Math.max(deepest, containers + open);
+    // A table row's cells are parsed one by one: HTML a cell leaves open closes with the cell.
+    if (TABLE_ROW.test(line)) open = 0;
   }
   return deepest;
 }
