@@ -18,7 +18,7 @@ interface Pagefind {
   preload: (term: string, o?: { filters?: Record<string, string[]> }) => Promise<void>;
 }
 
-const PAGE = 10;
+const PAGE = 5;
 const DEBOUNCE = 250;
 const root = document.getElementById('search')!;
 const box = document.getElementById('search-q') as HTMLInputElement;

@@ -22,7 +22,7 @@ async function settled(p: Page, query: string) {
     // The summary can arrive before the list: wait until the list shows as many as it says.
     const said = /^\s*(\d+) result/.exec(text)?.[1];
     // Loading placeholders are results too, until they are filled: count real links.
-    return document.querySelectorAll('.pf-result-link').length === (said ? Math.min(Number(said), 10) : 0);
+    return document.querySelectorAll('.pf-result-link').length === (said ? Math.min(Number(said), 5) : 0);
   }, query);
 }
 
