@@ -36,7 +36,11 @@ export async function searchWeight(browser: Browser, site: string, queries: stri
   };
   await page.goto(`${site}search/`, { waitUntil: 'networkidle' });
   await quiet();
-  const pageBytes = (await take()).bytes;
+  // Pagefind may start loading as the page opens (the box is focused): that is search, not page.
+  const loaded = await Promise.all(sizes.splice(0));
+  const early = loaded.filter((r) => new URL(r.url).pathname.includes('/pagefind/'));
+  const pageBytes = loaded.filter((r) => !early.includes(r)).reduce((sum, r) => sum + r.bytes, 0);
+  sizes.push(...early.map((r) => Promise.resolve(r)));
   const out: SearchWeight[] = [];
   for (const query of queries) {
     await page.locator(input).fill(query);
