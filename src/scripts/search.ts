@@ -121,16 +121,15 @@ async function search(query: string) {
   const response = await pf.search(q, { filters: chosen });
   if (mine !== run || !response) return;
   let results = response.results;
-  // Pagefind backtracks a word it has not indexed to a shorter one: a word no note holds finds nothing.
-  if (results[0]) {
-    const first = await results[0].data();
-    if (mine !== run) return;
-    if (!genuine(q, { content: first.content, locations: first.locations, title: first.meta.title })) results = [];
-  }
-  pending = results.slice(PAGE);
-  list.replaceChildren();
-  await show(results.slice(0, PAGE), mine);
+  // Pagefind backtracks a word it has not indexed to a shorter one, for every result alike: if none
+  // of the first page's results holds the query's words, no note does, and it finds nothing.
+  // (The first page's fragments are fetched to show them anyway: the check costs no bytes.)
+  const firstPage = await Promise.all(results.slice(0, PAGE).map((r) => r.data()));
   if (mine !== run) return;
+  if (firstPage.length && !firstPage.some((d) => genuine(q, { content: d.content, locations: d.locations, title: d.meta.title }))) results = [];
+  pending = results.slice(PAGE);
+  list.replaceChildren(...(results.length ? firstPage.map(item) : []));
+  more.hidden = pending.length === 0;
   const n = results.length;
   summary.textContent = n ? `${n} result${n === 1 ? '' : 's'} for ${quote(q)}` : `No results for ${quote(q)}`;
 }
