@@ -26,7 +26,9 @@ export async function searchWeight(browser: Browser, site: string, queries: stri
   let inFlight = 0;
   let last = Date.now();
   page.on('request', () => void (inFlight++, (last = Date.now())));
-  for (const event of ['requestfinished', 'requestfailed'] as const) page.on(event, (r) => void (inFlight--, (last = Date.now()), count(r)));
+  const done = (r: Request) => void (inFlight--, (last = Date.now()), count(r));
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
   const quiet = async () => {
     while (inFlight > 0 || Date.now() - last < 500) await page.waitForTimeout(100);
   };
