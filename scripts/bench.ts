@@ -157,16 +157,29 @@ const { Content } = await render(entry);
   return build(vault, path.join(dir, 'dist'), path.join(dir, 'cache'), dir);
 }
 
-/** What a visitor downloads for one search: load /search/?q=… in Chromium and count the bytes. */
+/**
+ * What a visitor downloads to search: load /search/?q=… in Chromium and count the bytes (`pagefindBytes`,
+ * `totalBytes`, uncompressed as before); then, on the search page served compressed as a production
+ * host serves it, the bytes on the wire for a first query typed after the page has loaded
+ * (`firstSearchBytes`) and for a next one (`nextSearchBytes`), as tests/browser/search-weight.test.ts
+ * measures them.
+ */
 async function searchDownload(site: string) {
   const { serve } = await import('../tests/helpers/serve.ts');
   const { launch } = await import('../tests/helpers/browser.ts');
+  const { searchWeight } = await import('../tests/helpers/search-weight.ts');
   const server = await serve(site);
+  const compressed = await serve(site, { compress: true });
   const browser = await launch();
   const query = 'patience';
+  const nextQuery = 'river';
   let pagefindBytes = 0;
   let totalBytes = 0;
   let requests = 0;
+  let firstSearchBytes = 0;
+  let nextSearchBytes = 0;
+  let firstSearchRequests = 0;
+  let nextSearchRequests = 0;
   try {
     const page = await browser.newPage();
     page.on('response', async (response) => {
@@ -180,11 +193,15 @@ async function searchDownload(site: string) {
     await page.goto(`${server.url}/search/?q=${query}`);
     await page.waitForFunction(() => document.querySelectorAll('.pf-result-link').length > 0, null, { timeout: 30_000 });
     await page.waitForLoadState('networkidle');
+    const weight = await searchWeight(browser, `${compressed.url}/`, [query, nextQuery]);
+    [firstSearchBytes, nextSearchBytes] = weight.queries.map((q) => q.bytes) as [number, number];
+    [firstSearchRequests, nextSearchRequests] = weight.queries.map((q) => q.requests) as [number, number];
   } finally {
     await browser.close();
     await server.close();
+    await compressed.close();
   }
-  return { query, pagefindBytes, totalBytes, requests };
+  return { query, pagefindBytes, totalBytes, requests, nextQuery, firstSearchBytes, nextSearchBytes, firstSearchRequests, nextSearchRequests };
 }
 
 const work = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-bench-'));
@@ -223,6 +240,7 @@ if (floor) {
 const pagefindSeconds = Number(/Pagefind in ([\d.]+) s/.exec(cold.output)?.[1] ?? NaN);
 console.log(`Pagefind:           ${pagefindSeconds.toFixed(1)} s of the cold build (${((pagefindSeconds / cold.seconds) * 100).toFixed(0)}%)`);
 console.log(`one search "${download.query}": ${(download.pagefindBytes / 1024).toFixed(0)} KiB from /pagefind/ (${download.requests} requests), ${(download.totalBytes / 1024).toFixed(0)} KiB with the page itself`);
+console.log(`search on the wire (gzip): first query "${download.query}" ${(download.firstSearchBytes / 1000).toFixed(1)} kB (${download.firstSearchRequests} requests) after the page; next "${download.nextQuery}" ${(download.nextSearchBytes / 1000).toFixed(1)} kB (${download.nextSearchRequests} requests)`);
 console.log('\ncold build, as Astro logged it:');
 for (const line of cold.output.split('\n')) if (/Completed in|built in|Synced|Pagefind|garden read/.test(line)) console.log(`  ${line.trim()}`);
 if (!values.keep) await fs.rm(work, { recursive: true, force: true });

@@ -29,10 +29,9 @@ interface Searchable {
 export interface SearchFacets {
   /** `state:bud`, `mood:Calm`, `tag:plants/shade` (a nested tag also files the note under each ancestor). */
   filters: string[];
-  /** `title:…`, `state:…`, `date:1 May 2025`: what a result shows. */
+  /** `title:…`, `state:…`, `date:1 May 2025`: what a result shows. (No sort: the search page never
+   * sorts by date, and the sort made a third of the page list Pagefind loads first.) */
   meta: string[];
-  /** `date:2025-05-01`, for sorting by tended date. */
-  sort: string;
 }
 
 export function searchFacets(note: Searchable, tags: ReadonlyMap<string, TagNode>, formatDay: (iso: string) => string): SearchFacets {
@@ -42,7 +41,6 @@ export function searchFacets(note: Searchable, tags: ReadonlyMap<string, TagNode
   return {
     filters: [`state:${note.state}`, ...(note.mood ? [`mood:${note.mood.name}`] : []), ...[...filed].map((path) => `tag:${path}`)],
     meta: [`title:${note.title}`, `state:${note.state}`, ...(tended ? [`date:${formatDay(tended)}`] : [])],
-    sort: `date:${(tended ?? '0000-00-00').slice(0, 10)}`,
   };
 }
 
@@ -51,13 +49,12 @@ export function searchFacets(note: Searchable, tags: ReadonlyMap<string, TagNode
  * the same facets, the Chinese and Japanese words the core segmented, and the note's HTML.
  */
 export function searchDocument(note: Searchable, html: string, tags: ReadonlyMap<string, TagNode>, formatDay: (iso: string) => string): string {
-  const { filters, meta, sort } = searchFacets(note, tags, formatDay);
+  const { filters, meta } = searchFacets(note, tags, formatDay);
   const attr = (name: string, value: string) => `<span hidden ${name}="${escapeHtml(value)}"></span>`;
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><div data-pagefind-body>',
     ...filters.map((f) => attr('data-pagefind-filter', f)),
     ...meta.map((m) => attr('data-pagefind-meta', m)),
-    attr('data-pagefind-sort', sort),
     note.searchTerms ? `<p hidden>${escapeHtml(note.searchTerms)}</p>` : '',
     html,
     '</div></body></html>',

@@ -17,17 +17,17 @@ const resultTitles = (p: Page) => p.locator('.pf-result-link').allTextContents()
 /** Waits until Pagefind has answered the query (its summary stops saying "Searching…"). */
 async function settled(p: Page, query: string) {
   await p.waitForFunction((q) => {
-    const text = document.querySelector('pagefind-summary')?.textContent ?? '';
+    const text = document.querySelector('#search-summary')?.textContent ?? '';
     if (!text.includes(q) || /searching/i.test(text)) return false;
     // The summary can arrive before the list: wait until the list shows as many as it says.
     const said = /^\s*(\d+) result/.exec(text)?.[1];
     // Loading placeholders are results too, until they are filled: count real links.
-    return document.querySelectorAll('.pf-result-link').length === (said ? Math.min(Number(said), 30) : 0);
+    return document.querySelectorAll('.pf-result-link').length === (said ? Math.min(Number(said), 5) : 0);
   }, query);
 }
 
 async function search(p: Page, query: string) {
-  await p.locator('pagefind-input input').fill(query);
+  await p.locator('#search-q').fill(query);
   await settled(p, query);
 }
 
@@ -57,7 +57,7 @@ describe('search, as a visitor uses it', () => {
     const p = await open(`/search/?q=${PRIVATE_WORD}`);
     await settled(p, PRIVATE_WORD);
     expect(await p.locator('.pf-result-link').count()).toBe(0);
-    expect(await p.locator('pagefind-summary').textContent()).toMatch(/no results/i);
+    expect(await p.locator('#search-summary').textContent()).toMatch(/no results/i);
   });
 
   it('finds a note by a CJK word', async () => {
@@ -132,7 +132,7 @@ describe('search comfort', () => {
 
   it('is usable with the keyboard: type, tab to a result, open it', async () => {
     const p = await open('/search/');
-    await p.locator('pagefind-input input').focus();
+    await p.locator('#search-q').focus();
     await p.keyboard.type('fiddlehead');
     await settled(p, 'fiddlehead');
     for (let i = 0; i < 10; i++) {
