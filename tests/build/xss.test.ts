@@ -65,8 +65,8 @@ function dangers(tree: Root): string[] {
       if (name === 'style' || name === 'srcDoc') found.push(`<${node.tagName} ${name}>`);
       if (name === 'httpEquiv') found.push(`<meta http-equiv>`);
     }
-    // The site's own search boxes (header, home page) are the only forms a page may hold.
-    const siteSearch = node.tagName === 'form' && node.properties.action === '/search/' && ['site-search', 'home-search'].includes(String(node.properties.className));
+    // The site's own search boxes (header, home page, the search page's) are the only forms a page may hold.
+    const siteSearch = node.tagName === 'form' && node.properties.action === '/search/' && ['site-search', 'home-search', 'search-form'].includes(String(node.properties.className));
     if (['iframe', 'object', 'embed', 'form', 'base', 'frame', 'frameset', 'applet'].includes(node.tagName) && !siteSearch) found.push(`<${node.tagName}>`);
     if ((node.tagName === 'script' || node.tagName === 'style') && /XSS/.test(toString(node))) found.push(`<${node.tagName}> with payload`);
   });
