@@ -14,6 +14,9 @@ export default defineConfig({
   // inlined into each of them (Astro inlines scripts below this limit).
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
+  // A rebuild copies every page whose key (src/site/page-keys.ts) and code are unchanged from the
+  // last build rather than rendering it again; the copies are kept in cacheDir.
+  experimental: { incrementalBuild: true },
   // The garden sets `site` and `base` from garden.config.ts (siteUrl, GARDEN_SITE_URL, base).
   integrations: [garden(settings), sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
 });

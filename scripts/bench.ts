@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --notes N]`: builds a deterministic synthetic vault and prints cold build
- * time, warm rebuild time and peak memory. The vault is written outside the repository.
+ * time, the rebuild times after no change and after a body edit, a title edit and an added note,
+ * peak memory, the framework floor and what one search downloads. The vault is written outside the repository.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -220,7 +221,43 @@ if (cold.code !== 0) {
   console.error(cold.output);
   process.exit(1);
 }
-const warm = await build(vault, outDir, cacheDir);
+
+/* The rebuilds after a gardener's usual edits, each into the same out and cache folders. */
+async function rebuild(label: string, edit: () => Promise<void>): Promise<Run & { label: string }> {
+  await edit();
+  const run = await build(vault, outDir, cacheDir);
+  if (run.code !== 0) {
+    console.error(run.output);
+    process.exit(1);
+  }
+  return { ...run, label };
+}
+/** A shared note of the generated vault, well inside it (not the newest nor the oldest). */
+async function sharedNote(from: number): Promise<string> {
+  for (let i = from; ; i++) {
+    const file = path.join(vault, `area-${i % 20}/topic-${i % 7}`, `Note ${i} ${VOCABULARY[i % VOCABULARY.length]}.md`);
+    if ((await fs.readFile(file, 'utf8')).includes('share: true')) return file;
+  }
+}
+const editTarget = await sharedNote(Math.floor(NOTES / 2));
+const titleTarget = await sharedNote(Math.floor(NOTES / 3));
+const rebuilds = [
+  await rebuild('no-change rebuild', async () => {}),
+  await rebuild('body edit', async () => {
+    const text = await fs.readFile(editTarget, 'utf8');
+    await fs.writeFile(editTarget, `${text}
+A new paragraph about moss and patience, written after the first build.
+`);
+  }),
+  await rebuild('title edit', async () => {
+    const text = await fs.readFile(titleTarget, 'utf8');
+    await fs.writeFile(titleTarget, text.replace(/^title: (.*)$/m, 'title: $1 renamed'));
+  }),
+  await rebuild('note added', async () => {
+    const file = path.join(vault, 'area-0/topic-0/A new note.md');
+    await fs.writeFile(file, `---\nshare: true\ntitle: A new note\nstate: seed\nmood: Curious\ntags: [area/0/t0, nature]\ncreated: 2025-06-01\nupdated: 2025-06-02 09:00\n---\nA note planted after the first build, linking [[${path.basename(editTarget, '.md')}]] and [[${path.basename(titleTarget, '.md')}]].\n`);
+  }),
+];
 const download = await searchDownload(outDir);
 const floor = values.floor ? await floorBuild(vault, path.join(work, 'floor')) : undefined;
 if (floor && floor.code !== 0) console.error(floor.output);
@@ -230,7 +267,11 @@ const pages = /(\d+) page\(s\) built/.exec(cold.output)?.[1];
 console.log(summaryLine);
 console.log(`pages built:        ${pages}`);
 console.log(`cold build:         ${cold.seconds.toFixed(1)} s  (peak memory ${cold.peakMiB.toFixed(0)} MiB, reached at ${cold.peakAt.toFixed(0)} s)`);
-console.log(`warm rebuild:       ${warm.seconds.toFixed(1)} s  (peak memory ${warm.peakMiB.toFixed(0)} MiB)`);
+for (const run of rebuilds) {
+  const rendered = /(\d+) page\(s\) built/.exec(run.output)?.[1];
+  const reused = run.output.split('\n').filter((line) => /\((cached|restored)\)/.test(line)).length;
+  console.log(`${`${run.label}:`.padEnd(20)}${run.seconds.toFixed(1)} s  (${((run.seconds / cold.seconds) * 100).toFixed(0)}% of cold; ${reused} of ${rendered} pages reused; peak memory ${run.peakMiB.toFixed(0)} MiB)`);
+}
 console.log(`per published page: ${((cold.seconds * 1000) / Number(pages)).toFixed(2)} ms cold`);
 if (floor) {
   const floorPages = Number(/(\d+) page\(s\) built/.exec(floor.output)?.[1]);

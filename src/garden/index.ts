@@ -4,4 +4,5 @@ export { loadGarden, invalidateGarden } from './load.ts';
 export { resolveConfig, defaultConfig, ConfigError, sampleSettingWarnings, type GardenConfig, type GardenSettings } from './config/config.ts';
 export { summary, timing, problemLines, strictFailure, emptyGardenFailure } from './report/report.ts';
 export { GROWTH_STATES } from './normalize/state.ts';
+export { coreVersion } from './version.ts';
 export type * from './types.ts';

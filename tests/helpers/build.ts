@@ -17,8 +17,11 @@ export interface BuiltSite {
 /** Runs a real `astro build` of a vault into a fresh folder, as `npm run build` would. */
 export async function buildSite(vault: string, env: Record<string, string> = {}): Promise<BuiltSite> {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-build-'));
-  const outDir = path.join(work, 'dist');
-  const cacheDir = path.join(work, 'cache');
+  return buildInto(vault, path.join(work, 'dist'), path.join(work, 'cache'), env);
+}
+
+/** The same build into given out and cache folders: run again on them, it is an incremental rebuild. */
+export async function buildInto(vault: string, outDir: string, cacheDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
   const child = spawn(process.execPath, [ASTRO, 'build'], {
     cwd: ROOT,
     env: {

@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import config from 'virtual:garden/config';
+import { core } from '../integration/core.ts';
+import { garden, noteExtras, type NoteData } from './garden.ts';
+import { localGraph } from '../garden/assemble/graph.ts';
+import type { TagNode } from '../garden/types.ts';
+
+/*
+ * Keys for Astro's incremental build (experimental.incrementalBuild): a page whose key and whose
+ * module graph (Astro hashes that itself) are unchanged since the last build is copied from it
+ * rather than rendered. A key is a hash of everything the page shows, gathered from the same data
+ * the page renders, plus the core's version (its sources and packages, which run outside Astro's
+ * module graph) and the garden's configuration. What a page does not show stays out: a note's
+ * rank moves whenever a newer note is added, but the page shows only its neighbours.
+ */
+let prefix: Promise<string> | undefined;
+const base = () =>
+  (prefix ??= (async () => {
+    const { cacheDir: _cacheDir, ...settings } = config as typeof config & { cacheDir?: string };
+    return `${await (await core()).coreVersion()}\0${JSON.stringify(settings)}`;
+  })());
+
+async function key(kind: string, shown: unknown): Promise<string> {
+  return createHash('sha256').update(await base()).update('\0').update(kind).update('\0').update(JSON.stringify(shown)).digest('base64url');
+}
+
+/** What a note list (NoteList.astro) shows of a note. */
+const listed = (n: NoteData) => [n.slug, n.title, n.state, n.created, n.updated, n.excerpt, n.description];
+
+/** A tag and, below it, every narrower tag, as TagTree.astro shows them. */
+function tree(keys: string[], tags: Map<string, TagNode>): unknown {
+  return keys.map((k) => {
+    const t = tags.get(k)!;
+    return [t.label, t.urlPath, t.notes.length, tree(t.children, tags)];
+  });
+}
+
+export async function notePageKey(note: NoteData): Promise<string> {
+  const { notes, bySlug, tags } = await garden();
+  const { rank, ...shown } = note;
+  const { html, backlinks } = await noteExtras(note.slug);
+  const neighbour = (n: NoteData | undefined) => n && [n.slug, n.title];
+  const tagPaths: string[][] = [];
+  for (const k of note.tags) {
+    const chain: string[] = [];
+    for (let tag = tags.get(k); tag; tag = tag.parent ? tags.get(tag.parent) : undefined) chain.push(tag.path);
+    tagPaths.push(chain);
+  }
+  const graph = localGraph(note, (slug) => bySlug.get(slug), (slug) => bySlug.get(slug)?.rank ?? Infinity);
+  return key('note', [shown, html, backlinks, neighbour(notes[rank - 1]), neighbour(notes[rank + 1]), tagPaths, graph]);
+}
+
+export async function tagPageKey(tag: TagNode): Promise<string> {
+  const { bySlug, tags } = await garden();
+  const trail: string[][] = [];
+  for (let parent = tag.parent; parent; parent = tags.get(parent)?.parent) trail.unshift([tags.get(parent)!.label, tags.get(parent)!.urlPath]);
+  const notes = tag.notes.map((slug) => bySlug.get(slug)).filter((n) => n !== undefined).map(listed);
+  return key('tag', [tag.path, tag.label, trail, tree(tag.children, tags), notes]);
+}
+
+export async function moodPageKey(mood: { name: string; slug: string; notes: string[] }): Promise<string> {
+  const { bySlug } = await garden();
+  return key('mood', [mood.name, mood.slug, mood.notes.map((slug) => bySlug.get(slug)).filter((n) => n !== undefined).map(listed)]);
+}
+
+export async function statePageKey(state: string): Promise<string> {
+  const { byState } = await garden();
+  const counts = Object.fromEntries(Object.entries(byState).map(([s, list]) => [s, list.length]));
+  return key('state', [state, counts, byState[state as keyof typeof byState].map(listed)]);
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeVault, shared } from '../helpers/vault.ts';
+import { buildInto, buildSite, listFiles, readAsText, type BuiltSite } from '../helpers/build.ts';
+import { siteFiles } from '../helpers/site-files.ts';
+
+/*
+ * Incremental rebuilds (Astro's experimental.incrementalBuild, src/site/page-keys.ts, the render
+ * cache): a small vault is built, then edited step by step, and after each edit rebuilt into the
+ * same out and cache folders, as a gardener's next build would be. Every rebuild must equal a cold
+ * build of the same vault (fresh out and cache folders) file for file, the search index included,
+ * and a note turned private must leave no trace anywhere, the caches included.
+ */
+const CANARIES = ['zqturnedbody', 'zqturnedtitle', 'zqturnedtag', 'zqturnedfile', 'zqturnedalias'];
+const PNG = (n: number) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, n, n, n]);
+
+let vault: string;
+let outDir: string;
+let cacheDir: string;
+
+const write = (name: string, text: string | Uint8Array) => fs.writeFile(path.join(vault, name), text);
+const edit = async (name: string, change: (text: string) => string) => write(name, change(await fs.readFile(path.join(vault, name), 'utf8')));
+
+async function expectSameAsCold(step: string): Promise<BuiltSite> {
+  const incremental = await buildInto(vault, outDir, cacheDir);
+  expect(incremental.code, `${step}: incremental build\n${incremental.output}`).toBe(0);
+  const cold = await buildSite(vault);
+  expect(cold.code, `${step}: cold build\n${cold.output}`).toBe(0);
+  const [after, expected] = await Promise.all([siteFiles(outDir), siteFiles(cold.outDir)]);
+  expect([...after.keys()], `${step}: the same files`).toEqual([...expected.keys()]);
+  const differing = [...expected].filter(([name, text]) => after.get(name) !== text).map(([name]) => name);
+  if (differing.length) {
+    // Kept for inspection: both versions of each differing file.
+    const keep = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-incremental-differing-'));
+    for (const name of differing) {
+      await fs.writeFile(path.join(keep, `${name.replaceAll('/', '_')}.incremental`), after.get(name) ?? '', 'latin1');
+      await fs.writeFile(path.join(keep, `${name.replaceAll('/', '_')}.cold`), expected.get(name)!, 'latin1');
+    }
+    differing.push(`(both versions in ${keep})`);
+  }
+  expect(differing, `${step}: files whose contents differ from a cold build`).toEqual([]);
+  await fs.rm(path.dirname(cold.outDir), { recursive: true, force: true });
+  return incremental;
+}
+
+beforeAll(async () => {
+  vault = await makeVault({
+    'Alpha.md': shared('Alpha links [[Beta]] and [[zqturnedfile|a note]].\n\n![[picture.png]]', 'title: Alpha\ntags: [garden, garden/moss]\nmood: Calm\nupdated: 2025-03-01\n'),
+    'Beta.md': shared('Beta, linked from Alpha, links [[Gamma]].', 'title: Beta\ntags: [garden]\nupdated: 2025-02-01\n'),
+    'Gamma.md': shared('Gamma links [[Alpha]].', 'title: Gamma\ntags: [stone]\nmood: Calm\nupdated: 2025-01-01\n'),
+    'Delta.md': shared('Delta stands alone and links [[Beta]].', 'title: Delta\ntags: [stone]\nupdated: 2024-12-01\n'),
+    'zqturnedfile.md': shared('zqturnedbody links [[Alpha]].', 'title: zqturnedtitle\ntags: [zqturnedtag, garden]\naliases: [zqturnedalias]\nupdated: 2025-04-01\n'),
+    'Private.md': '---\nshare: false\n---\nNever published.',
+    'picture.png': PNG(1),
+  });
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-incremental-'));
+  outDir = path.join(work, 'dist');
+  cacheDir = path.join(work, 'cache');
+  const first = await buildInto(vault, outDir, cacheDir);
+  expect(first.code, first.output).toBe(0);
+}, 300_000);
+
+describe('an incremental rebuild equals a cold build', { timeout: 600_000 }, () => {
+  it('with nothing changed, reusing every keyed page', async () => {
+    const site = await expectSameAsCold('no change');
+    expect(site.output).toMatch(/\((cached|restored)\)/);
+  });
+  it("after a note's body is edited", () => edit('Beta.md', (t) => `${t}\n\nA new paragraph about moss.\n`).then(() => expectSameAsCold('body')));
+  it("after a note's title changes (its backlinkers, neighbours and lists show it)", () => edit('Beta.md', (t) => t.replace('title: Beta', 'title: Beta renamed')).then(() => expectSameAsCold('title')));
+  it("after a note's tags change", () => edit('Gamma.md', (t) => t.replace('tags: [stone]', 'tags: [garden/moss, river]')).then(() => expectSameAsCold('tags')));
+  it("after a note's up changes", () => edit('Delta.md', (t) => t.replace('title: Delta\n', 'title: Delta\nup: "[[Alpha]]"\n')).then(() => expectSameAsCold('up')));
+  it('after an attachment changes and another is embedded', async () => {
+    await write('picture.png', PNG(2));
+    await write('second.png', PNG(3));
+    await edit('Gamma.md', (t) => `${t}\n\n![[second.png]]\n`);
+    await expectSameAsCold('attachment');
+  });
+  it('after a note is added', () => write('Epsilon.md', shared('Epsilon links [[Alpha]] and [[Delta]].', 'title: Epsilon\ntags: [garden]\nmood: Curious\nupdated: 2025-05-01\n')).then(() => expectSameAsCold('added')));
+  it('after a note is deleted', () => fs.rm(path.join(vault, 'Gamma.md')).then(() => expectSameAsCold('deleted')));
+  it('after a shared note is turned private, leaving no trace in the site or the caches', async () => {
+    await edit('zqturnedfile.md', (t) => t.replace('share: true', 'share: false'));
+    await expectSameAsCold('turned private');
+    const files = [...(await listFiles(outDir)), ...(await listFiles(cacheDir))];
+    expect(files.length).toBeGreaterThan(10);
+    const found: string[] = [];
+    for (const file of files) {
+      const text = (await readAsText(file)).toLowerCase();
+      for (const canary of CANARIES) if (text.includes(canary) || file.toLowerCase().includes(canary)) found.push(`${canary} in ${path.relative(path.dirname(outDir), file)}`);
+    }
+    expect(found).toEqual([]);
+  });
+});
