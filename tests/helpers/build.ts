@@ -27,6 +27,9 @@ export async function buildInto(vault: string, outDir: string, cacheDir: string,
     env: {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
+      // Plain output to read, whatever the environment: with CI set, Astro's logger colours its lines.
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
       GARDEN_CONTENT_DIR: vault,
       GARDEN_OUT_DIR: outDir,
       GARDEN_CACHE_DIR: cacheDir,
