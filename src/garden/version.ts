@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { installedVersions } from './render/render-cache.ts';
 
 /*
  * The core's own version, for the keys of pages an incremental build may reuse: every source file
@@ -13,14 +12,43 @@ import { installedVersions } from './render/render-cache.ts';
 const CORE = path.dirname(fileURLToPath(import.meta.url));
 let version: Promise<string> | undefined;
 
+/** The packages rendering imports; their own dependencies are followed from their package.json. */
+const PACKAGES = [
+  'unified', 'remark-parse', 'remark-frontmatter', 'remark-gfm', 'remark-rehype', 'rehype-raw', 'rehype-sanitize',
+  'rehype-highlight', 'rehype-stringify', 'github-slugger', 'hast-util-to-string', 'mdast-util-to-string',
+  'unist-util-visit', 'unist-util-visit-parents', 'vfile', '@sindresorhus/slugify', '@sindresorhus/transliterate',
+  'remark-math', 'rehype-katex', 'katex', 'mermaid', 'dompurify',
+];
+
+/** Every file under `dir`, sorted: what the core's versions hash. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+}
+
+/** `name@version` of the packages rendering uses and of everything they depend on, as installed. */
+export async function installedVersions(): Promise<string[]> {
+  const modules = path.resolve(CORE, '../../node_modules');
+  const seen = new Map<string, string>();
+  const visit = async (name: string): Promise<void> => {
+    if (seen.has(name)) return;
+    seen.set(name, 'missing');
+    try {
+      const manifest = JSON.parse(await fs.readFile(path.join(modules, name, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+      seen.set(name, manifest.version);
+      await Promise.all(Object.keys(manifest.dependencies ?? {}).map(visit));
+    } catch {
+      // Not hoisted to the top node_modules (a nested copy): its parent's version stands for it.
+    }
+  };
+  await Promise.all(PACKAGES.map(visit));
+  return [...seen].map(([name, version]) => `${name}@${version}`).sort();
+}
+
 export function coreVersion(): Promise<string> {
   return (version ??= (async () => {
     const hash = createHash('sha256');
-    const files = (await fs.readdir(CORE, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => path.join(e.parentPath, e.name))
-      .sort();
-    for (const file of files) hash.update(file.slice(CORE.length)).update('\0').update(await fs.readFile(file));
+    for (const file of await filesUnder(CORE)) hash.update(file.slice(CORE.length)).update('\0').update(await fs.readFile(file));
     hash.update((await installedVersions()).join('\n'));
     return hash.digest('hex');
   })());

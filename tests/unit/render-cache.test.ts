@@ -38,7 +38,7 @@ describe('the render cache', () => {
 
 describe('the render cache key', () => {
   it('names the installed version of every package rendering uses, their dependencies too', async () => {
-    const { installedVersions } = await import('../../src/garden/render/render-cache.ts');
+    const { installedVersions } = await import('../../src/garden/version.ts');
     const installed = async (name: string) => JSON.parse(await fs.readFile(path.resolve(import.meta.dirname, '../../node_modules', name, 'package.json'), 'utf8')).version as string;
     const versions = await installedVersions();
     // Direct (unified, rehype-sanitize) and transitive (micromark via remark-parse, parse5 via rehype-raw).

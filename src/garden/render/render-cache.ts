@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LinkWorld, RenderJob, RenderResult } from './render-types.ts';
+import { filesUnder, installedVersions } from '../version.ts';
 
 /*
  * Rendered notes kept between builds, so a rebuild renders only what changed. A note's entry is
@@ -14,41 +15,11 @@ import type { LinkWorld, RenderJob, RenderResult } from './render-types.ts';
 
 const CORE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = ['render', 'link', 'normalize', 'collect/mojibake.ts', 'urls.ts', 'types.ts'];
-/** The packages rendering imports; their own dependencies are followed from their package.json. */
-const PACKAGES = [
-  'unified', 'remark-parse', 'remark-frontmatter', 'remark-gfm', 'remark-rehype', 'rehype-raw', 'rehype-sanitize',
-  'rehype-highlight', 'rehype-stringify', 'github-slugger', 'hast-util-to-string', 'mdast-util-to-string',
-  'unist-util-visit', 'unist-util-visit-parents', 'vfile', '@sindresorhus/slugify', '@sindresorhus/transliterate',
-  'remark-math', 'rehype-katex', 'katex', 'mermaid', 'dompurify',
-];
-
 async function hashSources(hash: ReturnType<typeof createHash>): Promise<void> {
   for (const name of SOURCES) {
     const full = path.join(CORE, name);
-    const files = name.endsWith('.ts')
-      ? [full]
-      : (await fs.readdir(full, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
-    for (const file of files) hash.update(file.slice(CORE.length)).update(await fs.readFile(file));
+    for (const file of name.endsWith('.ts') ? [full] : await filesUnder(full)) hash.update(file.slice(CORE.length)).update(await fs.readFile(file));
   }
-}
-
-/** `name@version` of the packages rendering uses and of everything they depend on, as installed. */
-export async function installedVersions(): Promise<string[]> {
-  const modules = path.resolve(CORE, '../../node_modules');
-  const seen = new Map<string, string>();
-  const visit = async (name: string): Promise<void> => {
-    if (seen.has(name)) return;
-    seen.set(name, 'missing');
-    try {
-      const manifest = JSON.parse(await fs.readFile(path.join(modules, name, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
-      seen.set(name, manifest.version);
-      await Promise.all(Object.keys(manifest.dependencies ?? {}).map(visit));
-    } catch {
-      // Not hoisted to the top node_modules (a nested copy): its parent's version stands for it.
-    }
-  };
-  await Promise.all(PACKAGES.map(visit));
-  return [...seen].map(([name, version]) => `${name}@${version}`).sort();
 }
 
 async function rendererVersion(): Promise<string> {
