@@ -7,7 +7,7 @@ import { resolveConfig } from '../../src/garden/config/config.ts';
 import { makeVault, shared } from '../helpers/vault.ts';
 
 describe('the render cache', () => {
-  it('reuses a rendered note until its text or the notes it can link to change', async () => {
+  it('reuses a rendered note until its text changes', async () => {
     const vault = await makeVault({ 'a.md': shared('Alpha [[b]]'), 'b.md': shared('Beta'), 'p.md': '---\nshare: false\n---\nPRIVATE TEXT' });
     const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-cache-'));
     const config = { ...resolveConfig({ contentDir: vault }, {}), cacheDir };
@@ -27,12 +27,43 @@ describe('the render cache', () => {
     await fs.writeFile(path.join(vault, 'b.md'), shared('Beta, tended'));
     const third = await buildGarden(config);
     expect(third.notes.find((n) => n.slug === 'b')!.html).toBe('<p>Beta, tended</p>');
+  });
 
-    // A new note changes what links can resolve to: every note renders again.
-    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replaceAll('Alpha', 'STALE'));
-    await fs.writeFile(path.join(vault, 'c.md'), shared('Gamma'));
-    const fourth = await buildGarden(config);
-    expect(fourth.notes.find((n) => n.slug === 'a')!.html).toContain('Alpha');
+  it('renders again exactly the notes whose links now lead elsewhere', async () => {
+    const vault = await makeVault({
+      'a.md': shared('Alpha links [[b]], [[c]] and ![[pic.png]].'),
+      'b.md': shared('Beta'),
+      'd.md': shared('Delta links nothing.'),
+      'elsewhere/b.md': shared('Another b, further away'),
+    });
+    const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-cache-'));
+    const config = { ...resolveConfig({ contentDir: vault }, {}), cacheDir };
+    const file = path.join(cacheDir, 'rendered-notes.json');
+    /** Builds after `change` with every cached body marked, and tells which notes were rendered again. */
+    const renderedAgain = async (change: () => Promise<void>) => {
+      const cached = await fs.readFile(file, 'utf8');
+      await fs.writeFile(file, cached.replaceAll('Alpha', 'STALE Alpha').replaceAll('Delta', 'STALE Delta'));
+      await change();
+      const garden = await buildGarden(config);
+      return ['a', 'd'].filter((slug) => !garden.notes.find((n) => n.slug === slug)!.html.includes('STALE'));
+    };
+    const write = (name: string, text: string) => fs.writeFile(path.join(vault, name), text);
+    await buildGarden(config);
+
+    expect(await renderedAgain(() => write('e.md', shared('A note nobody links to')))).toEqual([]);
+    expect(await renderedAgain(() => write('c.md', shared('Gamma, which a already linked')))).toEqual(['a']);
+    expect(await renderedAgain(() => write('pic.png', 'PNG'))).toEqual(['a']);
+    expect(await renderedAgain(() => write('b.md', shared('Beta', 'title: Bee\n')))).toEqual(['a']);
+    expect(await renderedAgain(() => write('c.md', '---\nshare: false\n---\nGamma, now private'))).toEqual(['a']);
+    // `[[b]]` led to the nearer b.md; without it, to the one further away.
+    expect(await renderedAgain(() => fs.rm(path.join(vault, 'b.md')))).toEqual(['a']);
+    expect(await renderedAgain(async () => {})).toEqual([]);
+
+    // Unmarked, what the cache serves is what a build without it renders.
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replaceAll('STALE ', ''));
+    const cold = await buildGarden({ ...config, cacheDir: undefined });
+    const warm = await buildGarden(config);
+    expect(warm.notes.map((n) => [n.slug, n.html])).toEqual(cold.notes.map((n) => [n.slug, n.html]));
   });
 });
 

@@ -2,14 +2,17 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LinkWorld, RenderJob, RenderResult } from './render-types.ts';
+import type { LinkWorld, RenderJob, RenderedResult } from './render-types.ts';
+import { LinkLookup } from '../link/link-lookup.ts';
 import { filesUnder, installedVersions } from '../version.ts';
 
 /*
  * Rendered notes kept between builds, so a rebuild renders only what changed. A note's entry is
- * keyed by its text, title and slug, by every name and slug it could link to (the link world), by
- * the core's own source that rendering runs (this folder, link resolution, normalization, URLs),
- * and by the installed version of every package it uses: a change to any of them renders it again.
+ * keyed by its text, title and slug, by where the site is served, by the core's own source that
+ * rendering runs (this folder, link resolution, normalization, URLs) and by the installed version
+ * of every package it uses. It is reused only while every link target the note looked up still
+ * gets the same answer from the vault (link/link-lookup.ts): renaming, adding or un-sharing a note
+ * renders again the notes whose links name it, and no other.
  * Only shared notes are ever rendered, so only shared notes are ever cached.
  */
 
@@ -31,27 +34,41 @@ async function rendererVersion(): Promise<string> {
 
 let saves = 0;
 
+/** A rendered note as kept, with the answers its link targets had when it was rendered. */
+interface Entry {
+  result: RenderedResult;
+  answers: string;
+}
+
+/** The answers to a note's link targets, compared between builds (stored hashed). */
+function answersOf(result: RenderedResult, from: string, lookup: LinkLookup): string {
+  const answers = result.targets.map((target) => [target, lookup.answer(target, from)]);
+  return createHash('sha256').update(JSON.stringify(answers)).digest('base64');
+}
+
 export class RenderCache {
   private readonly file: string;
-  private readonly entries: Map<string, RenderResult>;
+  private readonly entries: Map<string, Entry>;
   private readonly prefix: string;
+  private readonly lookup: LinkLookup;
 
-  private constructor(file: string, entries: Map<string, RenderResult>, prefix: string) {
+  private constructor(file: string, entries: Map<string, Entry>, prefix: string, lookup: LinkLookup) {
     this.file = file;
     this.entries = entries;
     this.prefix = prefix;
+    this.lookup = lookup;
   }
 
   static async open(dir: string, world: LinkWorld): Promise<RenderCache> {
-    const prefix = createHash('sha256').update(await rendererVersion()).update(JSON.stringify(world)).digest('hex');
+    const prefix = createHash('sha256').update(await rendererVersion()).update(JSON.stringify(world.site)).digest('hex');
     const file = path.join(dir, 'rendered-notes.json');
-    let entries = new Map<string, RenderResult>();
+    let entries = new Map<string, Entry>();
     try {
-      entries = new Map(JSON.parse(await fs.readFile(file, 'utf8')) as [string, RenderResult][]);
+      entries = new Map(JSON.parse(await fs.readFile(file, 'utf8')) as [string, Entry][]);
     } catch {
       // No cache yet, or an unreadable one: render everything.
     }
-    return new RenderCache(file, entries, prefix);
+    return new RenderCache(file, entries, prefix, new LinkLookup(world));
   }
 
   key(job: RenderJob): string {
@@ -63,16 +80,21 @@ export class RenderCache {
     return this.entries.size;
   }
 
-  get(job: RenderJob): RenderResult | undefined {
-    return this.entries.get(this.key(job));
+  /** The note as rendered before, if its text is the same and its links still lead where they did. */
+  get(job: RenderJob): RenderedResult | undefined {
+    const entry = this.entries.get(this.key(job));
+    // An entry of another shape (a cache file from an older version) is not trusted.
+    if (!Array.isArray(entry?.result?.targets)) return undefined;
+    return entry.answers === answersOf(entry.result, job.path, this.lookup) ? entry.result : undefined;
   }
 
   /** Keeps exactly these results: entries of notes no longer rendered are dropped. */
-  async save(results: Map<string, RenderResult>): Promise<void> {
+  async save(results: { job: RenderJob; result: RenderedResult }[]): Promise<void> {
+    const entries = results.map(({ job, result }) => [this.key(job), { result, answers: answersOf(result, job.path, this.lookup) }] as const);
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     // Unique per save: the dev server can read the garden again while an earlier read still saves.
     const temp = `${this.file}.${process.pid}.${++saves}.tmp`;
-    await fs.writeFile(temp, JSON.stringify([...results]));
+    await fs.writeFile(temp, JSON.stringify(entries));
     await fs.rename(temp, this.file);
   }
 }

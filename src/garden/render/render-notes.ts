@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { RenderCache } from './render-cache.ts';
-import type { LinkWorld, RenderFailure, RenderJob, RenderResult } from './render-types.ts';
+import type { LinkWorld, RenderedResult, RenderFailure, RenderJob, RenderResult } from './render-types.ts';
 
 /*
  * Rendering is the core's one heavy step (parsing Markdown is most of a build's CPU time), and each
@@ -31,10 +31,11 @@ export interface RenderOptions {
 }
 
 /**
- * A result the cache may keep: not one that names a private note in its report (an embed of one),
- * since the cache is a file that outlives the build; such a note is rendered again each time.
+ * A result the cache may keep: one that rendered (one over its budget on a busy machine is tried
+ * again next time), and not one that names a private note in its report (an embed of one), since
+ * the cache is a file that outlives the build; such a note is rendered again each time.
  */
-const cacheable = (result: RenderResult) => !(result.ok && result.namesPrivateNotes);
+const cacheable = (result: RenderResult): result is RenderedResult => result.ok && !result.namesPrivateNotes;
 
 /** Renders every job, reusing what `cacheDir` holds from an earlier build when given. */
 export async function renderNotes(jobs: RenderJob[], world: LinkWorld, options: RenderOptions): Promise<RenderResult[]> {
@@ -45,11 +46,12 @@ export async function renderNotes(jobs: RenderJob[], world: LinkWorld, options: 
   const byPath = new Map(rendered.map((result) => [result.path, result]));
   const results = jobs.map((job, i) => cached[i] ?? byPath.get(job.path)!);
   if (cache) {
-    // Only notes that rendered are kept (one over its budget on a busy machine is tried again next
-    // time), and none whose report names a private note.
-    const kept = new Map(jobs.flatMap((job, i) => (results[i]!.ok && cacheable(results[i]!) ? [[cache.key(job), results[i]!] as const] : [])));
+    const kept = jobs.flatMap((job, i) => {
+      const result = results[i]!;
+      return cacheable(result) ? [{ job, result }] : [];
+    });
     // Rewriting the cache is only needed when something new can be kept or a note left it.
-    if (rendered.some((r) => r.ok && cacheable(r)) || cache.size !== kept.size) await cache.save(kept);
+    if (rendered.some(cacheable) || cache.size !== kept.length) await cache.save(kept);
   }
   return results;
 }

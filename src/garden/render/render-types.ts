@@ -53,6 +53,8 @@ export interface RenderedResult {
   namesPrivateNotes?: true;
   /** Vault paths of the attachments the note uses. */
   attachments: string[];
+  /** Every link target the note's rendering looked up: what it depends on besides its own text (render cache). */
+  targets: string[];
   /** The note has math, typeset at build time: its page links KaTeX's stylesheet. */
   hasMath: boolean;
   /** The note has a Mermaid diagram that can be drawn: its page loads the diagram script. */

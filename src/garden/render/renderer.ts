@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import posix from 'node:path/posix';
-import { VaultIndex } from '../link/resolve.ts';
+import { LinkLookup } from '../link/link-lookup.ts';
 import { boundSegment, slugifySegment } from '../normalize/slug.ts';
 import { tagSegments, tagUrlPath } from '../normalize/tags.ts';
 import { siteUrls, type SiteUrls, type SitePath } from '../urls.ts';
@@ -33,6 +33,8 @@ export interface RenderSession {
   missing: string[];
   /** Vault paths of the attachments it used. */
   attachments: Set<string>;
+  /** Every link target it asked the vault about: what its rendering depends on besides its own text. */
+  targets: Set<string>;
 }
 
 /**
@@ -40,9 +42,7 @@ export interface RenderSession {
  * (a note's, or a canvas's for its text cards and file cards).
  */
 export function createLinker(world: LinkWorld): (path: string, title: string, slug: string) => RenderSession {
-  const noteIndex = new VaultIndex(world.notes, false);
-  const attachmentIndex = new VaultIndex(world.attachments, true);
-  const sharedByPath = new Map(world.shared.map((s) => [s.path, s]));
+  const lookup = new LinkLookup(world);
   const urls = siteUrls(world.site.url, world.site.base);
   const tagUrl = (raw: string) => {
     const segments = tagSegments(raw);
@@ -52,40 +52,43 @@ export function createLinker(world: LinkWorld): (path: string, title: string, sl
   return (path, title, slug) => {
     const missing: string[] = [];
     const attachments = new Set<string>();
+    const targets = new Set<string>();
+    // Every question about the vault goes through these two, so `targets` lists them all.
+    const note = (target: string) => (targets.add(target), lookup.note(target, path));
+    const attachment = (target: string) => (targets.add(target), lookup.attachment(target, path));
     const context: RenderContext = {
       title,
       slug,
       urls,
       resolveNote(target) {
-        const found = noteIndex.resolve(target, path);
-        if (!found && !attachmentIndex.resolve(target, path)) missing.push(target);
-        const shared = found && sharedByPath.get(found.path);
-        return shared ? { slug: shared.slug, title: shared.title } : undefined;
+        const found = note(target);
+        if (found === undefined && attachment(target) === undefined) missing.push(target);
+        return found === undefined ? undefined : lookup.sharedNote(found);
       },
       isPrivate(target) {
-        const found = noteIndex.resolve(target, path);
-        return Boolean(found && !sharedByPath.has(found.path));
+        const found = note(target);
+        return found !== undefined && !lookup.sharedNote(found);
       },
       resolveAttachment(target) {
-        const found = attachmentIndex.resolve(target, path);
-        if (!found) {
+        const found = attachment(target);
+        if (found === undefined) {
           // A Markdown image or link to a file the vault lacks is as broken as a missing note.
-          if (!noteIndex.resolve(target, path)) missing.push(target);
+          if (note(target) === undefined) missing.push(target);
           return undefined;
         }
         // A canvas's JSON is never published as a file (canvas links and embeds are slots).
-        if (isCanvasFile(found.path)) return undefined;
-        attachments.add(found.path);
-        return attachmentUrl(urls, found.path);
+        if (isCanvasFile(found)) return undefined;
+        attachments.add(found);
+        return attachmentUrl(urls, found);
       },
       resolveCanvas(target) {
         if (isCanvasFile(target)) {
-          const found = attachmentIndex.resolve(target, path);
-          return found && isCanvasFile(found.path) ? found.path : undefined;
+          const found = attachment(target);
+          return found !== undefined && isCanvasFile(found) ? found : undefined;
         }
         // `[[Board]]` is the canvas only when no note answers to that name, as in Obsidian.
-        if (!target.trim() || noteIndex.resolve(target, path)) return undefined;
-        return attachmentIndex.resolve(`${target}.canvas`, path)?.path;
+        if (!target.trim() || note(target) !== undefined) return undefined;
+        return lookup.attachment(`${target}.canvas`, path);
       },
       tagUrl,
       links: new Set(),
@@ -97,7 +100,7 @@ export function createLinker(world: LinkWorld): (path: string, title: string, sl
       notices: [],
       uses: { math: false, diagrams: false },
     };
-    return { context, missing, attachments };
+    return { context, missing, attachments, targets };
   };
 }
 
@@ -107,7 +110,7 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
   return async (job) => {
     const depth = nestingDepth(job.bodyStart > 0 ? job.text.slice(job.bodyStart) : job.text);
     if (depth > MAX_NESTING) return asPlainText(job, `nests ${depth} levels deep (more than ${MAX_NESTING}); published as plain text`);
-    const { context, missing, attachments } = linker(job.path, job.title, job.slug);
+    const { context, missing, attachments, targets } = linker(job.path, job.title, job.slug);
     try {
       const rendered = await renderMarkdown(job.text, context);
       return {
@@ -123,6 +126,7 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
         notices: context.notices,
         ...(context.namesPrivateNotes ? { namesPrivateNotes: true as const } : {}),
         attachments: [...attachments],
+        targets: [...targets],
         hasMath: context.uses.math,
         hasDiagram: context.uses.diagrams,
       };
@@ -159,6 +163,7 @@ function asPlainText(job: RenderJob, notice: string): RenderResult {
     missing: [],
     notices: [notice],
     attachments: [],
+    targets: [],
     hasMath: false,
     hasDiagram: false,
   };

@@ -1,0 +1,54 @@
+import { VaultIndex } from './resolve.ts';
+import type { LinkWorld } from '../render/render-types.ts';
+
+/**
+ * Everything the vault says about one link target written in one note: the note it names (a
+ * private one too), that note's slug and title when it is shared, the attachment it names, and the
+ * canvas `target.canvas` would be. Rendering a link reads nothing else of the vault, so a rendered
+ * note stays right for as long as the answers to the targets it wrote stay the same.
+ */
+export interface TargetAnswer {
+  note?: string;
+  shared?: { slug: string; title: string };
+  attachment?: string;
+  canvas?: string;
+}
+
+/** The link world indexed for lookups: links resolved as Obsidian resolves them (link/resolve.ts). */
+export class LinkLookup {
+  private readonly notes: VaultIndex<LinkWorld['notes'][number]>;
+  private readonly attachments: VaultIndex<LinkWorld['attachments'][number]>;
+  private readonly shared: Map<string, { slug: string; title: string }>;
+
+  constructor(world: LinkWorld) {
+    this.notes = new VaultIndex(world.notes, false);
+    this.attachments = new VaultIndex(world.attachments, true);
+    this.shared = new Map(world.shared.map((s) => [s.path, { slug: s.slug, title: s.title }]));
+  }
+
+  /** The vault path of the note `target` names from the note at `from`. */
+  note(target: string, from: string): string | undefined {
+    return this.notes.resolve(target, from)?.path;
+  }
+
+  /** The slug and title of the shared note at `notePath`; undefined for a private note. */
+  sharedNote(notePath: string): { slug: string; title: string } | undefined {
+    return this.shared.get(notePath);
+  }
+
+  /** The vault path of the attachment (any non-note file, canvases included) `target` names from `from`. */
+  attachment(target: string, from: string): string | undefined {
+    return this.attachments.resolve(target, from)?.path;
+  }
+
+  /** All of it at once, as compared between builds by the render cache. */
+  answer(target: string, from: string): TargetAnswer {
+    const note = this.note(target, from);
+    return {
+      note,
+      shared: note === undefined ? undefined : this.sharedNote(note),
+      attachment: this.attachment(target, from),
+      canvas: this.attachment(`${target}.canvas`, from),
+    };
+  }
+}
