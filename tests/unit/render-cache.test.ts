@@ -8,13 +8,15 @@ import { makeVault, shared } from '../helpers/vault.ts';
 
 describe('the render cache', () => {
   it('reuses a rendered note until its text changes', async () => {
-    const vault = await makeVault({ 'a.md': shared('Alpha [[b]]'), 'b.md': shared('Beta'), 'p.md': '---\nshare: false\n---\nPRIVATE TEXT' });
+    const vault = await makeVault({ 'a.md': shared('Alpha [[b]] and [[zqprivatename|a thought]]'), 'b.md': shared('Beta'), 'zqprivatename.md': '---\nshare: false\n---\nPRIVATE TEXT' });
     const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-cache-'));
     const config = { ...resolveConfig({ contentDir: vault }, {}), cacheDir };
     const first = await buildGarden(config);
     const file = path.join(cacheDir, 'rendered-notes.json');
     const cached = await fs.readFile(file, 'utf8');
     expect(cached).not.toContain('PRIVATE TEXT');
+    // a's link names the private note: the cache keeps what a links to, but not readably.
+    expect(cached).not.toContain('zqprivatename');
     expect(JSON.parse(cached)).toHaveLength(2);
 
     // Mark the cached HTML: a second build must serve the mark, not render again.

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,16 +34,44 @@ async function rendererVersion(): Promise<string> {
 
 let saves = 0;
 
-/** A rendered note as kept, with the answers its link targets had when it was rendered. */
+/** A rendered note as kept: without its link targets, which are kept sealed, and with the answers they had. */
 interface Entry {
-  result: RenderedResult;
+  result: Omit<RenderedResult, 'targets'>;
+  targets: string;
   answers: string;
 }
 
 /** The answers to a note's link targets, compared between builds (stored hashed). */
-function answersOf(result: RenderedResult, from: string, lookup: LinkLookup): string {
-  const answers = result.targets.map((target) => [target, lookup.answer(target, from)]);
+function answersOf(targets: string[], from: string, lookup: LinkLookup): string {
+  const answers = targets.map((target) => [target, lookup.answer(target, from)]);
   return createHash('sha256').update(JSON.stringify(answers)).digest('base64');
+}
+
+/*
+ * A note's link targets are kept encrypted, under a key made from the note's own text: a shared
+ * note may link to a private one (the link shows as plain words), and the cache, a file that
+ * outlives the build, must not name it. Reading them takes the note's text, which names them
+ * anyway; the next build has it, since an entry is only looked up by that text.
+ */
+const keyOf = (text: string) => createHash('sha256').update('garden render cache targets\0').update(text).digest();
+
+function seal(targets: string[], text: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyOf(text), iv);
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(targets), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');
+}
+
+function unseal(sealed: string, text: string): string[] | undefined {
+  try {
+    const bytes = Buffer.from(sealed, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', keyOf(text), bytes.subarray(0, 12));
+    decipher.setAuthTag(bytes.subarray(12, 28));
+    const targets = JSON.parse(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8')) as unknown;
+    return Array.isArray(targets) && targets.every((t) => typeof t === 'string') ? targets : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export class RenderCache {
@@ -83,14 +111,18 @@ export class RenderCache {
   /** The note as rendered before, if its text is the same and its links still lead where they did. */
   get(job: RenderJob): RenderedResult | undefined {
     const entry = this.entries.get(this.key(job));
-    // An entry of another shape (a cache file from an older version) is not trusted.
-    if (!Array.isArray(entry?.result?.targets)) return undefined;
-    return entry.answers === answersOf(entry.result, job.path, this.lookup) ? entry.result : undefined;
+    // An entry that cannot be read back (of another shape, or damaged) is rendered again.
+    const targets = typeof entry?.targets === 'string' ? unseal(entry.targets, job.text) : undefined;
+    if (!entry || !targets) return undefined;
+    return entry.answers === answersOf(targets, job.path, this.lookup) ? { ...entry.result, targets } : undefined;
   }
 
   /** Keeps exactly these results: entries of notes no longer rendered are dropped. */
   async save(results: { job: RenderJob; result: RenderedResult }[]): Promise<void> {
-    const entries = results.map(({ job, result }) => [this.key(job), { result, answers: answersOf(result, job.path, this.lookup) }] as const);
+    const entries = results.map(({ job, result: { targets, ...result } }) => {
+      const entry: Entry = { result, targets: seal(targets, job.text), answers: answersOf(targets, job.path, this.lookup) };
+      return [this.key(job), entry] as const;
+    });
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     // Unique per save: the dev server can read the garden again while an earlier read still saves.
     const temp = `${this.file}.${process.pid}.${++saves}.tmp`;
