@@ -83,6 +83,9 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         if (failure) throw new Error(failure);
       },
       'astro:server:setup': ({ server, logger }) => {
+        // `astro build` starts a Vite server of its own to sync content: it must not index the
+        // garden for search a second time, in the background of the build.
+        if (building) return;
         setUpDevServer(server, config, logger);
         serveKatexInDev(server);
       },

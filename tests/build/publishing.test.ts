@@ -139,7 +139,8 @@ describe('a garden that cannot be deployed', () => {
     const entry = JSON.parse(await fs.readFile(path.join(result.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: object };
     expect(entry.languages).toEqual({});
     expect((await listFiles(path.join(result.outDir, 'pagefind'))).filter((f) => /fragment|index\//.test(f))).toEqual([]);
-    expect(result.output).toContain('search index: 0 notes indexed');
+    // Once: the build's own content-sync server does not index the garden too.
+    expect(result.output.match(/search index: .*/g)).toEqual([expect.stringContaining('search index: 0 notes indexed')]);
     expect(result.output).toContain('siteUrl is the example https://garden.example.org');
     expect(result.output).toContain('title is still the sample\'s "The Tended Garden"');
     expect(result.output).toContain('author is still the sample\'s "The Gardener"');
