@@ -6,7 +6,7 @@ import type { ViteDevServer } from 'vite';
 import type { Garden, Problem } from '../garden/types.ts';
 import { loadGarden, invalidateGarden, problemLines, emptyGardenFailure, type GardenConfig } from '../garden/index.ts';
 import { siteUrls } from '../garden/urls.ts';
-import { searchBundle, closeSearch, type SearchBundle } from './search-index.ts';
+import { searchIndex, memoryStore, closeSearch, type SearchBundle } from './search-index.ts';
 import { redirectPage } from './redirect-pages.ts';
 
 /*
@@ -33,6 +33,7 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
 
   let shown: Garden | undefined;
   let search: SearchBundle = new Map();
+  const lastIndex = memoryStore();
   const changed = new Set<string>();
 
   /** Reads the garden of the moment; reports what changed in it; indexes it for search. */
@@ -52,9 +53,9 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
       const failure = emptyGardenFailure(garden, config);
       if (failure) logger.warn(`a build would fail: ${failure}`);
     }
-    const index = await searchBundle(garden, config.timeZone);
+    const index = await searchIndex(garden, config.timeZone, lastIndex);
     search = index.files;
-    logger.info(`search index: ${index.pages} notes indexed by Pagefind in ${index.seconds.toFixed(1)} s`);
+    if (index.indexed) logger.info(`search index: ${index.pages} notes indexed by Pagefind in ${index.seconds.toFixed(1)} s`);
   };
 
   // Requests for the index wait for the refresh a change asked for, so they never get a stale one.

@@ -5,14 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { KATEX_FOLDER } from '../site/math.ts';
 import type { AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
-import { writeSearchIndex } from './search-index.ts';
+import { searchIndex, folderStore, writeSearchBundle, closeSearch } from './search-index.ts';
 import { writeRedirectPages } from './redirect-pages.ts';
 import { setUpDevServer } from './dev.ts';
 import { virtualModules } from './virtual-config.ts';
 import { siteUrls } from '../garden/urls.ts';
 import {
   loadGarden, resolveConfig, summary, timing, problemLines, strictFailure, emptyGardenFailure, sampleSettingWarnings,
-  type GardenConfig, type GardenSettings,
+  type Garden, type GardenConfig, type GardenSettings,
 } from '../garden/index.ts';
 
 /**
@@ -50,6 +50,9 @@ async function copyKatex(out: string): Promise<void> {
 export default function garden(settings: GardenSettings): AstroIntegration {
   let config: GardenConfig;
   let building = false;
+  let search: ReturnType<typeof searchIndex> | undefined;
+  /** The build's search index, started once: Pagefind runs in a process of its own, so it indexes while Astro renders the pages. */
+  const indexForSearch = (garden: Garden) => (search ??= searchIndex(garden, config.timeZone, folderStore(path.join(config.cacheDir!, 'search'))));
   return {
     name: 'digital-garden',
     hooks: {
@@ -81,6 +84,8 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         if (empty && first) logger.warn(`a build would fail: ${empty}`);
         const failure = strictFailure(garden, config.strict);
         if (failure) throw new Error(failure);
+        // Awaited once the pages are written; a build that fails before then must not also report this.
+        if (building) indexForSearch(garden).catch(() => {});
       },
       'astro:server:setup': ({ server, logger }) => {
         // `astro build` starts a Vite server of its own to sync content: it must not index the
@@ -103,8 +108,13 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         const redirects = await writeRedirectPages(garden.redirects, siteUrls(config.siteUrl, config.base), config.title, out);
         for (const line of redirects.kept) logger.warn(line);
         if (garden.redirects.length) logger.info(`redirects: ${redirects.written} ${redirects.written === 1 ? "page" : "pages"} sending old addresses and aliases on to their notes`);
-        const search = await writeSearchIndex(out, garden);
-        logger.info(`search index: ${search.pages} notes indexed by Pagefind in ${search.seconds.toFixed(1)} s`);
+        try {
+          const index = await indexForSearch(garden);
+          await writeSearchBundle(path.join(out, 'pagefind'), index.files);
+          logger.info(index.indexed ? `search index: ${index.pages} notes indexed by Pagefind in ${index.seconds.toFixed(1)} s` : `search index: ${index.pages} notes, none changed since the last build`);
+        } finally {
+          await closeSearch();
+        }
         logger.info(summary(garden));
       },
     },

@@ -1,73 +1,145 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Garden } from '../garden/types.ts';
 import { dayFormatter, searchDocument } from '../site/search-body.ts';
 
 /*
- * The search index, written with Pagefind's Node API once the pages are. Pagefind reads only the
- * elements marked `data-pagefind-body` (note bodies; the note page also carries the facets there),
- * so navigation, lists and other chrome never reach the index. Any error fails the build.
+ * The search index, written with Pagefind's Node API from the garden model: each note's search
+ * document (site/search-body.ts: its body and facets) under the URL of its page. The build and the
+ * dev server index the same documents, so search in `npm run dev` finds what the built site finds,
+ * and the build needs no written page: it indexes while Astro renders the pages (index.ts).
  *
- * Two other ways were measured on a 10,000-note garden and dropped: handing Pagefind each note's
- * HTML from the garden model (addHTMLFile) was slower than letting it crawl the written pages, and
- * starting it while Astro renders pages only made the two compete for the same two cores.
+ * Pagefind cannot update an index, so it is written whole whenever a note's document changed, and
+ * taken as it was when none did (the build's cache folder, or memory in dev). Two other ways were
+ * measured on the 10,000-note bench garden and dropped: crawling the written pages (Pagefind parsed
+ * ~16 KB of page around every ~5 KB body: 18.7 s against 14 s from the model), and an index in
+ * parts merged by the search page (Pagefind's multisite), which indexed one part of ~500 notes in
+ * 0.7 s, but made every query fetch a ~20 KB index chunk from each part: on 2,500 notes in 4 parts,
+ * 179 KiB for a first query and 89 KiB for a next, against 121 and 23 in one.
  *
  * Chinese and Japanese are written without spaces, and Pagefind segments them only on pages in
  * those languages, while a garden's pages are in its own language: the core segments such words
- * with Intl.Segmenter and the note page gives them to the index in a hidden paragraph.
+ * with Intl.Segmenter and the search document gives them to the index in a hidden paragraph.
  *
- * A garden with no shared note (allowed by `allowEmpty`) has no page with a marked body, and then
- * Pagefind indexes every page whole: its index is written with nothing in it instead.
+ * Any error fails the build. A garden with no shared note (allowed by `allowEmpty`) gets an index
+ * with nothing in it.
  */
-export async function writeSearchIndex(outDir: string, garden: Garden): Promise<{ pages: number; seconds: number }> {
-  const started = performance.now();
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    if (garden.notes.length > 0) {
-      const added = await index.addDirectory({ path: outDir });
-      if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    // Pagefind reads every page but indexes only those with a body marked: count those.
-    const entry = JSON.parse(await fs.readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    return { pages, seconds: (performance.now() - started) / 1000 };
-  } finally {
-    await pagefind.close();
-  }
-}
 
-/** Pagefind's bundle held in memory: file path under `pagefind/` → bytes. */
+/** Pagefind's bundle: file path under `pagefind/` → bytes. */
 export type SearchBundle = Map<string, Uint8Array>;
 
-/**
- * The dev server's index, made from the garden model since no page is written in dev: each
- * note's search document (the markup its page gives Pagefind) under the URL the build's crawl
- * gives its page, so results link to the dev server's pages as they do to the built ones. The
- * Pagefind service is left running for the next change; `closeSearch` stops it.
- */
-export async function searchBundle(garden: Garden, timeZone: string): Promise<{ files: SearchBundle; pages: number; seconds: number }> {
-  const started = performance.now();
+/** Where the last bundle is kept between indexings, under the key of what it indexed. */
+export interface BundleStore {
+  get(key: string): Promise<SearchBundle | undefined>;
+  set(key: string, files: SearchBundle): Promise<void>;
+}
+
+interface Document {
+  url: string;
+  content: string;
+}
+
+let version: string | undefined;
+/** The installed Pagefind's version (its package does not export its package.json: found from its entry). */
+async function pagefindVersion(): Promise<string> {
+  if (version) return version;
+  let dir = path.dirname(fileURLToPath(import.meta.resolve('pagefind')));
+  while (!(await fs.stat(path.join(dir, 'package.json')).catch(() => undefined))) dir = path.dirname(dir);
+  return (version = (JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version);
+}
+
+/** The index's key: Pagefind's version and every document. */
+async function bundleKey(documents: Document[]): Promise<string> {
+  const hash = createHash('sha256').update(await pagefindVersion());
+  for (const d of documents) hash.update('\0').update(d.url).update('\0').update(d.content);
+  return hash.digest('hex');
+}
+
+async function indexDocuments(documents: Document[]): Promise<SearchBundle> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const formatDay = dayFormatter(timeZone);
     await Promise.all(
-      garden.notes.map(async (note) => {
-        // As the build's crawl writes it: under the site root (the search page adds the base path), percent-encoded.
-        const added = await index.addHTMLFile({ url: encodeURI(`/${note.slug}/`), content: searchDocument(note, note.html, garden.tags, formatDay) });
-        if (added.errors.length) throw new Error(`Pagefind could not index ${note.path}: ${added.errors.join('; ')}`);
+      documents.map(async (document) => {
+        const added = await index.addHTMLFile(document);
+        if (added.errors.length) throw new Error(`Pagefind could not index ${document.url}: ${added.errors.join('; ')}`);
       }),
     );
     const { files, errors: failed } = await index.getFiles();
     if (failed.length) throw new Error(`Pagefind could not make its index: ${failed.join('; ')}`);
-    return { files: new Map(files.map((f) => [f.path.replace(/\\/g, '/'), f.content])), pages: garden.notes.length, seconds: (performance.now() - started) / 1000 };
+    return new Map(files.map((f) => [f.path.replace(/\\/g, '/'), f.content]));
   } finally {
     await index.deleteIndex();
   }
+}
+
+/**
+ * Pagefind's bundle for this garden: the stored one if no note's document changed since it was
+ * made, else a new one, stored. Says how many notes it holds and whether Pagefind had to run.
+ */
+export async function searchIndex(garden: Garden, timeZone: string, store: BundleStore) {
+  const started = performance.now();
+  const formatDay = dayFormatter(timeZone);
+  // Under the site root, percent-encoded, as Pagefind writes a crawled page's URL; the search page adds the base path.
+  const documents = garden.notes.map((note) => ({ url: encodeURI(`/${note.slug}/`), content: searchDocument(note, note.html, garden.tags, formatDay) }));
+  const key = await bundleKey(documents);
+  let files = await store.get(key);
+  const indexed = !files;
+  if (!files) {
+    files = await indexDocuments(documents);
+    await store.set(key, files);
+  }
+  return { files, pages: documents.length, indexed, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The last bundle kept in memory, for the dev server. */
+export function memoryStore(): BundleStore {
+  let kept: { key: string; files: SearchBundle } | undefined;
+  return {
+    get: async (key) => (kept?.key === key ? kept.files : undefined),
+    set: async (key, files) => void (kept = { key, files }),
+  };
+}
+
+/*
+ * The last bundle kept in the build's cache folder, its key beside its files. It is replaced whole
+ * (written aside, then renamed over the old one), so a note that turned private leaves no trace in
+ * the cache once the index is written again.
+ */
+export function folderStore(dir: string): BundleStore {
+  return {
+    async get(key) {
+      try {
+        if ((await fs.readFile(path.join(dir, 'key'), 'utf8')) !== key) return undefined;
+        const names = JSON.parse(await fs.readFile(path.join(dir, 'files.json'), 'utf8')) as string[];
+        return new Map(await Promise.all(names.map(async (name, i) => [name, await fs.readFile(path.join(dir, 'files', String(i)))] as const)));
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key, files) {
+      const temp = `${dir}.${process.pid}.tmp`;
+      await fs.rm(temp, { recursive: true, force: true });
+      await fs.mkdir(path.join(temp, 'files'), { recursive: true });
+      const names = [...files.keys()];
+      await Promise.all(names.map((name, i) => fs.writeFile(path.join(temp, 'files', String(i)), files.get(name)!)));
+      await fs.writeFile(path.join(temp, 'files.json'), JSON.stringify(names));
+      // The key last: a bundle whose writing was cut short has none, so it is never used.
+      await fs.writeFile(path.join(temp, 'key'), key);
+      await fs.rm(dir, { recursive: true, force: true });
+      await fs.rename(temp, dir);
+    },
+  };
+}
+
+/** Writes a bundle into the built site's `pagefind/` folder. */
+export async function writeSearchBundle(folder: string, files: SearchBundle): Promise<void> {
+  const dirs = new Set([...files.keys()].map((name) => path.dirname(path.join(folder, name))));
+  await Promise.all([...dirs].map((dir) => fs.mkdir(dir, { recursive: true })));
+  await Promise.all([...files].map(([name, content]) => fs.writeFile(path.join(folder, name), content)));
 }
 
 export const closeSearch = (): Promise<unknown> => pagefind.close();

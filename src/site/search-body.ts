@@ -3,10 +3,10 @@ import { tendedOn } from '../garden/assemble/order.ts';
 import { escapeHtml } from '../garden/normalize/text.ts';
 
 /*
- * What Pagefind reads of a note: its body, with the note's facets as attributes. The note page
- * writes it (the build's index is crawled from the written pages) and the dev server indexes the
- * same markup from the garden model, so search in `npm run dev` finds what the built site finds.
- * No virtual module here: the integration imports it outside Vite.
+ * What Pagefind reads of a note: its body, with the note's facets as attributes. The build and the
+ * dev server both index this document from the garden model (integration/search-index.ts), not
+ * the note's page, so search in `npm run dev` finds what the built site finds and the page carries
+ * no markup for the index. No virtual module here: the integration imports it outside Vite.
  */
 
 /** "18 June 2025", in the garden's time zone. Building an Intl.DateTimeFormat is costly: make one per build. */
@@ -45,8 +45,8 @@ export function searchFacets(note: Searchable, tags: ReadonlyMap<string, TagNode
 }
 
 /**
- * The note page's `data-pagefind-body` as a document of its own, for indexing without the page:
- * the same facets, the Chinese and Japanese words the core segmented, and the note's HTML.
+ * A note as Pagefind indexes it: its facets, the Chinese and Japanese words the core segmented,
+ * and the note's HTML, in a document of its own.
  */
 export function searchDocument(note: Searchable, html: string, tags: ReadonlyMap<string, TagNode>, formatDay: (iso: string) => string): string {
   const { filters, meta } = searchFacets(note, tags, formatDay);
