@@ -79,6 +79,8 @@ export class RenderCache {
   private readonly entries: Map<string, Entry>;
   private readonly prefix: string;
   private readonly lookup: LinkLookup;
+  /** Entries found still good by `get`: saved again as they are, without sealing and hashing anew. */
+  private readonly reused = new Map<string, Entry>();
 
   private constructor(file: string, entries: Map<string, Entry>, prefix: string, lookup: LinkLookup) {
     this.file = file;
@@ -110,18 +112,21 @@ export class RenderCache {
 
   /** The note as rendered before, if its text is the same and its links still lead where they did. */
   get(job: RenderJob): RenderedResult | undefined {
-    const entry = this.entries.get(this.key(job));
+    const key = this.key(job);
+    const entry = this.entries.get(key);
     // An entry that cannot be read back (of another shape, or damaged) is rendered again.
     const targets = typeof entry?.targets === 'string' ? unseal(entry.targets, job.text) : undefined;
-    if (!entry || !targets) return undefined;
-    return entry.answers === answersOf(targets, job.path, this.lookup) ? { ...entry.result, targets } : undefined;
+    if (!entry || !targets || entry.answers !== answersOf(targets, job.path, this.lookup)) return undefined;
+    this.reused.set(key, entry);
+    return { ...entry.result, targets };
   }
 
   /** Keeps exactly these results: entries of notes no longer rendered are dropped. */
   async save(results: { job: RenderJob; result: RenderedResult }[]): Promise<void> {
     const entries = results.map(({ job, result: { targets, ...result } }) => {
-      const entry: Entry = { result, targets: seal(targets, job.text), answers: answersOf(targets, job.path, this.lookup) };
-      return [this.key(job), entry] as const;
+      const key = this.key(job);
+      const entry: Entry = this.reused.get(key) ?? { result, targets: seal(targets, job.text), answers: answersOf(targets, job.path, this.lookup) };
+      return [key, entry] as const;
     });
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     // Unique per save: the dev server can read the garden again while an earlier read still saves.
