@@ -11,6 +11,7 @@ import { unified, type Plugin } from 'unified';
 import type { Root as MdastRoot } from 'mdast';
 import type { Root as HastRoot } from 'hast';
 import remarkParse from 'remark-parse';
+import remarkEscapes from '../../src/garden/render/markdown/escapes.ts';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
@@ -141,9 +142,9 @@ async function render(processor: Processor, input: string, context: RenderContex
   return { html: String(result), context, file };
 }
 
-/** Markdown (CommonMark, GFM, frontmatter) in, HTML out, with one remark plugin in between. */
+/** Markdown (CommonMark, GFM, frontmatter; escapes noted as the pipeline notes them) in, HTML out, with one remark plugin in between. */
 const remark = (plugin: Plugin<[], MdastRoot> = () => undefined) =>
-  unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(plugin).use(remarkRehype).use(rehypeStringify) as unknown as Processor;
+  unified().use(remarkParse).use(remarkEscapes).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(plugin).use(remarkRehype).use(rehypeStringify) as unknown as Processor;
 
 /** Markdown with its raw HTML read into the tree (as the pipeline does), then one rehype plugin, then HTML. */
 const rehype = (plugin: Plugin<[], HastRoot>) =>

@@ -15,6 +15,7 @@ import type { RenderContext } from './context.ts';
 import remarkHtmlBlocks, { htmlBlockHandler } from './html-blocks.ts';
 import remarkTitleHeading from './title-heading.ts';
 import remarkCallouts from './callouts.ts';
+import remarkEscapes from './escapes.ts';
 import remarkWikilinks from './wikilinks.ts';
 import remarkHighlightMark from './highlight-mark.ts';
 import remarkInlineTags from './inline-tags.ts';
@@ -111,6 +112,7 @@ declare module 'vfile' {
  */
 const processor = unified()
   .use(remarkParse)
+  .use(remarkEscapes)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
   .use(remarkObsidianMath)
