@@ -125,15 +125,35 @@ function link(inner: string, context: RenderContext): PhrasingContent {
 
 const isEmbed = (node: { type: string; data?: { hName?: string } }) => node.type === 'emphasis' && node.data?.hName === 'div';
 
-/** A paragraph holding only embeds becomes those embeds: a <div> may not sit inside a <p>. */
-function unwrapLoneEmbeds(tree: Root): void {
+const blank = (node: { type: string; value?: string }) => node.type === 'text' && !node.value!.trim();
+
+/**
+ * Embeds are blocks, and a <div> may not sit inside a <p>: a paragraph holding one is split around
+ * it (`Before ![[Note]] after.` is a paragraph, the embed, a paragraph), and a paragraph left with
+ * nothing (it held only embeds of private or missing notes, which are nothing) goes.
+ */
+function liftEmbeds(tree: Root): void {
   visitParents(tree, 'paragraph', (node, ancestors) => {
+    if (!node.children.some(isEmbed) && !node.children.every(blank)) return;
     const parent = ancestors.at(-1) as Parent;
-    const children = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-    if (children.length === 0 || !children.every(isEmbed)) return;
+    const blocks: Parent['children'] = [];
+    let run: PhrasingContent[] = [];
+    const flush = () => {
+      if (!run.every(blank)) blocks.push({ type: 'paragraph', children: run });
+      run = [];
+    };
+    for (const child of node.children) {
+      if (!isEmbed(child)) {
+        run.push(child);
+        continue;
+      }
+      flush();
+      blocks.push(child as unknown as Parent['children'][number]);
+    }
+    flush();
     const index = parent.children.indexOf(node);
-    parent.children.splice(index, 1, ...(children as unknown as Parent['children']));
-    return [SKIP, index + children.length];
+    parent.children.splice(index, 1, ...blocks);
+    return [SKIP, index + blocks.length];
   });
 }
 
@@ -147,6 +167,6 @@ export default function remarkWikilinks() {
         ? splitText(node, WIKILINK, (match) => ({ nodes: match[1] ? embed(match[2]!, context) : [link(match[2]!, context)] }))
         : undefined,
     );
-    if (context.embeds.length) unwrapLoneEmbeds(tree);
+    liftEmbeds(tree);
   };
 }
