@@ -29,13 +29,6 @@ export function stripObsidianComments(text: string): { text: string; unclosed: b
         if (!inComment) out += rest;
         break;
       }
-      // Outside a comment, `%%` in inline code is code: the span is kept whole.
-      const code = inComment ? undefined : codeSpanBefore(rest, at);
-      if (code !== undefined) {
-        out += rest.slice(0, code);
-        rest = rest.slice(code);
-        continue;
-      }
       if (!inComment) out += rest.slice(0, at);
       inComment = !inComment;
       rest = rest.slice(at + 2);
@@ -43,19 +36,4 @@ export function stripObsidianComments(text: string): { text: string; unclosed: b
     lines[i] = out;
   }
   return { text: lines.join('\n'), unclosed: inComment };
-}
-
-/**
- * Where the first inline code span of `text` that starts before `limit` ends, if it does on this
- * line (CommonMark: a run of backticks closed by a run of the same length); undefined otherwise.
- */
-function codeSpanBefore(text: string, limit: number): number | undefined {
-  const open = /`+/g;
-  for (let match = open.exec(text); match && match.index < limit; match = open.exec(text)) {
-    const close = new RegExp(`(?<!\`)${match[0]}(?!\`)`, 'g');
-    close.lastIndex = match.index + match[0].length;
-    const end = close.exec(text);
-    if (end) return end.index + end[0].length;
-  }
-  return undefined;
 }
