@@ -57,6 +57,13 @@ describe('block references', () => {
     expect(html).toContain('>that item</a>');
   });
 
+  it('keep their id when the paragraph embeds a note (an embed elsewhere splits its paragraph)', async () => {
+    const g = await garden('Quoted here ![[Source#^quote-me]] and kept. ^with-embed\n\nBefore ![[Source#^item-two]] after.');
+    const html = htmlOf(g, 'linker');
+    expect(html).toMatch(/<p id="\^with-embed">Quoted here /);
+    expect(html).toMatch(/<p>Before <\/p>\s*<div class="embed[^"]*"/);
+  });
+
   it('are embedded alone with ![[Note#^id]]', async () => {
     const html = htmlOf(await garden('![[Source#^quote-me]]\n\n![[Source#^item-two]]'), 'linker');
     expect(html).toContain('A paragraph worth quoting.');

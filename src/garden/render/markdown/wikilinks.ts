@@ -125,16 +125,19 @@ function link(inner: string, context: RenderContext): PhrasingContent {
 
 const isEmbed = (node: { type: string; data?: { hName?: string } }) => node.type === 'emphasis' && node.data?.hName === 'div';
 
-const blank = (node: { type: string; value?: string }) => node.type === 'text' && !node.value!.trim();
+/** Text of ASCII white space only: a no-break space (`&nbsp;`, a gardener's blank line) is content. */
+const blank = (node: { type: string; value?: string }) => node.type === 'text' && /^[ \t\r\n]*$/.test(node.value!);
 
 /**
  * Embeds are blocks, and a <div> may not sit inside a <p>: a paragraph holding one is split around
  * it (`Before ![[Note]] after.` is a paragraph, the embed, a paragraph), and a paragraph left with
- * nothing (it held only embeds of private or missing notes, which are nothing) goes.
+ * nothing (it held only embeds of private or missing notes, which are nothing) goes. A paragraph
+ * that is more than text (a block with an `^id`, a callout's title) is left whole: splitting it
+ * would lose what it carries.
  */
 function liftEmbeds(tree: Root): void {
   visitParents(tree, 'paragraph', (node, ancestors) => {
-    if (!node.children.some(isEmbed) && !node.children.every(blank)) return;
+    if (node.data || (!node.children.some(isEmbed) && !node.children.every(blank))) return;
     const parent = ancestors.at(-1) as Parent;
     const blocks: Parent['children'] = [];
     let run: PhrasingContent[] = [];
