@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Garden } from '../garden/types.ts';
+import { removeAbandonedCopies } from '../garden/cache-files.ts';
 import { dayFormatter, searchDocument } from '../site/search-body.ts';
 
 /*
@@ -121,6 +122,7 @@ export function folderStore(dir: string): BundleStore {
       }
     },
     async set(key, files) {
+      await removeAbandonedCopies(dir);
       const temp = `${dir}.${process.pid}.tmp`;
       await fs.rm(temp, { recursive: true, force: true });
       await fs.mkdir(path.join(temp, 'files'), { recursive: true });

@@ -81,3 +81,20 @@ describe('the render cache key', () => {
     expect(versions.filter((v) => v.endsWith('@missing'))).toEqual([]);
   });
 });
+
+describe('the caches after a build that was stopped while writing', () => {
+  it('lose the temporary copies a stopped build left, which held the notes shared then', async () => {
+    const { removeAbandonedCopies } = await import('../../src/garden/cache-files.ts');
+    const { spawnSync } = await import('node:child_process');
+    // The id of a process that has ended.
+    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-cache-'));
+    const file = path.join(dir, 'rendered-notes.json');
+    await fs.writeFile(path.join(dir, `rendered-notes.json.${ended}.1.tmp`), 'zqsharedthen');
+    await fs.mkdir(path.join(dir, `search.${ended}.tmp`));
+    await fs.writeFile(path.join(dir, `rendered-notes.json.${process.pid}.1.tmp`), 'being written');
+    await removeAbandonedCopies(file);
+    await removeAbandonedCopies(path.join(dir, 'search'));
+    expect((await fs.readdir(dir)).sort()).toEqual([`rendered-notes.json.${process.pid}.1.tmp`]);
+  });
+});

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { LinkWorld, RenderJob, RenderedResult } from './render-types.ts';
 import { LinkLookup } from '../link/link-lookup.ts';
 import { filesUnder, installedVersions } from '../version.ts';
+import { removeAbandonedCopies } from '../cache-files.ts';
 
 /*
  * Rendered notes kept between builds, so a rebuild renders only what changed. A note's entry is
@@ -129,6 +130,7 @@ export class RenderCache {
       return [key, entry] as const;
     });
     await fs.mkdir(path.dirname(this.file), { recursive: true });
+    await removeAbandonedCopies(this.file);
     // Unique per save: the dev server can read the garden again while an earlier read still saves.
     const temp = `${this.file}.${process.pid}.${++saves}.tmp`;
     await fs.writeFile(temp, JSON.stringify(entries));
