@@ -50,6 +50,7 @@ async function copyKatex(out: string): Promise<void> {
 export default function garden(settings: GardenSettings): AstroIntegration {
   let config: GardenConfig;
   let building = false;
+  let serving = false;
   let search: ReturnType<typeof searchIndex> | undefined;
   /** The build's search index, started once: Pagefind runs in a process of its own, so it indexes while Astro renders the pages. */
   const indexForSearch = (garden: Garden) => (search ??= searchIndex(garden, config.timeZone, folderStore(path.join(config.cacheDir!, 'search'))));
@@ -58,6 +59,9 @@ export default function garden(settings: GardenSettings): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config: astro, command, updateConfig, addWatchFile }) => {
         building = command === 'build';
+        serving = command === 'dev';
+        // A new build (a second one in the same process) indexes its own garden.
+        search = undefined;
         // Rendered notes are kept beside Astro's own cache, so a rebuild renders only changed notes.
         config = { ...resolveConfig(settings), cacheDir: fileURLToPath(new URL('garden/', astro.cacheDir)) };
         updateConfig({ site: config.siteUrl, base: config.base, vite: { plugins: [virtualModules(config, new URL('../garden/index.ts', import.meta.url).href)] } });
@@ -88,9 +92,9 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         if (building) indexForSearch(garden).catch(() => {});
       },
       'astro:server:setup': ({ server, logger }) => {
-        // `astro build` starts a Vite server of its own to sync content: it must not index the
-        // garden for search a second time, in the background of the build.
-        if (building) return;
+        // `astro build`, `sync` and `check` start a Vite server of their own to sync content: only
+        // `astro dev` gets the dev server's search index and vault watching.
+        if (!serving) return;
         setUpDevServer(server, config, logger);
         serveKatexInDev(server);
       },

@@ -9,8 +9,9 @@ import type { Processor } from 'unified';
  * highlights: plugins that read the parsed text) would take it for theirs. So while parsing, each
  * escaped character that starts or ends one of those syntaxes is set apart as a text node of its
  * own: those plugins read one text node at a time, so they cannot see it as part of a match, and
- * it is shown as written. (Kept per node rather than as positions, GFM's autolinks, which split
- * text nodes after parsing, would lose it.) Other escapes (`\|` in a table's wikilink) stay in place.
+ * it is shown as written. (Noted on the node instead, it would be lost where GFM's autolinks split
+ * text nodes after parsing.) Other escapes (`\|` in a table's wikilink, `\#` in a wikilink's
+ * words) stay in place.
  */
 const SYNTAX = new Set(['[', ']', '#', '=', '!']);
 
@@ -24,11 +25,25 @@ function exitEscapedCharacter(this: CompileContext, token: Token): void {
   tail.position!.end = { line: token.end.line, column: token.end.column, offset: token.end.offset };
 }
 
+/**
+ * Whether the escaped character at `at` would start or end one of the text syntaxes: a bracket or
+ * `=` of a pair (`[[`, `]]`, `==`), a `!` before `[`, a `#` outside a wikilink (`[[Note|Issue \#12]]`
+ * stays a link).
+ */
+function opensSyntax(value: string, at: number): boolean {
+  const [before, c, after] = [value[at - 1], value[at], value[at + 1]];
+  if (c === '[' || c === ']' || c === '=') return before === c || after === c;
+  if (c === '!') return after === '[';
+  return value.lastIndexOf('[[', at) <= value.lastIndexOf(']]', at);
+}
+
 /** A text node's escaped syntax characters, each as a text node of its own. */
 function setApart(node: Text): Text[] {
-  const escapes = (node.data as { escapes?: number[] } | undefined)?.escapes;
-  if (!escapes) return [node];
+  const noted = (node.data as { escapes?: number[] } | undefined)?.escapes;
+  if (!noted) return [node];
   delete (node.data as { escapes?: number[] }).escapes;
+  const escapes = noted.filter((at) => opensSyntax(node.value, at));
+  if (!escapes.length) return [node];
   const parts: Text[] = [];
   let from = 0;
   for (const at of escapes) {
