@@ -14,8 +14,8 @@ import { redirectPage } from './redirect-pages.ts';
  * the garden again (the content loader then hands Astro the new one), prints the problems of the
  * changed notes and those the change caused elsewhere, and rebuilds the search index from the new
  * garden. The dev server serves what a build would write besides Astro's pages, from the garden of
- * the moment: attachments of shared notes, Pagefind's bundle (in memory: no page is written in
- * dev, so there is nothing to crawl) and redirect pages. A private note is in none of them.
+ * the moment: attachments of shared notes, Pagefind's bundle (indexed from the garden model as the
+ * build's is, and kept in memory) and redirect pages. A private note is in none of them.
  */
 
 const TYPES: Record<string, string> = {

@@ -18,7 +18,7 @@ export interface RenderJob {
 /**
  * What a renderer needs to know of the vault: every note's name (private ones too, so a link to
  * one is known to be private), the shared notes' slugs and titles, the attachments, and where the
- * site is served. Plain data, so it can be handed to worker threads and hashed for the cache.
+ * site is served. Plain data, so it can be handed to worker threads.
  */
 export interface LinkWorld {
   notes: Indexed[];

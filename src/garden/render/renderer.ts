@@ -53,7 +53,8 @@ export function createLinker(world: LinkWorld): (path: string, title: string, sl
     const missing: string[] = [];
     const attachments = new Set<string>();
     const targets = new Set<string>();
-    // Every question about the vault goes through these two, so `targets` lists them all.
+    // Every lookup of a target goes through these two, so `targets` lists each target asked about
+    // (what the render cache checks: link-lookup.ts answers for the canvas and shared-note lookups too).
     const note = (target: string) => (targets.add(target), lookup.note(target, path));
     const attachment = (target: string) => (targets.add(target), lookup.attachment(target, path));
     const context: RenderContext = {

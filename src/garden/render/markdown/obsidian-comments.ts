@@ -1,7 +1,9 @@
 /**
  * Removes Obsidian comments (`%% … %%`) outside fenced code, keeping line breaks so positions in
  * problem reports still match the file. An unclosed `%%` hides the rest of the note, as in
- * Obsidian: what the gardener meant to hide stays hidden.
+ * Obsidian: what the gardener meant to hide stays hidden. A `%%` in inline code is read as a
+ * comment too: telling inline code apart before parsing (escaped backticks, code spans over
+ * several lines, backticks in raw HTML) could publish what was meant to be hidden.
  */
 export function stripObsidianComments(text: string): { text: string; unclosed: boolean } {
   if (!text.includes('%%')) return { text, unclosed: false };
