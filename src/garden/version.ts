@@ -26,15 +26,21 @@ export async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
 }
 
+const MODULES = path.resolve(CORE, '../../node_modules');
+
+/** The installed version of a package, read from its package.json (which its `exports` may not expose). */
+export async function installedVersion(name: string): Promise<string> {
+  return (JSON.parse(await fs.readFile(path.join(MODULES, name, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 /** `name@version` of the packages rendering uses and of everything they depend on, as installed. */
 export async function installedVersions(): Promise<string[]> {
-  const modules = path.resolve(CORE, '../../node_modules');
   const seen = new Map<string, string>();
   const visit = async (name: string): Promise<void> => {
     if (seen.has(name)) return;
     seen.set(name, 'missing');
     try {
-      const manifest = JSON.parse(await fs.readFile(path.join(modules, name, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+      const manifest = JSON.parse(await fs.readFile(path.join(MODULES, name, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
       seen.set(name, manifest.version);
       await Promise.all(Object.keys(manifest.dependencies ?? {}).map(visit));
     } catch {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Garden } from '../garden/types.ts';
 import { removeAbandonedCopies } from '../garden/cache-files.ts';
+import { installedVersion } from '../garden/version.ts';
 import { dayFormatter, searchDocument } from '../site/search-body.ts';
 
 /*
@@ -43,18 +43,9 @@ interface Document {
   content: string;
 }
 
-let version: string | undefined;
-/** The installed Pagefind's version (its package does not export its package.json: found from its entry). */
-async function pagefindVersion(): Promise<string> {
-  if (version) return version;
-  let dir = path.dirname(fileURLToPath(import.meta.resolve('pagefind')));
-  while (!(await fs.stat(path.join(dir, 'package.json')).catch(() => undefined))) dir = path.dirname(dir);
-  return (version = (JSON.parse(await fs.readFile(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version);
-}
-
 /** The index's key: Pagefind's version and every document. */
 async function bundleKey(documents: Document[]): Promise<string> {
-  const hash = createHash('sha256').update(await pagefindVersion());
+  const hash = createHash('sha256').update(await installedVersion('pagefind'));
   for (const d of documents) hash.update('\0').update(d.url).update('\0').update(d.content);
   return hash.digest('hex');
 }
