@@ -105,7 +105,11 @@ export function folderStore(dir: string): BundleStore {
   return {
     async get(key) {
       try {
-        if ((await fs.readFile(path.join(dir, 'key'), 'utf8')) !== key) return undefined;
+        if ((await fs.readFile(path.join(dir, 'key'), 'utf8')) !== key) {
+          // Out of date, perhaps holding a note private now: gone before indexing, even if the build then fails.
+          await fs.rm(dir, { recursive: true, force: true });
+          return undefined;
+        }
         const names = JSON.parse(await fs.readFile(path.join(dir, 'files.json'), 'utf8')) as string[];
         return new Map(await Promise.all(names.map(async (name, i) => [name, await fs.readFile(path.join(dir, 'files', String(i)))] as const)));
       } catch {

@@ -98,3 +98,15 @@ describe('the caches after a build that was stopped while writing', () => {
     expect((await fs.readdir(dir)).sort()).toEqual([`rendered-notes.json.${process.pid}.1.tmp`]);
   });
 });
+
+describe('the search index kept between builds', () => {
+  it('is removed as soon as it is found out of date, before indexing again (which may fail)', async () => {
+    const { folderStore } = await import('../../src/integration/search-index.ts');
+    const dir = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'garden-cache-')), 'search');
+    const store = folderStore(dir);
+    await store.set('with the note shared', new Map([['fragment/en_1.pf_fragment', new TextEncoder().encode('zqturnedprivate')]]));
+    expect((await store.get('with the note shared'))?.size).toBe(1);
+    expect(await store.get('with the note private')).toBeUndefined();
+    await expect(fs.stat(dir)).rejects.toThrow();
+  });
+});
