@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../tests/helpers/random.ts';
 
 const { values } = parseArgs({
   // `--no-floor` skips the bare-Astro comparison build.
@@ -24,23 +25,13 @@ const NOTES = Number(values.notes);
 const WORDS = Number(values.words);
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-/* A seeded generator, so every run builds the same vault. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const VOCABULARY = `garden note idea seed bud tree root leaf soil water light shade moss fern oak path stone
   season spring summer autumn winter grow tend prune plant harvest compost bloom branch link thought
   memory reading writing question answer habit practice morning evening rain wind river field forest
   pattern system model change time attention patience curiosity craft tool map walk notice`.split(/\s+/).filter(Boolean);
 
 async function generate(dir: string) {
-  const rand = random(42);
+  const rand = seededRandom(42);
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
   const title = (i: number) => `Note ${i} ${VOCABULARY[i % VOCABULARY.length]}`;
   const states = ['seed', 'bud', 'evergreen'];

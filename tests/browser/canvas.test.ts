@@ -1,37 +1,18 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { ROOT, listFiles } from '../helpers/build.ts';
 import { siteInBrowser } from '../helpers/site-in-browser.ts';
+import { SHOTS, VIEWPORTS, axeViolations, makeShotsFolder } from '../helpers/look.ts';
 
 /*
  * The canvas page of the Obsidian fixture vault in Debian's Chromium: the board photographed light
  * and dark, phone and desktop (test-results/screenshots/), checked by axe-core, fitting the column
  * without sideways scrolling, drawn without JavaScript, its links followed.
  */
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const VIEWPORTS = [
-  { width: 375, height: 800 },
-  { width: 1280, height: 900 },
-];
-
 const garden = siteInBrowser(async () => path.join(ROOT, 'tests/fixtures/obsidian-vault'));
-let axe: string;
 
-beforeAll(async () => {
-  axe = await fs.readFile(AXE, 'utf8');
-  await fs.mkdir(SHOTS, { recursive: true });
-});
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-}
+beforeAll(makeShotsFolder);
 
 describe('a canvas as it looks', () => {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,9 +1,9 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { colord } from 'colord';
 import { ROOT } from '../helpers/build.ts';
 import { siteInBrowser } from '../helpers/site-in-browser.ts';
+import { SHOTS, VIEWPORTS, axeViolations, makeShotsFolder } from '../helpers/look.ts';
 import { resolveConfig } from '../../src/garden/config/config.ts';
 import settings from '../../garden.config.ts';
 
@@ -13,8 +13,6 @@ import settings from '../../garden.config.ts';
  * checked for the layout faults a screenshot shows: sideways scrolling, a header that wraps on a
  * desktop, the wrong theme's paper.
  */
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const PAGES = [
   { name: 'home', url: '/' },
   { name: 'note', url: '/linking-your-thinking/' },
@@ -22,19 +20,10 @@ const PAGES = [
   { name: 'state', url: '/states/bud/' },
   { name: 'search', url: '/search/?q=moss' },
 ];
-const VIEWPORTS = [
-  { width: 375, height: 800 },
-  { width: 1280, height: 900 },
-];
 const { colors } = resolveConfig(settings, {});
 
 const garden = siteInBrowser(async () => path.join(ROOT, 'content'));
-let axe: string;
-
-beforeAll(async () => {
-  axe = await fs.readFile(AXE, 'utf8');
-  await fs.mkdir(SHOTS, { recursive: true });
-});
+beforeAll(makeShotsFolder);
 
 describe('the garden as it looks', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -59,12 +48,7 @@ describe('the garden as it looks', () => {
           if (colord(layout.paper).toHex() !== colors.paper[colorScheme]) report.push(`${url} paper is ${layout.paper}, not the ${colorScheme} theme's`);
           if (colord(layout.ink).toHex() !== colors.ink[colorScheme]) report.push(`${url} ink is ${layout.ink}, not the ${colorScheme} theme's`);
 
-          await page.addScriptTag({ content: axe });
-          const violations = await page.evaluate(async () => {
-            const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-            return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-          });
-          report.push(...violations.map((v) => `${url} ${v}`));
+          report.push(...(await axeViolations(page)).map((v) => `${url} ${v}`));
           await page.close();
         }
         await context.close();

@@ -1,10 +1,10 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../helpers/build.ts';
 import { siteInBrowser } from '../helpers/site-in-browser.ts';
+import { SHOTS, VIEWPORTS, axeViolations, makeShotsFolder } from '../helpers/look.ts';
 
 /*
  * A page with math and a page with Mermaid diagrams from the Obsidian fixture vault, in Debian's
@@ -12,30 +12,11 @@ import { siteInBrowser } from '../helpers/site-in-browser.ts';
  * by axe-core and for sideways scrolling; diagrams drawn in the page's theme and drawn again when
  * it changes; their source readable without JavaScript; what they weigh.
  */
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const VIEWPORTS = [
-  { width: 375, height: 800 },
-  { width: 1280, height: 900 },
-];
-
 const garden = siteInBrowser(async () => path.join(ROOT, 'tests/fixtures/obsidian-vault'));
-let axe: string;
 
-beforeAll(async () => {
-  axe = await fs.readFile(AXE, 'utf8');
-  await fs.mkdir(SHOTS, { recursive: true });
-});
+beforeAll(makeShotsFolder);
 
 const drawn = (page: Page, count: number) => page.locator('figure.diagram .diagram-drawing svg').nth(count - 1).waitFor({ timeout: 30_000 });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-}
 
 describe('math and diagrams as they look', () => {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { makeVault } from '../helpers/vault.ts';
 import { siteInBrowser } from '../helpers/site-in-browser.ts';
 import { searchWeight } from '../helpers/search-weight.ts';
+import { seededRandom } from '../helpers/random.ts';
 
 /*
  * What search costs a visitor, on a garden large enough for it to matter, and whether it stays
@@ -26,19 +27,10 @@ const WORDS = 80;
 const FIRST_BUDGET = 135_000;
 const NEXT_BUDGET = 30_000;
 
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const REAL = ['garden', 'gardening', 'we', 'can', 'moss', 'fern', 'oak', 'river', 'running', 'run'];
 
 async function bigVault(): Promise<string> {
-  const rand = random(7);
+  const rand = seededRandom(7);
   const syllables = ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vel', 'or', 'ni', 'pha', 'dru', 'ce', 'bo', 'ly', 'thi', 'qua'];
   const made = new Set<string>();
   while (made.size < 3000) made.add(Array.from({ length: 2 + Math.floor(rand() * 3) }, () => syllables[Math.floor(rand() * syllables.length)]).join(''));

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { resolveConfig, type GardenSettings } from '../../src/garden/config/config.ts';
 import { buildGarden } from '../../src/garden/build-garden.ts';
+import { fromHtml } from 'hast-util-from-html';
+import type { Garden } from '../../src/garden/types.ts';
 
 /** The documents the project was created from, copied verbatim from shared/seeds. */
 export const SEEDS = path.resolve(import.meta.dirname, '../fixtures/seeds');
@@ -25,3 +27,16 @@ export async function gardenOf(files: Record<string, string | Uint8Array>, setti
 }
 
 export const shared = (body: string, frontmatter = '') => `---\nshare: true\n${frontmatter}---\n${body}`;
+
+/** A built garden's note by slug; a missing one fails with the slugs there are. */
+export function noteOf(garden: Garden, slug: string) {
+  const found = garden.notes.find((n) => n.slug === slug);
+  if (!found) throw new Error(`no note ${slug}: ${garden.notes.map((n) => n.slug).join(', ')}`);
+  return found;
+}
+
+/** A note's HTML as a tree, for selectors. */
+export const noteTree = (garden: Garden, slug: string) => fromHtml(noteOf(garden, slug).html, { fragment: true });
+
+/** What the garden reported about one file. */
+export const problemsOf = (garden: Garden, file: string) => garden.problems.filter((p) => p.file === file).map((p) => p.message);

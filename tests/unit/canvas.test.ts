@@ -1,10 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { gardenOf, shared } from '../helpers/vault.ts';
+import { gardenOf, shared, noteOf as note, noteTree as tree, problemsOf } from '../helpers/vault.ts';
 import { LIMITS, parseCanvas } from '../../src/garden/render/canvas/json-canvas.ts';
-import type { Garden } from '../../src/garden/types.ts';
 
 /*
  * Canvases (JSON Canvas 1.0, Obsidian's `.canvas` files): read and bounded, drawn as static SVG
@@ -23,13 +21,6 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...fs, readFile, default: { ...fs, readFile } };
 });
 
-const note = (garden: Garden, slug: string) => {
-  const found = garden.notes.find((n) => n.slug === slug);
-  if (!found) throw new Error(`no note ${slug}: ${garden.notes.map((n) => n.slug).join(', ')}`);
-  return found;
-};
-const tree = (garden: Garden, slug: string) => fromHtml(note(garden, slug).html, { fragment: true });
-const problemsOf = (garden: Garden, file: string) => garden.problems.filter((p) => p.file === file).map((p) => p.message);
 const canvas = (nodes: unknown[], edges: unknown[] = []) => JSON.stringify({ nodes, edges });
 const box = (id: string, x = 0, y = 0, width = 200, height = 100) => ({ id, x, y, width, height });
 

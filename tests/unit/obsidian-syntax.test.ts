@@ -3,20 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { gardenOf, shared } from '../helpers/vault.ts';
+import { gardenOf, shared, noteOf as note, noteTree as tree, problemsOf } from '../helpers/vault.ts';
 import { buildGarden } from '../../src/garden/build-garden.ts';
 import { resolveConfig } from '../../src/garden/config/config.ts';
-import type { Garden } from '../../src/garden/types.ts';
 
 /* Obsidian's syntax (help.obsidian.md) as the garden renders it, item by item. */
 
-const note = (garden: Garden, slug: string) => {
-  const found = garden.notes.find((n) => n.slug === slug);
-  if (!found) throw new Error(`no note ${slug}: ${garden.notes.map((n) => n.slug).join(', ')}`);
-  return found;
-};
-const tree = (garden: Garden, slug: string) => fromHtml(note(garden, slug).html, { fragment: true });
-const problemsOf = (garden: Garden, file: string) => garden.problems.filter((p) => p.file === file).map((p) => p.message);
 
 describe('math', () => {
   it('typesets $inline$ and $$block$$ math at build time, with MathML for screen readers, and tells the page', async () => {
