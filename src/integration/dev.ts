@@ -6,7 +6,7 @@ import type { ViteDevServer } from 'vite';
 import type { Garden, Problem } from '../garden/types.ts';
 import { loadGarden, invalidateGarden, problemLines, emptyGardenFailure, type GardenConfig } from '../garden/index.ts';
 import { siteUrls } from '../garden/urls.ts';
-import { searchIndex, memoryStore, closeSearch, type SearchBundle } from './search-index.ts';
+import { searchIndex, memoryStore, closeSearch, type SearchFiles } from './search-index.ts';
 import { redirectPage } from './redirect-pages.ts';
 
 /*
@@ -32,7 +32,7 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
   const inVault = (file: string) => file === config.contentDir || file.startsWith(config.contentDir + path.sep);
 
   let shown: Garden | undefined;
-  let search: SearchBundle = new Map();
+  let search: SearchFiles = new Map();
   const lastIndex = memoryStore();
   const changed = new Set<string>();
 
@@ -54,7 +54,7 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
       if (failure) logger.warn(`a build would fail: ${failure}`);
     }
     const index = await searchIndex(garden, config.timeZone, lastIndex);
-    search = index.files;
+    search = index.bundle;
     if (index.indexed) logger.info(`search index: ${index.pages} notes indexed by Pagefind in ${index.seconds.toFixed(1)} s`);
   };
 

@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { KATEX_FOLDER } from '../site/math.ts';
 import type { AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
-import { searchIndex, folderStore, writeSearchBundle, closeSearch } from './search-index.ts';
+import { searchIndex, folderStore, closeSearch } from './search-index.ts';
 import { writeRedirectPages } from './redirect-pages.ts';
+import { setAsideOldOutput } from './old-output.ts';
 import { setUpDevServer } from './dev.ts';
 import { virtualModules } from './virtual-config.ts';
 import { siteUrls } from '../garden/urls.ts';
@@ -52,6 +53,9 @@ export default function garden(settings: GardenSettings): AstroIntegration {
   let building = false;
   let serving = false;
   let search: ReturnType<typeof searchIndex> | undefined;
+  let outDir = '';
+  /** The last build's output, being deleted while this one builds. */
+  let oldOutput = Promise.resolve();
   /** The build's search index, started once: Pagefind runs in a process of its own, so it indexes while Astro renders the pages. */
   const indexForSearch = (garden: Garden) => (search ??= searchIndex(garden, config.timeZone, folderStore(path.join(config.cacheDir!, 'search'))));
   return {
@@ -67,7 +71,8 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         updateConfig({ site: config.siteUrl, base: config.base, vite: { plugins: [virtualModules(config, new URL('../garden/index.ts', import.meta.url).href)] } });
         addWatchFile(path.resolve('garden.config.ts'));
       },
-      'astro:config:done': async ({ logger }) => {
+      'astro:config:done': async ({ config: astro, logger }) => {
+        outDir = fileURLToPath(astro.outDir);
         const garden = await loadGarden(config);
         // Astro may run this hook more than once per build; each garden is reported once.
         const first = !reported.has(garden);
@@ -98,6 +103,9 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         setUpDevServer(server, config, logger);
         serveKatexInDev(server);
       },
+      'astro:build:start': async () => {
+        oldOutput = (await setAsideOldOutput(outDir, config.cacheDir!)).removed;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const garden = await loadGarden(config);
         const out = fileURLToPath(dir);
@@ -114,12 +122,13 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         if (garden.redirects.length) logger.info(`redirects: ${redirects.written} ${redirects.written === 1 ? "page" : "pages"} sending old addresses and aliases on to their notes`);
         try {
           const index = await indexForSearch(garden);
-          await writeSearchBundle(path.join(out, 'pagefind'), index.files);
+          await index.bundle.writeTo(path.join(out, 'pagefind'));
           logger.info(index.indexed ? `search index: ${index.pages} notes indexed by Pagefind in ${index.seconds.toFixed(1)} s` : `search index: ${index.pages} notes, none changed since the last build`);
         } finally {
           await closeSearch();
         }
         logger.info(summary(garden));
+        await oldOutput;
       },
     },
   };

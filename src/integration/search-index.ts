@@ -30,12 +30,17 @@ import { dayFormatter, searchDocument } from '../site/search-body.ts';
  */
 
 /** Pagefind's bundle: file path under `pagefind/` → bytes. */
-export type SearchBundle = Map<string, Uint8Array>;
+export type SearchFiles = Map<string, Uint8Array>;
 
-/** Where the last bundle is kept between indexings, under the key of what it indexed. */
-export interface BundleStore {
-  get(key: string): Promise<SearchBundle | undefined>;
-  set(key: string, files: SearchBundle): Promise<void>;
+/** Where the last bundle is kept between indexings, under the key of what it indexed, and in what form (`Kept`) it is handed back. */
+export interface BundleStore<Kept> {
+  get(key: string): Promise<Kept | undefined>;
+  set(key: string, files: SearchFiles): Promise<Kept>;
+}
+
+/** A bundle kept in the build's cache folder, to be put into the built site. */
+export interface KeptBundle {
+  writeTo(folder: string): Promise<void>;
 }
 
 interface Document {
@@ -50,7 +55,7 @@ async function bundleKey(documents: Document[]): Promise<string> {
   return hash.digest('hex');
 }
 
-async function indexDocuments(documents: Document[]): Promise<SearchBundle> {
+async function indexDocuments(documents: Document[]): Promise<SearchFiles> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -72,27 +77,23 @@ async function indexDocuments(documents: Document[]): Promise<SearchBundle> {
  * Pagefind's bundle for this garden: the stored one if no note's document changed since it was
  * made, else a new one, stored. Says how many notes it holds and whether Pagefind had to run.
  */
-export async function searchIndex(garden: Garden, timeZone: string, store: BundleStore) {
+export async function searchIndex<Kept>(garden: Garden, timeZone: string, store: BundleStore<Kept>) {
   const started = performance.now();
   const formatDay = dayFormatter(timeZone);
   // Under the site root, percent-encoded, as Pagefind writes a crawled page's URL; the search page adds the base path.
   const documents = garden.notes.map((note) => ({ url: encodeURI(`/${note.slug}/`), content: searchDocument(note, note.html, garden.tags, formatDay) }));
   const key = await bundleKey(documents);
-  let files = await store.get(key);
-  const indexed = !files;
-  if (!files) {
-    files = await indexDocuments(documents);
-    await store.set(key, files);
-  }
-  return { files, pages: documents.length, indexed, seconds: (performance.now() - started) / 1000 };
+  const kept = await store.get(key);
+  const bundle = kept ?? (await store.set(key, await indexDocuments(documents)));
+  return { bundle, pages: documents.length, indexed: !kept, seconds: (performance.now() - started) / 1000 };
 }
 
 /** The last bundle kept in memory, for the dev server. */
-export function memoryStore(): BundleStore {
-  let kept: { key: string; files: SearchBundle } | undefined;
+export function memoryStore(): BundleStore<SearchFiles> {
+  let kept: { key: string; files: SearchFiles } | undefined;
   return {
     get: async (key) => (kept?.key === key ? kept.files : undefined),
-    set: async (key, files) => void (kept = { key, files }),
+    set: async (key, files) => (kept = { key, files }).files,
   };
 }
 
@@ -100,8 +101,21 @@ export function memoryStore(): BundleStore {
  * The last bundle kept in the build's cache folder, its key beside its files. It is replaced whole
  * (written aside, then renamed over the old one), so a note that turned private leaves no trace in
  * the cache once the index is written again.
+ *
+ * The built site gets the kept files as hard links: a rebuild puts ~8,000 files of a 10,000-note
+ * garden's bundle into `dist/` without writing them again (3.9 s of writing on the bench's rebuilds,
+ * against 0.2 s for links). Nothing rewrites a built file in place: Astro empties `dist/` before
+ * every build, so the next build unlinks them rather than changing the kept copy.
  */
-export function folderStore(dir: string): BundleStore {
+export function folderStore(dir: string): BundleStore<KeptBundle> {
+  const kept = (names: string[]): KeptBundle => ({
+    async writeTo(folder) {
+      await fs.rm(folder, { recursive: true, force: true });
+      const dirs = new Set(names.map((name) => path.dirname(path.join(folder, name))));
+      await Promise.all([...dirs].map((d) => fs.mkdir(d, { recursive: true })));
+      await Promise.all(names.map((name, i) => linkOrCopy(path.join(dir, 'files', String(i)), path.join(folder, name))));
+    },
+  });
   return {
     async get(key) {
       try {
@@ -110,8 +124,7 @@ export function folderStore(dir: string): BundleStore {
           await fs.rm(dir, { recursive: true, force: true });
           return undefined;
         }
-        const names = JSON.parse(await fs.readFile(path.join(dir, 'files.json'), 'utf8')) as string[];
-        return new Map(await Promise.all(names.map(async (name, i) => [name, await fs.readFile(path.join(dir, 'files', String(i)))] as const)));
+        return kept(JSON.parse(await fs.readFile(path.join(dir, 'files.json'), 'utf8')) as string[]);
       } catch {
         return undefined;
       }
@@ -128,15 +141,18 @@ export function folderStore(dir: string): BundleStore {
       await fs.writeFile(path.join(temp, 'key'), key);
       await fs.rm(dir, { recursive: true, force: true });
       await fs.rename(temp, dir);
+      return kept(names);
     },
   };
 }
 
-/** Writes a bundle into the built site's `pagefind/` folder. */
-export async function writeSearchBundle(folder: string, files: SearchBundle): Promise<void> {
-  const dirs = new Set([...files.keys()].map((name) => path.dirname(path.join(folder, name))));
-  await Promise.all([...dirs].map((dir) => fs.mkdir(dir, { recursive: true })));
-  await Promise.all([...files].map(([name, content]) => fs.writeFile(path.join(folder, name), content)));
+/** A hard link where the file system allows one (not across devices, nor on some mounted ones), else a copy. */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await fs.link(from, to);
+  } catch {
+    await fs.copyFile(from, to);
+  }
 }
 
 export const closeSearch = (): Promise<unknown> => pagefind.close();

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGarden } from '../../src/garden/build-garden.ts';
 import { resolveConfig } from '../../src/garden/config/config.ts';
 import { makeVault, shared } from '../helpers/vault.ts';
+import { setAsideOldOutput } from '../../src/integration/old-output.ts';
 
 describe('the render cache', () => {
   it('reuses a rendered note until its text changes', async () => {
@@ -85,7 +87,6 @@ describe('the render cache key', () => {
 describe('the caches after a build that was stopped while writing', () => {
   it('lose the temporary copies a stopped build left, which held the notes shared then', async () => {
     const { removeAbandonedCopies } = await import('../../src/garden/cache-files.ts');
-    const { spawnSync } = await import('node:child_process');
     // The id of a process that has ended.
     const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-cache-'));
@@ -105,8 +106,69 @@ describe('the search index kept between builds', () => {
     const dir = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'garden-cache-')), 'search');
     const store = folderStore(dir);
     await store.set('with the note shared', new Map([['fragment/en_1.pf_fragment', new TextEncoder().encode('zqturnedprivate')]]));
-    expect((await store.get('with the note shared'))?.size).toBe(1);
+    expect(await store.get('with the note shared')).toBeDefined();
     expect(await store.get('with the note private')).toBeUndefined();
     await expect(fs.stat(dir)).rejects.toThrow();
+  });
+
+  it('puts its files into a site as they were indexed, in place of what the folder held', async () => {
+    const { folderStore } = await import('../../src/integration/search-index.ts');
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-cache-'));
+    const store = folderStore(path.join(root, 'search'));
+    const files = new Map([
+      ['pagefind.js', new TextEncoder().encode('the library')],
+      ['fragment/en_1.pf_fragment', new TextEncoder().encode('one note')],
+      ['index/en_2.pf_index', new TextEncoder().encode('its words')],
+    ]);
+    await store.set('k', files);
+    const site = path.join(root, 'dist', 'pagefind');
+    await fs.mkdir(path.join(site, 'fragment'), { recursive: true });
+    await fs.writeFile(path.join(site, 'fragment', 'en_0.pf_fragment'), 'an older index');
+    await (await store.get('k'))!.writeTo(site);
+    const written = await fs.readdir(site, { recursive: true, withFileTypes: true });
+    const contents = Object.fromEntries(
+      await Promise.all(written.filter((e) => e.isFile()).map(async (e) => [path.relative(site, path.join(e.parentPath, e.name)), await fs.readFile(path.join(e.parentPath, e.name), 'utf8')])),
+    );
+    expect(contents).toEqual({ 'pagefind.js': 'the library', 'fragment/en_1.pf_fragment': 'one note', 'index/en_2.pf_index': 'its words' });
+  });
+});
+
+describe("the last build's output", () => {
+  const outputOf = async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-out-'));
+    const out = path.join(root, 'dist');
+    await fs.mkdir(path.join(out, 'zqold'), { recursive: true });
+    await fs.writeFile(path.join(out, 'zqold', 'index.html'), 'a page of the last build');
+    return { root, out, cache: path.join(root, 'cache', 'garden') };
+  };
+
+  it('is moved out of the way at once and deleted from the cache folder', async () => {
+    const { out, cache } = await outputOf();
+    const { removed } = await setAsideOldOutput(out, cache);
+    await expect(fs.stat(out)).rejects.toThrow();
+    await removed;
+    expect(await fs.readdir(cache)).toEqual([]);
+  });
+
+  it('is left for Astro to empty when it holds a .git folder or is a link', async () => {
+    const kept = await outputOf();
+    await fs.mkdir(path.join(kept.out, '.git'));
+    await (await setAsideOldOutput(kept.out, kept.cache)).removed;
+    expect((await fs.readdir(kept.out)).sort()).toEqual(['.git', 'zqold']);
+
+    const linked = await outputOf();
+    const link = path.join(linked.root, 'site');
+    await fs.symlink(linked.out, link);
+    await (await setAsideOldOutput(link, linked.cache)).removed;
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await fs.readdir(linked.out)).toEqual(['zqold']);
+  });
+
+  it('left behind by a stopped build is removed by the next one', async () => {
+    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const { out, cache } = await outputOf();
+    await fs.mkdir(path.join(cache, `old-output.${ended}.tmp`, 'zqprivatenow'), { recursive: true });
+    await (await setAsideOldOutput(out, cache)).removed;
+    expect(await fs.readdir(cache)).toEqual([]);
   });
 });
