@@ -1,14 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { KATEX_FOLDER } from '../site/math.ts';
 import type { AstroIntegration } from 'astro';
-import type { ViteDevServer } from 'vite';
 import { searchIndex, folderStore, closeSearch } from './search-index.ts';
 import { writeRedirectPages } from './redirect-pages.ts';
 import { setAsideOldOutput } from './old-output.ts';
 import { setUpDevServer } from './dev.ts';
+import { copyVendoredFiles, serveVendoredFilesInDev } from './vendored.ts';
 import { virtualModules } from './virtual-config.ts';
 import { siteUrls } from '../garden/urls.ts';
 import {
@@ -21,32 +19,10 @@ import {
  * site (Astro's `site` and `base`, and the `virtual:garden/config` module the loader and pages
  * read), reads the vault once before Astro loads content, reports what it found, refuses to build
  * an empty garden, runs the dev server like the site (dev.ts), and writes into the build what
- * Astro's pages do not: the used attachments, redirect pages and the search index.
+ * Astro's pages do not: the used attachments, redirect pages, the search index, and the KaTeX and
+ * Mermaid files pages use (vendored.ts).
  */
 const reported = new WeakSet<object>();
-
-/** KaTeX's `dist/` folder, whose stylesheet and woff2 fonts pages with math use (site/math.ts). */
-const katexDist = () => path.join(path.dirname(createRequire(import.meta.url).resolve('katex/package.json')), 'dist');
-
-/** Copies KaTeX's stylesheet and its woff2 fonts (every browser the site supports reads woff2, the first source the stylesheet names). */
-/** The dev server serves KaTeX's stylesheet and fonts from the package, as the build copies them. */
-function serveKatexInDev(server: ViteDevServer): void {
-  server.middlewares.use(async (req, res, next) => {
-    const katex = req.url?.split('?')[0]!.split(`/${KATEX_FOLDER}/`)[1];
-    if (!katex || !/^(katex\.min\.css|fonts\/[\w-]+\.woff2)$/.test(katex)) return next();
-    res.setHeader('content-type', katex.endsWith('.css') ? 'text/css' : 'font/woff2');
-    res.end(await fs.readFile(path.join(katexDist(), katex)));
-  });
-}
-
-async function copyKatex(out: string): Promise<void> {
-  const from = katexDist();
-  const to = path.join(out, KATEX_FOLDER);
-  await fs.mkdir(path.join(to, 'fonts'), { recursive: true });
-  await fs.copyFile(path.join(from, 'katex.min.css'), path.join(to, 'katex.min.css'));
-  const fonts = (await fs.readdir(path.join(from, 'fonts'))).filter((name) => name.endsWith('.woff2'));
-  await Promise.all(fonts.map((name) => fs.copyFile(path.join(from, 'fonts', name), path.join(to, 'fonts', name))));
-}
 
 export default function garden(settings: GardenSettings): AstroIntegration {
   let config: GardenConfig;
@@ -101,7 +77,7 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         // `astro dev` gets the dev server's search index and vault watching.
         if (!serving) return;
         setUpDevServer(server, config, logger);
-        serveKatexInDev(server);
+        serveVendoredFilesInDev(server);
       },
       'astro:build:start': async () => {
         oldOutput = (await setAsideOldOutput(outDir, config.cacheDir!)).removed;
@@ -116,7 +92,7 @@ export default function garden(settings: GardenSettings): AstroIntegration {
             await fs.copyFile(attachment.source, target);
           }),
         );
-        if (garden.notes.some((note) => note.hasMath)) await copyKatex(out);
+        await copyVendoredFiles(garden, out);
         const redirects = await writeRedirectPages(garden.redirects, siteUrls(config.siteUrl, config.base), config.title, out);
         for (const line of redirects.kept) logger.warn(line);
         if (garden.redirects.length) logger.info(`redirects: ${redirects.written} ${redirects.written === 1 ? "page" : "pages"} sending old addresses and aliases on to their notes`);

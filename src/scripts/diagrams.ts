@@ -1,8 +1,8 @@
 /*
- * Mermaid diagrams, drawn in the browser from the garden's own bundle of Mermaid. Only pages whose
- * note has a diagram that can be drawn include this script, and Mermaid itself (~250 KB gzipped
- * for a flowchart and a sequence diagram) is fetched by the dynamic import below, after the page
- * is shown.
+ * Mermaid diagrams, drawn in the browser from the site's copy of Mermaid (site/mermaid.ts), whose
+ * address the page's `link[data-mermaid]` gives. Only pages whose note has a diagram that can be
+ * drawn include this script, and Mermaid itself (~250 KB gzipped for a flowchart and a sequence
+ * diagram) is imported below, once the page is shown.
  * Without JavaScript, or when drawing fails, the diagram's source stays as it is in the page; a
  * diagram that fails here says so under its source. Diagrams follow the page's theme: the
  * visitor's choice (data-theme on <html>) or the system's, and are drawn again when it changes.
@@ -50,7 +50,8 @@ let drawing = Promise.resolve();
 let count = 0;
 
 async function draw() {
-  const { default: mermaid } = await import('mermaid');
+  const address = document.querySelector<HTMLLinkElement>('link[data-mermaid]')!.href;
+  const { default: mermaid } = (await import(/* @vite-ignore */ address)) as typeof import('mermaid');
   // Dagre lays diagrams out as Obsidian does; Mermaid 12's default, ELK, would add 460 KB (gzipped) to every page with a flowchart.
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', layout: 'dagre', theme: 'base', themeVariables: themeVariables() });
   for (const figure of figures) {

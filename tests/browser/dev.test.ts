@@ -122,6 +122,7 @@ describe('the dev server', () => {
       'Ferns.md': FERNS('fiddlehead'),
       'Oak.md': OAK(true),
       'Moss.md': shared('Moss carpets the stones.', 'tags: [plants]\n'),
+      'Growth.md': shared('Growth is $e^{rt}$.\n\n```mermaid\nflowchart LR\n  Seed --> Bud --> Evergreen\n```\n'),
       [`${SECRET}.md`]: `---\nshare: false\naliases: [${SECRET} alias]\n---\n${SECRET}word ![[${SECRET}.png]] [[Ferns]]`,
       [`${SECRET}.png`]: `${SECRET}bytes`,
     };
@@ -169,6 +170,17 @@ describe('the dev server', () => {
     expect(await search('crozier')).toEqual(['Ferns']);
     timings['one search as a visitor'] = Math.round(performance.now() - started);
     expect(await search('fiddlehead')).toEqual([]);
+  });
+
+  it('draws diagrams and typesets math with Mermaid and KaTeX served from their packages, as the build copies them', async () => {
+    const failed: string[] = [];
+    page.on('response', (response) => void (/\/_(mermaid|katex)\//.test(response.url()) && !response.ok() && failed.push(response.url())));
+    await goto('/growth/');
+    await page.locator('figure.diagram .diagram-drawing svg').waitFor({ timeout: 30_000 });
+    expect(await page.locator('figure.diagram .diagram-drawing svg').textContent()).toContain('Evergreen');
+    expect(await page.locator('.katex').count()).toBe(1);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.katex')!).fontFamily)).toMatch(/KaTeX/);
+    expect(failed).toEqual([]);
   });
 
   it('serves redirect pages for aliases in dev too', async () => {
@@ -243,7 +255,7 @@ describe('the dev server', () => {
   it("prints a changed note's problems when it changes, and no warning noise", async () => {
     await write('Moss.md', shared('Moss links to [[Nowhere]].', 'tags: [plants]\n'));
     timings['problem printed'] = await within(5000, async () => server.output().includes('Moss.md: links to "Nowhere", which is not in the vault'));
-    expect(server.output()).toMatch(/Moss\.md changed: 2 notes published/);
+    expect(server.output()).toMatch(/Moss\.md changed: 3 notes published/);
     expect(server.output()).not.toContain('does not exist or is empty');
     expect(server.output()).not.toMatch(/pagefind.*404|404.*pagefind/);
   });

@@ -96,7 +96,7 @@ describe('diagrams', () => {
     const context = await garden.browser.newContext();
     const page = await context.newPage();
     const scripts: string[] = [];
-    page.on('request', (request) => void (request.url().endsWith('.js') && scripts.push(request.url())));
+    page.on('request', (request) => void (/\.m?js$/.test(request.url()) && scripts.push(request.url())));
     await page.goto(`${garden.server.url}/broken-diagram/`, { waitUntil: 'networkidle' });
     expect(await page.locator('figure.diagram pre').isVisible()).toBe(true);
     await expect(page.locator('figure.diagram .diagram-error').textContent()).resolves.toMatch(/^This diagram cannot be drawn: Parse error on line 2/);
@@ -109,7 +109,7 @@ describe('diagrams', () => {
     const page = await context.newPage();
     const pending: Promise<number>[] = [];
     page.on('response', (response) => {
-      if (response.url().endsWith('.js')) pending.push(response.body().then((body) => zlib.gzipSync(body, { level: 9 }).length, () => 0));
+      if (/\.m?js$/.test(response.url())) pending.push(response.body().then((body) => zlib.gzipSync(body, { level: 9 }).length, () => 0));
     });
     await page.goto(`${garden.server.url}/diagrams/`);
     await drawn(page, 2);
