@@ -24,7 +24,17 @@ export function loadGarden(config: GardenConfig): Promise<Garden> {
   return store[KEY].garden;
 }
 
-/** Forgets the cached garden (dev server: a vault file changed). */
+const FOLLOWERS = Symbol.for('digital-garden.garden-followers');
+type WithFollowers = typeof globalThis & { [FOLLOWERS]?: Map<string, () => void> };
+const followers = () => ((globalThis as WithFollowers)[FOLLOWERS] ??= new Map());
+
+/** Forgets the cached garden and tells those who follow it (dev server: the vault changed). */
 export function invalidateGarden(): void {
   delete (globalThis as WithCache)[KEY];
+  for (const follow of followers().values()) follow();
+}
+
+/** Calls `follow` each time the garden is forgotten; one follower per name, the latest (Astro may run a loader again). */
+export function followGarden(name: string, follow: () => void): void {
+  followers().set(name, follow);
 }

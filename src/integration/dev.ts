@@ -24,8 +24,14 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
-/** Changes arriving together (an editor's save is often several events) are read as one. */
-const SETTLE_MS = 50;
+/*
+ * The vault is read again once it has been quiet this long: changes arriving together (an editor's
+ * save is often several events) are read as one, and a file is never read half written. Vite's
+ * watcher (chokidar) drops a file's further 'change' events for 50 ms after one: a save that
+ * truncates, then writes, can give a single event between the two. Read at that event, 7 saves in
+ * 200 gave a stale note with no later event to correct it; read 100 ms after it, none did.
+ */
+const SETTLE_MS = 100;
 
 export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logger: AstroIntegrationLogger): void {
   const urls = siteUrls(config.siteUrl, config.base);
@@ -69,6 +75,8 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
     timer = setTimeout(() => {
       const release = waiting;
       waiting = [];
+      // The content loader follows the garden (loader.ts): it reads the vault again now too.
+      if (changed.size) invalidateGarden();
       chain = chain
         .then(refresh)
         .catch((error: unknown) => logger.error(`the garden could not be read again: ${(error as Error).message}`))
@@ -78,10 +86,8 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
   schedule(0);
 
   server.watcher.add(config.contentDir);
-  // The loader re-reads on chokidar's 'all' event, which comes after these: forget the garden first.
   const onChange = (file: string) => {
     if (!inVault(file)) return;
-    invalidateGarden();
     changed.add(path.relative(config.contentDir, file).split(path.sep).join('/'));
     schedule(SETTLE_MS);
   };

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import config from 'virtual:garden/config';
 import { core, markSynced, type Kind } from './core.ts';
@@ -16,7 +15,7 @@ export function gardenLoader(kind: Kind): Loader {
   return {
     name: `digital-garden-${kind}`,
     load: async ({ store, generateDigest, parseData, watcher, logger }) => {
-      const { loadGarden } = await core();
+      const { loadGarden, followGarden } = await core();
       const write = async () => {
         const garden = await loadGarden(config);
         const entries: { id: string; data: Record<string, unknown>; digest?: string }[] = [];
@@ -45,12 +44,9 @@ export function gardenLoader(kind: Kind): Loader {
       let queue = write();
       const sync = () => (queue = queue.then(write).catch((error: unknown) => logger.error(`the garden could not be read again: ${(error as Error).message}`)));
       await queue;
-      // The integration forgets the garden when a vault file changes (chokidar calls its 'change'
-      // listener before this 'all' one); the first collection to sync reads the vault again, the
-      // others get that same garden.
-      watcher?.on('all', async (_event, file) => {
-        if (file === config.contentDir || file.startsWith(config.contentDir + path.sep)) await sync();
-      });
+      // In dev, the integration forgets the garden once a change to the vault has settled (dev.ts);
+      // the first collection to sync reads the vault again, the others get that same garden.
+      if (watcher) followGarden(`loader:${kind}`, () => void sync());
     },
   };
 }
