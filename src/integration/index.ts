@@ -2,9 +2,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { searchIndex, folderStore, closeSearch } from './search-index.ts';
+import { searchIndex, folderStore, closeSearch, type KeptBundle } from './search-index.ts';
 import { writeRedirectPages } from './redirect-pages.ts';
-import { setAsideOldOutput } from './old-output.ts';
+import { emptyOutput } from './old-output.ts';
 import { setUpDevServer } from './dev.ts';
 import { copyVendoredFiles, serveVendoredFilesInDev } from './vendored.ts';
 import { virtualModules } from './virtual-config.ts';
@@ -28,7 +28,7 @@ export default function garden(settings: GardenSettings): AstroIntegration {
   let config: GardenConfig;
   let building = false;
   let serving = false;
-  let search: ReturnType<typeof searchIndex> | undefined;
+  let search: ReturnType<typeof searchIndex<KeptBundle>> | undefined;
   let outDir = '';
   /** The last build's output, being deleted while this one builds. */
   let oldOutput = Promise.resolve();
@@ -44,7 +44,12 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         search = undefined;
         // Rendered notes are kept beside Astro's own cache, so a rebuild renders only changed notes.
         config = { ...resolveConfig(settings), cacheDir: fileURLToPath(new URL('garden/', astro.cacheDir)) };
-        updateConfig({ site: config.siteUrl, base: config.base, vite: { plugins: [virtualModules(config, new URL('../garden/index.ts', import.meta.url).href)] } });
+        // The output folder is emptied by emptyOutput (old-output.ts), not by Astro.
+        updateConfig({
+          site: config.siteUrl,
+          base: config.base,
+          vite: { build: { emptyOutDir: false }, plugins: [virtualModules(config, new URL('../garden/index.ts', import.meta.url).href)] },
+        });
         addWatchFile(path.resolve('garden.config.ts'));
       },
       'astro:config:done': async ({ config: astro, logger }) => {
@@ -80,31 +85,35 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         serveVendoredFilesInDev(server);
       },
       'astro:build:start': async () => {
-        oldOutput = (await setAsideOldOutput(outDir, config.cacheDir!)).removed;
+        oldOutput = (await emptyOutput(outDir, config.cacheDir!)).removed;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const garden = await loadGarden(config);
-        const out = fileURLToPath(dir);
-        await Promise.all(
-          garden.attachments.map(async (attachment) => {
-            const target = path.join(out, 'attachments', attachment.fileName);
-            await fs.mkdir(path.dirname(target), { recursive: true });
-            await fs.copyFile(attachment.source, target);
-          }),
-        );
-        await copyVendoredFiles(garden, out);
-        const redirects = await writeRedirectPages(garden.redirects, siteUrls(config.siteUrl, config.base), config.title, out);
-        for (const line of redirects.kept) logger.warn(line);
-        if (garden.redirects.length) logger.info(`redirects: ${redirects.written} ${redirects.written === 1 ? "page" : "pages"} sending old addresses and aliases on to their notes`);
         try {
-          const index = await indexForSearch(garden);
-          await index.bundle.writeTo(path.join(out, 'pagefind'));
-          logger.info(index.indexed ? `search index: ${index.pages} notes indexed by Pagefind in ${index.seconds.toFixed(1)} s` : `search index: ${index.pages} notes, none changed since the last build`);
+          const garden = await loadGarden(config);
+          const out = fileURLToPath(dir);
+          await Promise.all(
+            garden.attachments.map(async (attachment) => {
+              const target = path.join(out, 'attachments', attachment.fileName);
+              await fs.mkdir(path.dirname(target), { recursive: true });
+              await fs.copyFile(attachment.source, target);
+            }),
+          );
+          await copyVendoredFiles(garden, out);
+          const redirects = await writeRedirectPages(garden.redirects, siteUrls(config.siteUrl, config.base), config.title, out);
+          for (const line of redirects.kept) logger.warn(line);
+          if (garden.redirects.length) logger.info(`redirects: ${redirects.written} ${redirects.written === 1 ? "page" : "pages"} sending old addresses and aliases on to their notes`);
+          try {
+            const index = await indexForSearch(garden);
+            await index.bundle.writeTo(path.join(out, 'pagefind'));
+            logger.info(index.indexed ? `search index: ${index.pages} notes indexed by Pagefind in ${index.seconds.toFixed(1)} s` : `search index: ${index.pages} notes, none changed since the last build`);
+          } finally {
+            await closeSearch();
+          }
+          logger.info(summary(garden));
         } finally {
-          await closeSearch();
+          // The last build's output, deleted beside this build: gone before it ends, even a failed one.
+          await oldOutput;
         }
-        logger.info(summary(garden));
-        await oldOutput;
       },
     },
   };

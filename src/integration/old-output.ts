@@ -1,34 +1,52 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { removeAbandonedCopies } from '../garden/cache-files.ts';
+import { removeAbandonedCopies, temporaryCopyOf } from '../garden/cache-files.ts';
 
 /*
- * Astro empties the output folder before it builds, deleting file by file and waiting for it: on a
- * rebuild of the 10,000-note bench garden, 3.1 s deleting 16,000 files and 8,000 folders before the Vite build can
- * start. Moved into the cache folder in one rename instead, the old output is deleted while Vite
- * builds, and Astro finds no folder to empty.
+ * Each build starts from an empty output folder, emptied here: the integration turns Astro's own
+ * emptying off (`vite.build.emptyOutDir: false`), for two reasons.
+ * - Astro 7.3 deletes the last build's output file by file, and waits for it, before its Vite
+ *   build starts: 3.1 s on a rebuild of the 10,000-note bench garden (16,000 files, 8,000 folders).
+ *   Moved into the cache folder instead, the old output is deleted there while the build goes on.
+ * - Astro means to keep a `.git` folder (a site published as a git repository), but what it keeps
+ *   is any top-level entry named `.`, `g`, `i` or `t` (`new Set(".git")` is a set of characters),
+ *   and it deletes `.git`: the page of a note whose slug is `i` outlived the note turning private.
+ *   Here `.git` is kept and nothing else.
  *
- * Only where that changes nothing else: a real folder (not a link a host set up), without the
- * `.git` Astro keeps in it, on the same device as the cache. Otherwise Astro empties it as before.
- * A build stopped before the deletion ends leaves the copy in the cache; the next build removes it
- * first (cache-files.ts).
+ * The output folder goes in one rename when it can (a real folder without `.git`, on the cache's
+ * device), else its entries one rename each; an entry that cannot be moved is deleted at once. A
+ * build stopped before the deletion ends leaves the copy in the cache: the next build removes it
+ * first, before anything else (cache-files.ts).
  */
 
-/** Moves the output folder aside and starts deleting it; the promise ends when it is gone. */
-export async function setAsideOldOutput(outDir: string, cacheDir: string): Promise<{ removed: Promise<void> }> {
-  const nothing = { removed: Promise.resolve() };
-  const stat = await fs.lstat(outDir).catch(() => undefined);
-  if (!stat?.isDirectory()) return nothing;
-  if (await fs.lstat(path.join(outDir, '.git')).catch(() => undefined)) return nothing;
+/** Empties the output folder, `.git` aside; the promise ends when what it held is deleted. */
+export async function emptyOutput(outDir: string, cacheDir: string): Promise<{ removed: Promise<void> }> {
   const base = path.join(cacheDir, 'old-output');
   await fs.mkdir(cacheDir, { recursive: true });
   await removeAbandonedCopies(base);
-  const aside = `${base}.${process.pid}.tmp`;
-  try {
-    await fs.rename(outDir, aside);
-  } catch {
-    return nothing;
+  const found = await fs.stat(outDir).catch(() => undefined);
+  if (!found?.isDirectory()) return { removed: Promise.resolve() };
+  const aside = temporaryCopyOf(base);
+  const removed = () => fs.rm(aside, { recursive: true, force: true }).catch(() => {});
+  const link = (await fs.lstat(outDir)).isSymbolicLink();
+  if (!link && !(await fs.lstat(path.join(outDir, '.git')).catch(() => undefined))) {
+    try {
+      await fs.rename(outDir, aside);
+      return { removed: removed() };
+    } catch {
+      // Another device, a mount point, a folder in use on Windows: entry by entry below.
+    }
   }
-  // A failed deletion leaves the copy to the next build's clean-up; it is outside the site either way.
-  return { removed: fs.rm(aside, { recursive: true, force: true }).catch(() => {}) };
+  await fs.mkdir(aside, { recursive: true });
+  const entries = (await fs.readdir(outDir)).filter((name) => name !== '.git');
+  await Promise.all(
+    entries.map(async (name) => {
+      try {
+        await fs.rename(path.join(outDir, name), path.join(aside, name));
+      } catch {
+        await fs.rm(path.join(outDir, name), { recursive: true, force: true });
+      }
+    }),
+  );
+  return { removed: removed() };
 }

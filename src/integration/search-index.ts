@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Garden } from '../garden/types.ts';
-import { removeAbandonedCopies } from '../garden/cache-files.ts';
+import { removeAbandonedCopies, temporaryCopyOf } from '../garden/cache-files.ts';
 import { installedVersion } from '../garden/version.ts';
 import { dayFormatter, searchDocument } from '../site/search-body.ts';
 
@@ -104,8 +104,9 @@ export function memoryStore(): BundleStore<SearchFiles> {
  *
  * The built site gets the kept files as hard links: a rebuild puts ~8,000 files of a 10,000-note
  * garden's bundle into `dist/` without writing them again (3.9 s of writing on the bench's rebuilds,
- * against 0.2 s for links). Nothing rewrites a built file in place: Astro empties `dist/` before
- * every build, so the next build unlinks them rather than changing the kept copy.
+ * against 0.2 s for links). A link shares its file with the cache, so a tool that rewrote a built
+ * file in place would change the kept one too: each kept file's size and time of change are noted
+ * beside it, and a bundle whose files no longer match is not used.
  */
 export function folderStore(dir: string): BundleStore<KeptBundle> {
   const kept = (names: string[]): KeptBundle => ({
@@ -124,19 +125,26 @@ export function folderStore(dir: string): BundleStore<KeptBundle> {
           await fs.rm(dir, { recursive: true, force: true });
           return undefined;
         }
-        return kept(JSON.parse(await fs.readFile(path.join(dir, 'files.json'), 'utf8')) as string[]);
+        const files = JSON.parse(await fs.readFile(path.join(dir, 'files.json'), 'utf8')) as [string, number, number][];
+        const now = await Promise.all(files.map((_, i) => fs.stat(path.join(dir, 'files', String(i)))));
+        if (files.some(([, size, changed], i) => now[i]!.size !== size || now[i]!.mtimeMs !== changed)) {
+          await fs.rm(dir, { recursive: true, force: true });
+          return undefined;
+        }
+        return kept(files.map(([name]) => name));
       } catch {
         return undefined;
       }
     },
     async set(key, files) {
       await removeAbandonedCopies(dir);
-      const temp = `${dir}.${process.pid}.tmp`;
+      const temp = temporaryCopyOf(dir);
       await fs.rm(temp, { recursive: true, force: true });
       await fs.mkdir(path.join(temp, 'files'), { recursive: true });
       const names = [...files.keys()];
       await Promise.all(names.map((name, i) => fs.writeFile(path.join(temp, 'files', String(i)), files.get(name)!)));
-      await fs.writeFile(path.join(temp, 'files.json'), JSON.stringify(names));
+      const written = await Promise.all(names.map((_, i) => fs.stat(path.join(temp, 'files', String(i)))));
+      await fs.writeFile(path.join(temp, 'files.json'), JSON.stringify(names.map((name, i) => [name, written[i]!.size, written[i]!.mtimeMs])));
       // The key last: a bundle whose writing was cut short has none, so it is never used.
       await fs.writeFile(path.join(temp, 'key'), key);
       await fs.rm(dir, { recursive: true, force: true });

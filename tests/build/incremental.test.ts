@@ -13,7 +13,7 @@ import { siteFiles } from '../helpers/site-files.ts';
  * build of the same vault (fresh out and cache folders) file for file, the search index included,
  * and a note turned private must leave no trace anywhere, the caches included.
  */
-const CANARIES = ['zqturnedbody', 'zqturnedtitle', 'zqturnedtag', 'zqturnedfile', 'zqturnedalias'];
+const CANARIES = ['zqturnedbody', 'zqturnedtitle', 'zqturnedtag', 'zqturnedfile', 'zqturnedalias', 'zqturnedletter'];
 const PNG = (n: number) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, n, n, n]);
 
 let vault: string;
@@ -52,6 +52,8 @@ beforeAll(async () => {
     'Gamma.md': shared('Gamma links [[Alpha]].', 'title: Gamma\ntags: [stone]\nmood: Calm\nupdated: 2025-01-01\n'),
     'Delta.md': shared('Delta stands alone and links [[Beta]].', 'title: Delta\ntags: [stone]\nupdated: 2024-12-01\n'),
     'zqturnedfile.md': shared('zqturnedbody links [[Alpha]].', 'title: zqturnedtitle\ntags: [zqturnedtag, garden]\naliases: [zqturnedalias]\nupdated: 2025-04-01\n'),
+    // Its page is dist/i/: Astro's own emptying of dist/ keeps entries named `.`, `g`, `i` and `t`.
+    'I.md': shared('zqturnedletter, a note of one letter.', 'title: I\nupdated: 2025-04-02\n'),
     'Private.md': '---\nshare: false\n---\nNever published.',
     'picture.png': PNG(1),
   });
@@ -81,6 +83,7 @@ describe('an incremental rebuild equals a cold build', { timeout: 600_000 }, () 
   it('after a note is deleted', () => fs.rm(path.join(vault, 'Gamma.md')).then(() => expectSameAsCold('deleted')));
   it('after a shared note is turned private, leaving no trace in the site or the caches', async () => {
     await edit('zqturnedfile.md', (t) => t.replace('share: true', 'share: false'));
+    await edit('I.md', (t) => t.replace('share: true', 'share: false'));
     await expectSameAsCold('turned private');
     const files = [...(await listFiles(outDir)), ...(await listFiles(cacheDir))];
     expect(files.length).toBeGreaterThan(10);

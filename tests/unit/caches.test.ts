@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGarden } from '../../src/garden/build-garden.ts';
 import { resolveConfig } from '../../src/garden/config/config.ts';
 import { makeVault, shared } from '../helpers/vault.ts';
-import { setAsideOldOutput } from '../../src/integration/old-output.ts';
+import { emptyOutput } from '../../src/integration/old-output.ts';
 
 describe('the render cache', () => {
   it('reuses a rendered note until its text changes', async () => {
@@ -86,17 +86,20 @@ describe('the render cache key', () => {
 
 describe('the caches after a build that was stopped while writing', () => {
   it('lose the temporary copies a stopped build left, which held the notes shared then', async () => {
-    const { removeAbandonedCopies } = await import('../../src/garden/cache-files.ts');
+    const { removeAbandonedCopies, temporaryCopyOf } = await import('../../src/garden/cache-files.ts');
     // The id of a process that has ended.
     const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-cache-'));
     const file = path.join(dir, 'rendered-notes.json');
     await fs.writeFile(path.join(dir, `rendered-notes.json.${ended}.1.tmp`), 'zqsharedthen');
-    await fs.mkdir(path.join(dir, `search.${ended}.tmp`));
-    await fs.writeFile(path.join(dir, `rendered-notes.json.${process.pid}.1.tmp`), 'being written');
+    await fs.mkdir(path.join(dir, `search.${ended}.a1b2c3d4.1.tmp`));
+    // An earlier process in a container that had this process's id.
+    await fs.writeFile(path.join(dir, `rendered-notes.json.${process.pid}.a1b2c3d4.1.tmp`), 'zqsharedthen');
+    const ours = temporaryCopyOf(file);
+    await fs.writeFile(ours, 'being written');
     await removeAbandonedCopies(file);
     await removeAbandonedCopies(path.join(dir, 'search'));
-    expect((await fs.readdir(dir)).sort()).toEqual([`rendered-notes.json.${process.pid}.1.tmp`]);
+    expect(await fs.readdir(dir)).toEqual([path.basename(ours)]);
   });
 });
 
@@ -131,44 +134,63 @@ describe('the search index kept between builds', () => {
     );
     expect(contents).toEqual({ 'pagefind.js': 'the library', 'fragment/en_1.pf_fragment': 'one note', 'index/en_2.pf_index': 'its words' });
   });
+
+  it('is not used again once a file put into a site was rewritten in place (a link shares it with the cache)', async () => {
+    const { folderStore } = await import('../../src/integration/search-index.ts');
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-cache-'));
+    const store = folderStore(path.join(root, 'search'));
+    await store.set('k', new Map([['pagefind.js', new TextEncoder().encode('the library')]]));
+    const site = path.join(root, 'dist', 'pagefind');
+    await (await store.get('k'))!.writeTo(site);
+    expect(await store.get('k')).toBeDefined();
+    // As a compressor run after the build might: the same file, truncated and written.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await fs.writeFile(path.join(site, 'pagefind.js'), 'the library, minified');
+    expect(await store.get('k')).toBeUndefined();
+  });
 });
 
 describe("the last build's output", () => {
   const outputOf = async () => {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-out-'));
     const out = path.join(root, 'dist');
-    await fs.mkdir(path.join(out, 'zqold'), { recursive: true });
-    await fs.writeFile(path.join(out, 'zqold', 'index.html'), 'a page of the last build');
+    // `i`, `g` and `t`: the slugs Astro's own emptying would keep.
+    for (const slug of ['zqold', 'i', 'g', 't']) {
+      await fs.mkdir(path.join(out, slug), { recursive: true });
+      await fs.writeFile(path.join(out, slug, 'index.html'), 'a page of the last build');
+    }
     return { root, out, cache: path.join(root, 'cache', 'garden') };
   };
 
   it('is moved out of the way at once and deleted from the cache folder', async () => {
     const { out, cache } = await outputOf();
-    const { removed } = await setAsideOldOutput(out, cache);
+    const { removed } = await emptyOutput(out, cache);
     await expect(fs.stat(out)).rejects.toThrow();
     await removed;
     expect(await fs.readdir(cache)).toEqual([]);
   });
 
-  it('is left for Astro to empty when it holds a .git folder or is a link', async () => {
+  it('keeps only a .git folder, and a link to the output stays a link', async () => {
     const kept = await outputOf();
     await fs.mkdir(path.join(kept.out, '.git'));
-    await (await setAsideOldOutput(kept.out, kept.cache)).removed;
-    expect((await fs.readdir(kept.out)).sort()).toEqual(['.git', 'zqold']);
+    await (await emptyOutput(kept.out, kept.cache)).removed;
+    expect(await fs.readdir(kept.out)).toEqual(['.git']);
+    expect(await fs.readdir(kept.cache)).toEqual([]);
 
     const linked = await outputOf();
     const link = path.join(linked.root, 'site');
     await fs.symlink(linked.out, link);
-    await (await setAsideOldOutput(link, linked.cache)).removed;
+    await (await emptyOutput(link, linked.cache)).removed;
     expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
-    expect(await fs.readdir(linked.out)).toEqual(['zqold']);
+    expect(await fs.readdir(linked.out)).toEqual([]);
   });
 
-  it('left behind by a stopped build is removed by the next one', async () => {
+  it('left behind by a stopped build is removed by the next one, even one with nothing to empty', async () => {
     const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
-    const { out, cache } = await outputOf();
-    await fs.mkdir(path.join(cache, `old-output.${ended}.tmp`, 'zqprivatenow'), { recursive: true });
-    await (await setAsideOldOutput(out, cache)).removed;
+    const { root, cache } = await outputOf();
+    await fs.mkdir(path.join(cache, `old-output.${ended}.a1b2c3d4.1.tmp`, 'zqprivatenow'), { recursive: true });
+    await fs.mkdir(path.join(cache, `old-output.${process.pid}.a1b2c3d4.1.tmp`, 'zqprivatenow'), { recursive: true });
+    await (await emptyOutput(path.join(root, 'never-built'), cache)).removed;
     expect(await fs.readdir(cache)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { LinkWorld, RenderJob, RenderedResult } from './render-types.ts';
 import { LinkLookup } from '../link/link-lookup.ts';
 import { filesUnder, installedVersions } from '../version.ts';
-import { removeAbandonedCopies } from '../cache-files.ts';
+import { removeAbandonedCopies, temporaryCopyOf } from '../cache-files.ts';
 
 /*
  * Rendered notes kept between builds, so a rebuild renders only what changed. A note's entry is
@@ -32,8 +32,6 @@ async function rendererVersion(): Promise<string> {
   hash.update((await installedVersions()).join('\n'));
   return hash.digest('hex');
 }
-
-let saves = 0;
 
 /** A rendered note as kept: without its link targets, which are kept sealed, and with the answers they had. */
 interface Entry {
@@ -132,7 +130,7 @@ export class RenderCache {
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     await removeAbandonedCopies(this.file);
     // Unique per save: the dev server can read the garden again while an earlier read still saves.
-    const temp = `${this.file}.${process.pid}.${++saves}.tmp`;
+    const temp = temporaryCopyOf(this.file);
     await fs.writeFile(temp, JSON.stringify(entries));
     await fs.rename(temp, this.file);
   }
