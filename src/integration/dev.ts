@@ -8,6 +8,7 @@ import { loadGarden, invalidateGarden, problemLines, emptyGardenFailure, type Ga
 import { siteUrls } from '../garden/urls.ts';
 import { searchIndex, memoryStore, closeSearch, type SearchFiles } from './search-index.ts';
 import { redirectPage } from './redirect-pages.ts';
+import { settledChanges } from './settled-changes.ts';
 
 /*
  * `npm run dev` behaving like the built site. The vault is watched: a change makes the core read
@@ -40,12 +41,9 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
   let shown: Garden | undefined;
   let search: SearchFiles = new Map();
   const lastIndex = memoryStore();
-  const changed = new Set<string>();
 
   /** Reads the garden of the moment; reports what changed in it; indexes it for search. */
-  const refresh = async () => {
-    const files = [...changed];
-    changed.clear();
+  const refresh = async (files: string[]) => {
     const garden = await loadGarden(config);
     if (garden === shown) return;
     const before = shown;
@@ -64,36 +62,23 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
     if (index.indexed) logger.info(`search index: ${index.pages} notes indexed by Pagefind in ${index.seconds.toFixed(1)} s`);
   };
 
-  // Requests for the index wait for the refresh a change asked for, so they never get a stale one.
-  let chain = Promise.resolve();
-  let ready: Promise<void>;
-  let timer: NodeJS.Timeout | undefined;
-  let waiting: (() => void)[] = [];
-  const schedule = (delay: number) => {
-    clearTimeout(timer);
-    ready = new Promise((resolve) => waiting.push(resolve));
-    timer = setTimeout(() => {
-      const release = waiting;
-      waiting = [];
-      // The content loader follows the garden (loader.ts): it reads the vault again now too.
-      if (changed.size) invalidateGarden();
-      chain = chain
-        .then(refresh)
-        .catch((error: unknown) => logger.error(`the garden could not be read again: ${(error as Error).message}`))
-        .finally(() => release.forEach((resolve) => resolve()));
-    }, delay);
-  };
-  schedule(0);
+  const changes = settledChanges(
+    SETTLE_MS,
+    // The content loader follows the garden (loader.ts): it reads the vault again now too.
+    (files) => {
+      if (files.length) invalidateGarden();
+    },
+    (files) => refresh(files).catch((error: unknown) => logger.error(`the garden could not be read again: ${(error as Error).message}`)),
+  );
 
   server.watcher.add(config.contentDir);
   const onChange = (file: string) => {
     if (!inVault(file)) return;
-    changed.add(path.relative(config.contentDir, file).split(path.sep).join('/'));
-    schedule(SETTLE_MS);
+    changes.change(path.relative(config.contentDir, file).split(path.sep).join('/'));
   };
   for (const event of ['change', 'add', 'unlink', 'addDir', 'unlinkDir']) server.watcher.on(event, onChange);
   server.httpServer?.once('close', () => {
-    clearTimeout(timer);
+    changes.stop();
     void closeSearch();
   });
 
@@ -119,7 +104,8 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
   async function serve(pathname: string, res: ServerResponse): Promise<boolean> {
     const bundle = decodeURI(urls.pagefind());
     if (pathname.startsWith(bundle)) {
-      await ready;
+      // Requests for the index wait for the refresh a change asked for, so they never get a stale one.
+      await changes.followed();
       const file = search.get(pathname.slice(bundle.length));
       res.setHeader('cache-control', 'no-store');
       if (!file) {

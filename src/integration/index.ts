@@ -82,7 +82,7 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         // `astro dev` gets the dev server's search index and vault watching.
         if (!serving) return;
         setUpDevServer(server, config, logger);
-        serveVendoredFilesInDev(server);
+        serveVendoredFilesInDev(server, siteUrls(config.siteUrl, config.base));
       },
       'astro:build:start': async () => {
         oldOutput = (await emptyOutput(outDir, config.cacheDir!)).removed;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { ViteDevServer } from 'vite';
 import type { Garden } from '../garden/types.ts';
+import type { SiteUrls } from '../garden/urls.ts';
 import { KATEX_FOLDER } from '../site/math.ts';
 import { MERMAID_FOLDER } from '../site/mermaid.ts';
 
@@ -25,19 +26,24 @@ const distOf = (name: string) => path.join(path.dirname(createRequire(import.met
 const listed = async (dist: string, folder: string, extension: string) =>
   (await fs.readdir(path.join(dist, folder))).filter((name) => name.endsWith(extension)).map((name) => `${folder}/${name}`);
 
+const once = <T>(make: () => Promise<T>) => {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+};
+
 const VENDORED: Vendored[] = [
   {
     folder: KATEX_FOLDER,
     dist: distOf('katex'),
     // Every browser the site supports reads woff2, the first source the stylesheet names.
-    files: async () => ['katex.min.css', ...(await listed(distOf('katex'), 'fonts', '.woff2'))],
+    files: once(async () => ['katex.min.css', ...(await listed(distOf('katex'), 'fonts', '.woff2'))]),
     needed: (garden) => garden.notes.some((note) => note.hasMath),
   },
   {
     folder: MERMAID_FOLDER,
     dist: distOf('mermaid'),
     // The entry and the chunks it imports, without their source maps.
-    files: async () => ['mermaid.esm.min.mjs', ...(await listed(distOf('mermaid'), 'chunks/mermaid.esm.min', '.mjs'))],
+    files: once(async () => ['mermaid.esm.min.mjs', ...(await listed(distOf('mermaid'), 'chunks/mermaid.esm.min', '.mjs'))]),
     needed: (garden) => garden.notes.some((note) => note.hasDiagram),
   },
 ];
@@ -54,12 +60,15 @@ export async function copyVendoredFiles(garden: Garden, out: string): Promise<vo
 
 const TYPES: Record<string, string> = { '.css': 'text/css', '.woff2': 'font/woff2', '.mjs': 'text/javascript' };
 
-/** The dev server serves the vendored files from their packages, under the addresses the build copies them to. */
-export function serveVendoredFilesInDev(server: ViteDevServer): void {
+/** The dev server serves the vendored files from their packages, at the addresses the build copies them to (under the base path). */
+export function serveVendoredFilesInDev(server: ViteDevServer, urls: SiteUrls): void {
   server.middlewares.use(async (req, res, next) => {
-    const url = req.url?.split('?')[0] ?? '';
+    // The address as asked: Astro's dev server strips the base path from req.url before this runs.
+    // Compared as written, percent-encoding and all, as the pages link them.
+    const asked = ((req as typeof req & { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0]!;
     for (const vendored of VENDORED) {
-      const file = url.split(`/${vendored.folder}/`)[1];
+      const folder = urls.asset(`${vendored.folder}/`);
+      const file = asked.startsWith(folder) ? asked.slice(folder.length) : undefined;
       if (!file || !(await vendored.files()).includes(file)) continue;
       res.setHeader('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');
       res.end(await fs.readFile(path.join(vendored.dist, file)));

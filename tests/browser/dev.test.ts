@@ -263,7 +263,10 @@ describe('the dev server', () => {
 
 describe('the dev server under a base path', () => {
   it('serves the search bundle, redirect pages and attachments under it, and nothing outside it', async () => {
-    const based = await makeVault({ 'Ferns.md': shared('Ferns. ![[fern.svg]]', 'aliases: [Old fern]\n'), 'fern.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    const based = await makeVault({
+      'Ferns.md': shared('Ferns. ![[fern.svg]]\n\n```mermaid\nflowchart LR\n  Spore --> Fern\n```\n', 'aliases: [Old fern]\n'),
+      'fern.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
     const dev = await startDevServer(based, { GARDEN_SITE_URL: 'https://garden.test/garden/' });
     try {
       const get = (url: string) => fetch(`${dev.url}${url}`, { redirect: 'manual' });
@@ -275,7 +278,14 @@ describe('the dev server under a base path', () => {
       const image = /src="(\/garden\/attachments\/[^"]+)"/.exec(note)?.[1];
       expect(image).toBeDefined();
       expect((await get(image!)).status).toBe(200);
-      for (const outside of ['/pagefind/pagefind-entry.json', '/old-fern/']) expect((await get(outside)).status, outside).toBe(404);
+      // Mermaid, from the address the page links, and a chunk it imports, relative to it.
+      const mermaid = /<link rel="modulepreload" href="(\/garden\/_mermaid\/[^"]+)"/.exec(note)?.[1];
+      expect(mermaid).toBeDefined();
+      const module = await get(mermaid!);
+      expect([module.status, module.headers.get('content-type')]).toEqual([200, 'text/javascript']);
+      const chunk = /from\s*"(\.\/chunks\/[^"]+)"/.exec(await module.text())?.[1];
+      expect((await get(new URL(chunk!, `http://x${mermaid}`).pathname)).status).toBe(200);
+      for (const outside of ['/pagefind/pagefind-entry.json', '/old-fern/', mermaid!.replace('/garden/', '/')]) expect((await get(outside)).status, outside).toBe(404);
     } finally {
       await dev.stop();
     }

@@ -8,6 +8,7 @@ import { resolveConfig } from '../../src/garden/config/config.ts';
 import { followGarden, loadGarden } from '../../src/garden/load.ts';
 import { setUpDevServer } from '../../src/integration/dev.ts';
 import { closeSearch } from '../../src/integration/search-index.ts';
+import { settledChanges } from '../../src/integration/settled-changes.ts';
 import { makeVault, shared } from '../helpers/vault.ts';
 
 /*
@@ -42,5 +43,45 @@ describe('the dev server, when a vault file changes', () => {
     expect(followed).toBe(1);
     const after = await loadGarden(config);
     expect(after.notes.map((note) => note.html).join('')).toContain('sporophytes');
+  });
+});
+
+describe('vault changes', () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('are each settled after the quiet time, also while an earlier one is still being followed', async () => {
+    const settled: string[][] = [];
+    const followed: string[][] = [];
+    let release!: () => void;
+    const busy = new Promise<void>((resolve) => (release = resolve));
+    const changes = settledChanges(40, (files) => settled.push(files), async (files) => {
+      followed.push(files);
+      // The first follow (of the garden as the server starts) takes long, as indexing a large garden does.
+      if (followed.length === 1) await busy;
+    });
+    await pause(10);
+    changes.change('y.md');
+    await pause(60);
+    // y settled; its follow waits behind the first. z changes while it waits.
+    changes.change('z.md');
+    await pause(60);
+    expect(settled).toEqual([[], ['y.md'], ['z.md']]);
+    release();
+    await changes.followed();
+    expect(followed).toEqual([[], ['y.md'], ['z.md']]);
+    changes.stop();
+  });
+
+  it('arriving together are settled once', async () => {
+    const settled: string[][] = [];
+    const changes = settledChanges(40, (files) => settled.push(files), async () => {});
+    await pause(10);
+    changes.change('a.md');
+    await pause(10);
+    changes.change('b.md');
+    changes.change('a.md');
+    await pause(80);
+    expect(settled).toEqual([[], ['a.md', 'b.md']]);
+    changes.stop();
   });
 });
