@@ -27,10 +27,11 @@ const TYPES: Record<string, string> = {
 
 /*
  * The vault is read again once it has been quiet this long: changes arriving together (an editor's
- * save is often several events) are read as one, and a file is never read half written. Vite's
+ * save is often several events) are read as one, and a save is not left read half written. Vite's
  * watcher (chokidar) drops a file's further 'change' events for 50 ms after one: a save that
  * truncates, then writes, can give a single event between the two. Read at that event, 7 saves in
- * 200 gave a stale note with no later event to correct it; read 100 ms after it, none did.
+ * 200 gave a stale note with no later event to correct it; read 100 ms after it, none did. (A
+ * write that pauses longer is read half done, then again at its next event.)
  */
 const SETTLE_MS = 100;
 
