@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { searchIndex, folderStore, closeSearch, type KeptBundle } from './search-index.ts';
 import { writeRedirectPages } from './redirect-pages.ts';
-import { emptyOutput } from './old-output.ts';
+import { emptyOutput } from './empty-output.ts';
 import { setUpDevServer } from './dev.ts';
 import { copyVendoredFiles, serveVendoredFilesInDev } from './vendored.ts';
 import { virtualModules } from './virtual-config.ts';
@@ -44,7 +44,7 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         search = undefined;
         // Rendered notes are kept beside Astro's own cache, so a rebuild renders only changed notes.
         config = { ...resolveConfig(settings), cacheDir: fileURLToPath(new URL('garden/', astro.cacheDir)) };
-        // The output folder is emptied by emptyOutput (old-output.ts), not by Astro.
+        // The output folder is emptied by emptyOutput (empty-output.ts), not by Astro.
         updateConfig({
           site: config.siteUrl,
           base: config.base,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGarden } from '../../src/garden/build-garden.ts';
 import { resolveConfig } from '../../src/garden/config/config.ts';
 import { makeVault, shared } from '../helpers/vault.ts';
-import { emptyOutput } from '../../src/integration/old-output.ts';
+import { emptyOutput } from '../../src/integration/empty-output.ts';
 
 describe('the render cache', () => {
   it('reuses a rendered note until its text changes', async () => {
