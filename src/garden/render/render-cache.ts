@@ -100,8 +100,15 @@ export class RenderCache {
     return new RenderCache(file, entries, prefix, new LinkLookup(world));
   }
 
+  /** Each job's key, made once: `get` and `save` ask for it with the same job, and hashing ~40 MB of notes twice was a build's waste. */
+  private readonly keys = new WeakMap<RenderJob, string>();
+
   key(job: RenderJob): string {
-    return createHash('sha256').update(this.prefix).update(job.path).update('\0').update(job.title).update('\0').update(job.slug).update('\0').update(job.text).digest('hex');
+    const known = this.keys.get(job);
+    if (known) return known;
+    const key = createHash('sha256').update(this.prefix).update(job.path).update('\0').update(job.title).update('\0').update(job.slug).update('\0').update(job.text).digest('hex');
+    this.keys.set(job, key);
+    return key;
   }
 
   /** How many rendered notes the cache holds. */
