@@ -28,9 +28,14 @@ export async function filesUnder(dir: string): Promise<string[]> {
 
 const MODULES = path.resolve(CORE, '../../node_modules');
 
-/** The installed version of a package, read from its package.json (which its `exports` may not expose). */
+/** An installed package's package.json, read from its folder (its `exports` may not expose it). */
+async function manifestOf(name: string): Promise<{ version: string; dependencies?: Record<string, string> }> {
+  return JSON.parse(await fs.readFile(path.join(MODULES, name, 'package.json'), 'utf8'));
+}
+
+/** The installed version of a package. */
 export async function installedVersion(name: string): Promise<string> {
-  return (JSON.parse(await fs.readFile(path.join(MODULES, name, 'package.json'), 'utf8')) as { version: string }).version;
+  return (await manifestOf(name)).version;
 }
 
 /** `name@version` of the packages rendering uses and of everything they depend on, as installed. */
@@ -40,7 +45,7 @@ export async function installedVersions(): Promise<string[]> {
     if (seen.has(name)) return;
     seen.set(name, 'missing');
     try {
-      const manifest = JSON.parse(await fs.readFile(path.join(MODULES, name, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+      const manifest = await manifestOf(name);
       seen.set(name, manifest.version);
       await Promise.all(Object.keys(manifest.dependencies ?? {}).map(visit));
     } catch {
