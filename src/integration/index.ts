@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -7,6 +6,7 @@ import { writeRedirectPages } from './redirect-pages.ts';
 import { emptyOutput } from './empty-output.ts';
 import { setUpDevServer } from './dev.ts';
 import { copyVendoredFiles, serveVendoredFilesInDev } from './vendored.ts';
+import { putFiles } from './put-files.ts';
 import { virtualModules } from './virtual-config.ts';
 import { siteUrls } from '../garden/urls.ts';
 import {
@@ -91,13 +91,7 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         try {
           const garden = await loadGarden(config);
           const out = fileURLToPath(dir);
-          await Promise.all(
-            garden.attachments.map(async (attachment) => {
-              const target = path.join(out, 'attachments', attachment.fileName);
-              await fs.mkdir(path.dirname(target), { recursive: true });
-              await fs.copyFile(attachment.source, target);
-            }),
-          );
+          await putFiles(garden.attachments.map((attachment) => ({ from: attachment.source, to: path.join(out, 'attachments', attachment.fileName) })));
           await copyVendoredFiles(garden, out);
           const redirects = await writeRedirectPages(garden.redirects, siteUrls(config.siteUrl, config.base), config.title, out);
           for (const line of redirects.kept) logger.warn(line);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Garden } from '../garden/types.ts';
 import { removeAbandonedCopies, temporaryCopyOf } from '../garden/cache-files.ts';
+import { putFiles } from './put-files.ts';
 import { installedVersion } from '../garden/version.ts';
 import { dayFormatter, searchDocument } from '../site/search-body.ts';
 
@@ -116,9 +117,7 @@ export function folderStore(dir: string): BundleStore<KeptBundle> {
   const kept = (names: string[]): KeptBundle => ({
     async writeTo(folder) {
       await fs.rm(folder, { recursive: true, force: true });
-      const dirs = new Set(names.map((name) => path.dirname(path.join(folder, name))));
-      await Promise.all([...dirs].map((d) => fs.mkdir(d, { recursive: true })));
-      await Promise.all(names.map((name, i) => linkOrCopy(path.join(dir, 'files', String(i)), path.join(folder, name))));
+      await putFiles(names.map((name, i) => ({ from: path.join(dir, 'files', String(i)), to: path.join(folder, name) })), linkOrCopy);
     },
   });
   return {

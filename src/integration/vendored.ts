@@ -6,6 +6,7 @@ import type { Garden } from '../garden/types.ts';
 import type { SiteUrls } from '../garden/urls.ts';
 import { KATEX_FOLDER } from '../site/math.ts';
 import { MERMAID_FOLDER } from '../site/mermaid.ts';
+import { putFiles } from './put-files.ts';
 
 /*
  * Browser files the site takes from npm packages as their authors publish them, rather than through
@@ -51,10 +52,7 @@ const VENDORED: Vendored[] = [
 /** Copies into the built site the vendored files its pages use. */
 export async function copyVendoredFiles(garden: Garden, out: string): Promise<void> {
   for (const vendored of VENDORED.filter((v) => v.needed(garden))) {
-    const files = await vendored.files();
-    const dirs = new Set(files.map((file) => path.dirname(path.join(out, vendored.folder, file))));
-    await Promise.all([...dirs].map((dir) => fs.mkdir(dir, { recursive: true })));
-    await Promise.all(files.map((file) => fs.copyFile(path.join(vendored.dist, file), path.join(out, vendored.folder, file))));
+    await putFiles((await vendored.files()).map((file) => ({ from: path.join(vendored.dist, file), to: path.join(out, vendored.folder, file) })));
   }
 }
 
