@@ -112,6 +112,16 @@ describe('Markdown', () => {
     expect((await render('a ==bright== idea')).html).toContain('a <mark>bright</mark> idea');
   });
 
+  it('highlights words holding escaped syntax, which stays written out: no tag, no link', async () => {
+    const note = await render('==see \\#later and \\[\\[Other\\]\\]== now', { 'Other.md': '---\nshare: true\n---\nx' });
+    expect(note.html).toContain('<mark>see #later and [[Other]]</mark> now');
+    expect(note.note.tags).not.toContain('later');
+    // Unescaped, the tag is one.
+    const plain = await render('==see #later== now');
+    expect(plain.note.tags).toContain('later');
+    expect(plain.html).toMatch(/<mark>see <a[^>]*>#later<\/a><\/mark> now/);
+  });
+
   it('highlights code at build time', async () => {
     const { html } = await render('```js\nconst x = 1;\n```');
     expect(html).toContain('<span class="hljs-keyword">const</span>');

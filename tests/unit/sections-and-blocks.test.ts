@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { gardenOf, shared } from '../helpers/vault.ts';
+import type { Element } from 'hast';
+import { toString as toText } from 'hast-util-to-string';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { gardenOf, shared, noteTree } from '../helpers/vault.ts';
 
 /* Block references and section embeds, as help.obsidian.md ("Internal links", "Embed files") writes them. */
 const source = shared(
@@ -57,11 +61,23 @@ describe('block references', () => {
     expect(html).toContain('>that item</a>');
   });
 
-  it('keep their id when the paragraph embeds a note (an embed elsewhere splits its paragraph)', async () => {
+  it('keep their id, around all their words, when the paragraph embeds a note (an embed elsewhere splits its paragraph)', async () => {
     const g = await garden('Quoted here ![[Source#^quote-me]] and kept. ^with-embed\n\nBefore ![[Source#^item-two]] after.');
-    const html = htmlOf(g, 'linker');
-    expect(html).toMatch(/<p id="\^with-embed">Quoted here /);
-    expect(html).toMatch(/<p>Before <\/p>\s*<div class="embed[^"]*"/);
+    const block = noteTree(g, 'linker').children.find((node) => node.type === 'element' && node.properties.id === '^with-embed') as Element;
+    expect(block.tagName).toBe('div');
+    expect(toText(block)).toMatch(/^\s*Quoted here\s+Source\s*A paragraph worth quoting\.\s+and kept\.\s*$/);
+    expect(htmlOf(g, 'linker')).toMatch(/<p>Before <\/p>\s*<div class="embed[^"]*"/);
+  });
+
+  it('embedded in a paragraph that names a block is found whole by a link or an embed of that block', async () => {
+    const g = await gardenOf({
+      'Source.md': source,
+      'middle.md': shared('Quoted ![[Source#^quote-me]] and kept. ^with-embed'),
+      'linker.md': shared('![[middle#^with-embed]]'),
+    });
+    const text = toText(noteTree(g, 'linker'));
+    expect(text).toMatch(/Quoted[\s\S]*A paragraph worth quoting\.[\s\S]*and kept\./);
+    expect(g.problems.filter((p) => p.file === 'linker.md')).toEqual([]);
   });
 
   it('are embedded alone with ![[Note#^id]]', async () => {
@@ -127,5 +143,44 @@ describe('links to headings and blocks', () => {
       'links to "Source#Nowhere", but that note has no such heading',
       'links to "Source#^nothing", but that note has no such block',
     ]);
+  });
+});
+
+/** The HTML as a browser reads it: a <div> where HTML allows none is moved by the parser, and serializing shows it. */
+const asBrowserReadsIt = (html: string) => toHtml(fromHtml(html, { fragment: true }));
+
+describe('embeds written in a line of text', () => {
+  const lines = [
+    'One *em ![[Source#^quote-me]] tail* end.',
+    '',
+    '**bold ~~struck ![[Source#^item-two]] on~~ out** done.',
+    '',
+    '## Heading ![[Source#^quote-me]] words',
+    '',
+    '> [!note] Title ![[Source#^quote-me]] rest',
+    '> Body.',
+    '',
+    '> [!tip]- Folded ![[Source#^item-two]] title',
+    '> Hidden.',
+    '',
+    '| cell |',
+    '| - |',
+    '| ![[Source#^quote-me]] |',
+  ];
+
+  it('stand where a block may, so a browser reads the page as written', async () => {
+    const html = htmlOf(await garden(lines.join('\n')), 'linker');
+    expect(html).toContain('A paragraph worth quoting.');
+    expect(asBrowserReadsIt(html)).toBe(html);
+  });
+
+  it('keep the emphasis they sat in on both sides, and headings and callout titles keep their words', async () => {
+    const html = htmlOf(await garden(lines.join('\n')), 'linker');
+    expect(html).toMatch(/<p>One <em>em <\/em><\/p>\s*<div class="embed[^>]*>[\s\S]*?<\/div>\s*<p><em> tail<\/em> end\.<\/p>/);
+    expect(html).toMatch(/<p><strong>bold <del>struck <\/del><\/strong><\/p>\s*<div class="embed[^>]*>[\s\S]*?<\/div>\s*<p><strong><del> on<\/del> out<\/strong> done\.<\/p>/);
+    expect(html).toMatch(/<h2 id="[^"]*">Heading +words<\/h2>\s*<div class="embed/);
+    expect(html).toMatch(/<p class="callout-title">Title +rest<\/p>\s*<div class="embed/);
+    expect(html).toMatch(/<summary class="callout-title">Folded +title<\/summary>\s*<div class="embed/);
+    expect(html).toMatch(/<td><div class="embed/);
   });
 });

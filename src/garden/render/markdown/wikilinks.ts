@@ -1,10 +1,10 @@
-import type { Root, PhrasingContent, Parent } from 'mdast';
+import type { Root, PhrasingContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { visitParents, SKIP } from 'unist-util-visit-parents';
 import { contextOf, linkToNote, type RenderContext } from './context.ts';
 import { replaceText, splitText } from './text-nodes.ts';
 import { markProperties, blockElementId } from './marks.ts';
 import { headingId } from '../heading-ids.ts';
+import { liftEmbeds } from './lift-embeds.ts';
 
 const INSIDE_LINKS = new Set(['link', 'linkReference']);
 
@@ -121,43 +121,6 @@ function link(inner: string, context: RenderContext): PhrasingContent {
   const attachment = context.resolveAttachment(page);
   if (attachment) return linkNode(attachment, text, 'attachment');
   return unresolvedNode(display || page);
-}
-
-const isEmbed = (node: { type: string; data?: { hName?: string } }) => node.type === 'emphasis' && node.data?.hName === 'div';
-
-/** Text of ASCII white space only: a no-break space (`&nbsp;`, a gardener's blank line) is content. */
-const blank = (node: { type: string; value?: string }) => node.type === 'text' && /^[ \t\r\n]*$/.test(node.value!);
-
-/**
- * Embeds are blocks, and a <div> may not sit inside a <p>: a paragraph holding one is split around
- * it (`Before ![[Note]] after.` is a paragraph, the embed, a paragraph), and a paragraph left with
- * nothing (it held only embeds of private or missing notes, which are nothing) goes. A paragraph
- * that is more than text (a block with an `^id`, a callout's title) is left whole: splitting it
- * would lose what it carries.
- */
-function liftEmbeds(tree: Root): void {
-  visitParents(tree, 'paragraph', (node, ancestors) => {
-    if (node.data || (!node.children.some(isEmbed) && !node.children.every(blank))) return;
-    const parent = ancestors.at(-1) as Parent;
-    const blocks: Parent['children'] = [];
-    let run: PhrasingContent[] = [];
-    const flush = () => {
-      if (!run.every(blank)) blocks.push({ type: 'paragraph', children: run });
-      run = [];
-    };
-    for (const child of node.children) {
-      if (!isEmbed(child)) {
-        run.push(child);
-        continue;
-      }
-      flush();
-      blocks.push(child as unknown as Parent['children'][number]);
-    }
-    flush();
-    const index = parent.children.indexOf(node);
-    parent.children.splice(index, 1, ...blocks);
-    return [SKIP, index + blocks.length];
-  });
 }
 
 export default function remarkWikilinks() {
