@@ -3,12 +3,13 @@ import { visitParents, SKIP } from 'unist-util-visit-parents';
 
 /*
  * An embedded note, section, block or canvas is a block (a <div>), but `![[Note]]` is written in a
- * line of text: in a paragraph, inside emphasis or a link, in a heading, in a callout's title. HTML
- * allows no <div> in any of those, and a browser reading one there closes the paragraph and
- * rebuilds the emphasis around it, so the text after an embed would land outside any paragraph.
+ * line of text: in a paragraph, inside emphasis or strikethrough, in a heading, in a callout's
+ * title. HTML allows no <div> in any of those, and a browser reading one there closes the
+ * paragraph and rebuilds the emphasis around it, so the text after an embed would land outside any
+ * paragraph.
  * So every embed is lifted to the nearest place a block may stand:
  * - a paragraph is cut in two around it (`Before ![[Note]] after.` is a paragraph, the embed, a
- *   paragraph), and the emphasis, links and other inline markup it sat in are kept on both sides;
+ *   paragraph), and the emphasis or strikethrough it sat in is kept on both sides;
  * - a paragraph that names a block (`… ^id`) becomes a <div> with that id around the pieces, so a
  *   link or embed of the block still finds all of it;
  * - a heading or a callout's title keeps its words, and the embed follows it.
