@@ -183,4 +183,23 @@ describe('embeds written in a line of text', () => {
     expect(html).toMatch(/<summary class="callout-title">Folded +title<\/summary>\s*<div class="embed/);
     expect(html).toMatch(/<td><div class="embed/);
   });
+
+  it('leave a heading one space where they stood, so its id is its words\'; a callout titled by an embed alone is named by its type', async () => {
+    const html = htmlOf(await garden('## Heading ![[Source#^quote-me]] words\n\n> [!note] ![[Source#^item-two]]\n> Body.'), 'linker');
+    expect(html).toMatch(/<h2 id="heading-words">Heading words<\/h2>/);
+    expect(html).toMatch(/<p class="callout-title">Note<\/p>\s*<div class="embed/);
+  });
+
+  it('leave no empty line or empty markup where they cut a line, and a paragraph of nothing goes', async () => {
+    const html = htmlOf(await garden('Before  \n![[Source#^quote-me]]  \nafter.\n\n**![[Secret]]**\n\nEnd.'), 'linker');
+    expect(html).toMatch(/<p>Before<\/p>\s*<div class="embed[\s\S]*?<\/div>\s*<p>after\.<\/p>\s*<p>End\.<\/p>/);
+    expect(html).not.toContain('<br>');
+    expect(html).not.toContain('<strong></strong>');
+  });
+
+  it('in a paragraph that names a block leave its words in the excerpt', async () => {
+    const g = await garden('Opening words ![[Source#^quote-me]] closing words. ^first\n\nMore.');
+    expect(g.notes.find((n) => n.slug === 'linker')!.excerpt).toBe('Opening words closing words. More.');
+  });
 });
+

@@ -9,6 +9,8 @@ import { visit } from 'unist-util-visit';
  */
 const MARKER = /^\[!([\w-]+)\]([+-]?)[ \t]*([^\n]*)(?:\n|$)/;
 
+const EMBEDS_ONLY = /^(?:\s*!\[\[[^[\]\n]+\]\])+\s*$/;
+
 export default function remarkCallouts() {
   return (tree: Root, file: VFile) => {
     if (!String(file.value).includes('[!')) return;
@@ -45,7 +47,10 @@ export default function remarkCallouts() {
       }
       const last = title.children.at(-1);
       if (last?.type === 'text') last.value = last.value.trimEnd();
-      if (title.children.length === 0) title.children.push({ type: 'text', value: type.charAt(0).toUpperCase() + type.slice(1) } as Text);
+      const named = { type: 'text', value: type.charAt(0).toUpperCase() + type.slice(1) } as Text;
+      if (title.children.length === 0) title.children.push(named);
+      // A title of embeds alone names the callout too: the embeds are shown after the title (lift-embeds.ts).
+      else if (title.children.every((c) => c.type === 'text' && EMBEDS_ONLY.test(c.value))) title.children.unshift({ ...named, value: `${named.value} ` });
       if (first.children.every((c) => c.type === 'text' && c.value.trim() === '')) node.children.shift();
 
       const content = { type: 'blockquote', children: node.children, data: { hName: 'div', hProperties: { className: ['callout-content'] } } } as Blockquote;

@@ -7,18 +7,19 @@ import type { VFile } from 'vfile';
  *
  * A run is the text nodes side by side, not one node: an escaped character the garden's syntaxes
  * use is a text node of its own (escapes.ts), and `==see \#tag==` is highlighted, its `#` still
- * apart so that it is not read as a tag. An escaped `=` (a node of its own) is text: it neither
- * opens nor closes a highlight, and may stand inside one (`==1 \== 2==`).
+ * apart so that it is not read as a tag. A `=` that is a node of its own (an escaped one, or one
+ * left alone between two other nodes) is text: it neither opens nor closes a highlight, and may
+ * stand inside one (`==1 \== 2==`).
  */
 // Single `=` may stand inside (`==1 + 1 = 2==`); `==` closes.
 const MARK = /==(?=\S)((?:[^=\n]|=(?!=))*?\S)==/g;
 
-/** Stands for an escaped `=` while looking for highlights: text, never a delimiter. */
-const ESCAPED = '\uE000';
+/** Stands for a `=` alone in its node while looking for highlights: text, never a delimiter. */
+const LONE_EQUALS = '\uE000';
 
 /** A run of text nodes read as one string: where each node starts in it. */
 class TextRun {
-  /** The run's text, each escaped `=` masked. */
+  /** The run's text, each `=` alone in its node masked. */
   readonly text: string;
   private readonly nodes: Text[];
   private readonly starts: number[] = [];
@@ -30,7 +31,7 @@ class TextRun {
       this.starts.push(at);
       at += node.value.length;
     }
-    this.text = nodes.map((node) => (node.value === '=' ? ESCAPED : node.value)).join('');
+    this.text = nodes.map((node) => (node.value === '=' ? LONE_EQUALS : node.value)).join('');
   }
 
   /** The text from `from` to `to`, cut where the nodes were cut (an escaped character stays apart). */

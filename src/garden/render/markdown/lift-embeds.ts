@@ -1,13 +1,13 @@
-import type { Root, Parent, PhrasingContent, Paragraph, Heading, BlockContent } from 'mdast';
+import type { Root, Parent, PhrasingContent, Paragraph, Heading, BlockContent, Blockquote } from 'mdast';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
+import { markProperties } from './marks.ts';
 
 /*
  * An embedded note, section, block or canvas is a block (a <div>), but `![[Note]]` is written in a
  * line of text: in a paragraph, inside emphasis or strikethrough, in a heading, in a callout's
  * title. HTML allows no <div> in any of those, and a browser reading one there closes the
  * paragraph and rebuilds the emphasis around it, so the text after an embed would land outside any
- * paragraph.
- * So every embed is lifted to the nearest place a block may stand:
+ * paragraph. So every embed is lifted to the nearest place a block may stand:
  * - a paragraph is cut in two around it (`Before ![[Note]] after.` is a paragraph, the embed, a
  *   paragraph), and the emphasis or strikethrough it sat in is kept on both sides;
  * - a paragraph that names a block (`… ^id`) becomes a <div> with that id around the pieces, so a
@@ -17,11 +17,22 @@ import { visitParents, SKIP } from 'unist-util-visit-parents';
  * nothing) goes. A table cell may hold a block, so an embed in one stays.
  */
 
-/** The slot of an embedded note, section, block or canvas (wikilinks.ts): a <div> to be filled by the assemble stage. */
-export const isEmbed = (node: { type: string; data?: { hName?: string } }) => node.type === 'emphasis' && node.data?.hName === 'div';
+/**
+ * The place of an embedded note, section, block or canvas, filled by the assemble stage: an mdast
+ * node that becomes a <div> carrying the embed's mark (marks.ts). Phrasing content, as it is
+ * written in a line of text, until lifted.
+ */
+export const embedSlot = (index: number): PhrasingContent => ({ type: 'emphasis', data: { hName: 'div', hProperties: markProperties('embed', index) }, children: [] });
 
-/** Text of ASCII white space only: a no-break space (`&nbsp;`, a gardener's blank line) is content. */
-const blank = (node: PhrasingContent) => node.type === 'text' && /^[ \t\r\n]*$/.test(node.value);
+const isEmbed = (node: { type: string; data?: { hName?: string } }) => node.type === 'emphasis' && node.data?.hName === 'div';
+
+/** Inline markup a gardener wraps words in (not an element of the garden's own, such as an embed or a player). */
+const isWrapper = (node: PhrasingContent): node is PhrasingContent & Parent =>
+  (node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete') && !node.data?.hName;
+
+/** Nothing to show: ASCII white space (a no-break space, `&nbsp;`, a gardener's blank line, is content), or markup around only that. */
+const blank = (node: PhrasingContent): boolean =>
+  node.type === 'text' ? /^[ \t\r\n]*$/.test(node.value) : isWrapper(node) && (node.children as PhrasingContent[]).every(blank);
 
 const holdsEmbed = (node: PhrasingContent): boolean => 'children' in node && !isEmbed(node) && node.children.some((child) => isEmbed(child) || holdsEmbed(child));
 
@@ -47,23 +58,52 @@ function cutAroundEmbeds(children: PhrasingContent[]): Piece[] {
   return pieces;
 }
 
-const embedsOf = (pieces: Piece[]) => pieces.flatMap((piece) => ('embed' in piece ? [piece.embed as unknown as BlockContent] : []));
-const inlineOf = (pieces: Piece[]) => pieces.flatMap((piece) => ('inline' in piece ? piece.inline : []));
-
-/** What stands in a paragraph's place: its pieces as paragraphs and embeds, wrapped in a <div> carrying what the paragraph carried (a block's id). */
-function paragraphPieces(paragraph: Paragraph): BlockContent[] {
-  const pieces = cutAroundEmbeds(paragraph.children);
-  const blocks = pieces.flatMap((piece): BlockContent[] =>
-    'embed' in piece ? [piece.embed as unknown as BlockContent] : piece.inline.every(blank) ? [] : [{ type: 'paragraph', children: piece.inline }],
-  );
-  if (!paragraph.data?.hProperties) return blocks;
-  return [{ type: 'blockquote', data: { hName: 'div', hProperties: paragraph.data.hProperties }, children: blocks }];
+/** A line break where the embed cut the line (`text  ⏎![[Note]]`) would only add an empty line. */
+function withoutEdgeBreaks(inline: PhrasingContent[]): PhrasingContent[] {
+  let [from, to] = [0, inline.length];
+  while (from < to && (inline[from]!.type === 'break' || blank(inline[from]!))) from++;
+  while (to > from && (inline[to - 1]!.type === 'break' || blank(inline[to - 1]!))) to--;
+  return inline.slice(from, to);
 }
 
-/** A heading or a paragraph that is an element of its own (a callout's title) keeps its words, and its embeds follow it. */
+const asBlock = (embed: PhrasingContent) => embed as unknown as BlockContent;
+
+/** A <div> around blocks: mdast has no such node, so a block quote told to be a <div> (as callouts.ts makes a callout's body). */
+const division = (hProperties: NonNullable<Paragraph['data']>['hProperties'], children: BlockContent[]): Blockquote => ({
+  type: 'blockquote',
+  data: { hName: 'div', hProperties },
+  children,
+});
+
+/** What stands in a paragraph's place: its pieces as paragraphs and embeds, in a <div> carrying what the paragraph carried (a block's id). */
+function paragraphPieces(paragraph: Paragraph): BlockContent[] {
+  const blocks = cutAroundEmbeds(paragraph.children).flatMap((piece): BlockContent[] => {
+    if ('embed' in piece) return [asBlock(piece.embed)];
+    const inline = withoutEdgeBreaks(piece.inline);
+    return inline.length ? [{ type: 'paragraph', children: inline }] : [];
+  });
+  return paragraph.data?.hProperties ? [division(paragraph.data.hProperties, blocks)] : blocks;
+}
+
+/**
+ * A heading or a paragraph that is an element of its own (a callout's title) keeps its words, and
+ * its embeds follow it. Where an embed stood between two words, one space is left (`Head ![[Note]]
+ * words` is "Head words", and so is its id).
+ */
 function embedsAfter(node: Heading | Paragraph): BlockContent[] {
   const pieces = cutAroundEmbeds(node.children);
-  return [{ ...node, children: inlineOf(pieces) } as BlockContent, ...embedsOf(pieces)];
+  const words: PhrasingContent[] = [];
+  for (const piece of pieces) {
+    if (!('inline' in piece)) continue;
+    const [first, ...rest] = piece.inline;
+    const before = words.at(-1);
+    if (first?.type === 'text' && before?.type === 'text' && /\s$/.test(before.value)) words.push({ ...first, value: first.value.trimStart() }, ...rest);
+    else words.push(...piece.inline);
+  }
+  const last = words.at(-1);
+  if (last?.type === 'text') words[words.length - 1] = { ...last, value: last.value.trimEnd() };
+  const embeds = pieces.flatMap((piece) => ('embed' in piece ? [asBlock(piece.embed)] : []));
+  return [{ ...node, children: words } as BlockContent, ...embeds];
 }
 
 export function liftEmbeds(tree: Root): void {

@@ -17,6 +17,9 @@ type Kind = 'embed' | 'block';
 /** The properties that mark an element for the garden until the note is sanitized. */
 export const markProperties = (kind: Kind, value: string | number) => ({ [ATTRIBUTE]: `${TOKEN}:${kind}:${value}` });
 
+/** Whether an element carries the garden's mark of this kind (before the marks are resolved). */
+export const markedAs = (element: Element, kind: Kind) => String(element.properties[ATTRIBUTE] ?? '').startsWith(`${TOKEN}:${kind}:`);
+
 /** The element id of a block reference (`^my-block`). */
 export const blockElementId = (id: string) => `^${id}`;
 

@@ -23,7 +23,7 @@ import rehypeVaultUrls from './vault-urls.ts';
 import rehypeLinkContexts from './link-contexts.ts';
 import { gardenSchema, rehypeTaskListCheckboxesOnly, rehypeUnclosedStrippedTags } from './sanitize-schema.ts';
 import { stripObsidianComments } from './obsidian-comments.ts';
-import rehypeGardenMarks from './marks.ts';
+import rehypeGardenMarks, { markedAs } from './marks.ts';
 import remarkBlockIds from './block-ids.ts';
 import { toChunks, type Chunk, type BodyPart } from './chunks.ts';
 import { remarkObsidianMath, rehypeMath } from './math.ts';
@@ -85,7 +85,9 @@ function rehypeOutline() {
   return (tree: HastRoot, file: VFile) => {
     const headings: Heading[] = [];
     const paragraphs: string[] = [];
-    for (const node of tree.children) {
+    // A paragraph that names a block and embeds a note is a <div> around its pieces (lift-embeds.ts): its words are read too.
+    const blocks = tree.children.flatMap((node) => (node.type === 'element' && node.tagName === 'div' && markedAs(node, 'block') ? node.children : [node]));
+    for (const node of blocks) {
       if (node.type !== 'element') continue;
       const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
       if (depth && typeof node.properties.id === 'string') {

@@ -4,7 +4,7 @@ import { contextOf, linkToNote, type RenderContext } from './context.ts';
 import { replaceText, splitText } from './text-nodes.ts';
 import { markProperties, blockElementId } from './marks.ts';
 import { headingId } from '../heading-ids.ts';
-import { liftEmbeds } from './lift-embeds.ts';
+import { liftEmbeds, embedSlot } from './lift-embeds.ts';
 
 const INSIDE_LINKS = new Set(['link', 'linkReference']);
 
@@ -64,10 +64,10 @@ const fragmentOf = (target: { heading?: string; block?: string }) =>
  */
 export function canvasSlot(context: RenderContext, canvas: string, written: string, link?: string): PhrasingContent {
   context.embeds.push({ canvas, written, ...(link === undefined ? {} : { link }) });
-  const mark = markProperties('embed', context.embeds.length - 1);
+  const index = context.embeds.length - 1;
   return link === undefined
-    ? { type: 'emphasis', data: { hName: 'div', hProperties: mark }, children: [] }
-    : { type: 'emphasis', data: { hName: 'span', hProperties: mark }, children: [{ type: 'text', value: link }] };
+    ? embedSlot(index)
+    : { type: 'emphasis', data: { hName: 'span', hProperties: markProperties('embed', index) }, children: [{ type: 'text', value: link }] };
 }
 
 function embed(inner: string, context: RenderContext): PhrasingContent[] {
@@ -97,7 +97,7 @@ function embed(inner: string, context: RenderContext): PhrasingContent[] {
   if (note && (note.slug !== context.slug || target.heading || target.block)) {
     const part = target.block ? { block: blockElementId(target.block) } : target.heading ? { section: headingId(target.heading) } : {};
     context.embeds.push({ note: note.slug, written: target.written, ...part });
-    return [{ type: 'emphasis', data: { hName: 'div', hProperties: markProperties('embed', context.embeds.length - 1) }, children: [] }];
+    return [embedSlot(context.embeds.length - 1)];
   }
   // A private note's embed is nothing, like a missing one's; the gardener is told which.
   if (!note && page && context.isPrivate(page)) {
