@@ -1,5 +1,6 @@
-import type { Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
+import { replaceTextRuns } from './text-nodes.ts';
 
 /*
  * Obsidian `==highlights==` as <mark>. Within one run of plain text only: `==**bold**==` stays as
@@ -13,6 +14,7 @@ import type { VFile } from 'vfile';
  */
 // Single `=` may stand inside (`==1 + 1 = 2==`); `==` closes.
 const MARK = /==(?=\S)((?:[^=\n]|=(?!=))*?\S)==/g;
+const NOTHING = new Set<string>();
 
 /** Stands for a `=` alone in its node while looking for highlights: text, never a delimiter. */
 const LONE_EQUALS = '\uE000';
@@ -64,30 +66,10 @@ function highlight(nodes: Text[]): PhrasingContent[] | undefined {
   return out;
 }
 
-function highlightWithin(parent: Parent): void {
-  const children = parent.children as PhrasingContent[];
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    if (child.type !== 'text') {
-      if ('children' in child) highlightWithin(child);
-      continue;
-    }
-    let end = i + 1;
-    while (children[end]?.type === 'text') end++;
-    const replacement = highlight(children.slice(i, end) as Text[]);
-    if (!replacement) {
-      i = end - 1;
-      continue;
-    }
-    children.splice(i, end - i, ...replacement);
-    i += replacement.length - 1;
-  }
-}
-
 export default function remarkHighlightMark() {
   return (tree: Root, file: VFile) => {
     // Walking the tree costs more than searching the text: skip notes without the syntax.
     if (!String(file.value).includes('==')) return;
-    highlightWithin(tree);
+    replaceTextRuns(tree, NOTHING, highlight);
   };
 }
