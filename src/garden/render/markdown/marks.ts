@@ -17,8 +17,15 @@ type Kind = 'embed' | 'block';
 /** The properties that mark an element for the garden until the note is sanitized. */
 export const markProperties = (kind: Kind, value: string | number) => ({ [ATTRIBUTE]: `${TOKEN}:${kind}:${value}` });
 
+/** The garden's mark an element carries, if it is one of this process's (none is forged). */
+function markOf(element: Element): { kind: string; detail: string } | undefined {
+  const value = element.properties[ATTRIBUTE];
+  const [token, kind, detail = ''] = typeof value === 'string' ? value.split(':') : [];
+  return token === TOKEN && kind ? { kind, detail } : undefined;
+}
+
 /** Whether an element carries the garden's mark of this kind (before the marks are resolved). */
-export const markedAs = (element: Element, kind: Kind) => String(element.properties[ATTRIBUTE] ?? '').startsWith(`${TOKEN}:${kind}:`);
+export const markedAs = (element: Element, kind: Kind) => markOf(element)?.kind === kind;
 
 /** The element id of a block reference (`^my-block`). */
 export const blockElementId = (id: string) => `^${id}`;
@@ -31,14 +38,13 @@ export default function rehypeGardenMarks() {
     const walk = (parent: Root | Element) => {
       parent.children.forEach((child, i) => {
         if (child.type !== 'element') return;
-        const value = child.properties[ATTRIBUTE];
+        const mark = markOf(child);
         delete child.properties[ATTRIBUTE];
-        const [token, kind, detail = ''] = typeof value === 'string' ? value.split(':') : [];
-        if (token === TOKEN && kind === 'embed') {
-          parent.children[i] = { type: 'text', value: `${TOKEN}:${detail};` };
+        if (mark?.kind === 'embed') {
+          parent.children[i] = { type: 'text', value: `${TOKEN}:${mark.detail};` };
           return;
         }
-        if (token === TOKEN && kind === 'block') child.properties.id = blockElementId(detail);
+        if (mark?.kind === 'block') child.properties.id = blockElementId(mark.detail);
         walk(child);
       });
     };
