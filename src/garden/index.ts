@@ -1,6 +1,7 @@
 /** The garden core: no Astro in here, so it can be tested and reused on its own. */
 export { buildGarden } from './build-garden.ts';
 export { loadGarden, invalidateGarden, followGarden } from './load.ts';
+export { endIdleRenderWorkers } from './render/render-notes.ts';
 export { resolveConfig, defaultConfig, ConfigError, sampleSettingWarnings, type GardenConfig, type GardenSettings } from './config/config.ts';
 export { summary, timing, problemLines, strictFailure, emptyGardenFailure } from './report/report.ts';
 export { GROWTH_STATES } from './normalize/state.ts';

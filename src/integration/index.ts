@@ -7,10 +7,11 @@ import { emptyOutput } from './empty-output.ts';
 import { setUpDevServer } from './dev.ts';
 import { copyVendoredFiles, serveVendoredFilesInDev } from './vendored.ts';
 import { putFiles } from './put-files.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { virtualModules } from './virtual-config.ts';
 import { siteUrls } from '../garden/urls.ts';
 import {
-  loadGarden, resolveConfig, summary, timing, problemLines, strictFailure, emptyGardenFailure, sampleSettingWarnings,
+  loadGarden, endIdleRenderWorkers, resolveConfig, summary, timing, problemLines, strictFailure, emptyGardenFailure, sampleSettingWarnings,
   type Garden, type GardenConfig, type GardenSettings,
 } from '../garden/index.ts';
 
@@ -74,8 +75,11 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         if (empty && first) logger.warn(`a build would fail: ${empty}`);
         const failure = strictFailure(garden, config.strict);
         if (failure) throw new Error(failure);
+        if (!building) return;
         // Awaited once the pages are written; a build that fails before then must not also report this.
-        if (building) indexForSearch(garden).catch(() => {});
+        indexForSearch(garden).catch(() => {});
+        // A build reads its garden once: the render workers' memory is better left to Vite's bundling.
+        await endIdleRenderWorkers();
       },
       'astro:server:setup': ({ server, logger }) => {
         // `astro build`, `sync` and `check` start a Vite server of their own to sync content: only
@@ -85,6 +89,8 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         serveVendoredFilesInDev(server, siteUrls(config.siteUrl, config.base));
       },
       'astro:build:start': async () => {
+        // The build's peak comes next, as Vite bundles the pages (collect-garbage.ts).
+        collectGarbage();
         oldOutput = (await emptyOutput(outDir, config.cacheDir!)).removed;
       },
       'astro:build:done': async ({ dir, logger }) => {

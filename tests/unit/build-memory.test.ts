@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { buildGarden } from '../../src/garden/build-garden.ts';
+import { resolveConfig } from '../../src/garden/config/config.ts';
+import { endIdleRenderWorkers } from '../../src/garden/render/render-notes.ts';
+import { collectGarbage } from '../../src/integration/collect-garbage.ts';
+import { makeVault, shared } from '../helpers/vault.ts';
+
+/*
+ * What a build does to keep its peak memory down once the garden is read (the peak itself is
+ * measured by `npm run bench`, not here).
+ */
+describe("a build's memory", () => {
+  it('ends the idle render workers when asked, instead of keeping them for the next garden', async () => {
+    const vault = await makeVault({ 'a.md': shared('Alpha links [[b]].'), 'b.md': shared('Beta') });
+    await buildGarden(resolveConfig({ contentDir: vault }, {}));
+    // The garden rendered on at least one worker, now idle; asked again, none is left.
+    expect(await endIdleRenderWorkers()).toBeGreaterThan(0);
+    expect(await endIdleRenderWorkers()).toBe(0);
+    // A later garden starts workers of its own.
+    const again = await buildGarden(resolveConfig({ contentDir: vault }, {}));
+    expect(again.notes.find((note) => note.slug === 'a')!.html).toContain('href');
+  });
+
+  it('collects garbage on demand, in a process started without --expose-gc', async () => {
+    expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
+    let garbage: object | undefined = { payload: new Array(1000).fill('unreachable') };
+    const ref = new WeakRef(garbage);
+    garbage = undefined;
+    // A WeakRef keeps its target until the current job ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    expect(ref.deref()).toBeUndefined();
+    expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
+  });
+});
