@@ -4,8 +4,8 @@ import { gardenLoader } from './integration/loader.ts';
 
 /*
  * The garden as Astro's content layer holds it, typed by these schemas. The core decided privacy
- * and rendered every note before any of it gets here; the store holds what lists and pages need to
- * know of a note, not its HTML (see integration/loader.ts).
+ * and rendered every note before any of it gets here; the store holds what lists and a note's header
+ * show of it, not its HTML nor its links (see integration/loader.ts).
  */
 const ref = z.object({ slug: z.string(), title: z.string() });
 const state = z.enum(['seed', 'bud', 'evergreen']);
@@ -27,9 +27,6 @@ const note = z.object({
   headings: z.array(z.object({ depth: z.number().int(), slug: z.string(), text: z.string() })),
   excerpt: z.string(),
   searchTerms: z.string().optional(),
-  outgoing: z.array(z.string()),
-  backlinks: z.array(ref),
-  related: z.array(ref),
   hasMath: z.literal(true).optional(),
   hasDiagram: z.literal(true).optional(),
 });

@@ -5,10 +5,12 @@ import { core, markSynced, type Kind } from './core.ts';
 /*
  * Hands the garden to Astro's content layer. Only what the core published reaches the data store:
  * private notes were dropped before this runs, so they can never be in `.astro/` or a prerender
- * chunk. The store holds each note's data, not its HTML nor the words around its backlinks: Astro
- * bundles the whole store into its prerender build, which for a large garden doubled the build's
- * memory (the backlink contexts alone added ~0.45 GB on 8,000 notes). Pages take those from the
- * core's garden of this build (`noteExtras`), rendered once; Astro's own Markdown processor is
+ * chunk. The store holds what lists and a note's header show of it, not its HTML nor its links
+ * (backlinks, related notes, outgoing links): Astro writes the whole store as one JSON string
+ * into a module of its prerender build, which Vite bundles and the build parses again, so every
+ * byte of it is paid for several times (the backlink contexts alone once added ~0.45 GB on 8,000
+ * notes; the links were 60% of the rest). Pages take those from the core's garden of this build
+ * (`noteExtras`, `links` in site/garden.ts), rendered once; Astro's own Markdown processor is
  * never involved.
  */
 export function gardenLoader(kind: Kind): Loader {
@@ -21,8 +23,8 @@ export function gardenLoader(kind: Kind): Loader {
         const entries: { id: string; data: Record<string, unknown>; digest?: string }[] = [];
         if (kind === 'notes') {
           garden.notes.forEach((note, rank) => {
-            const { html, ...rest } = note;
-            const data = { ...rest, rank, backlinks: rest.backlinks.map(({ slug, title }) => ({ slug, title })) };
+            const { html, backlinks: _backlinks, related: _related, outgoing: _outgoing, ...rest } = note;
+            const data = { ...rest, rank };
             entries.push({ id: note.slug, data, digest: generateDigest(html + JSON.stringify(data)) });
           });
         } else if (kind === 'tags') {

@@ -1,27 +1,50 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { syncedGarden } from '../integration/core.ts';
-import type { Backlink, GrowthState, TagNode, Mood } from '../garden/types.ts';
+import type { GraphNote } from '../garden/assemble/graph.ts';
+import type { Backlink, GrowthState, NoteRef, TagNode, Mood } from '../garden/types.ts';
 
-/** What pages read: the content collections, fetched once per build and indexed. */
+/**
+ * What pages read: the content collections, fetched once per build and indexed; and what the store
+ * does not hold (integration/loader.ts), from the core's garden of the same build.
+ */
 
-/** A note as the content store holds it: no HTML, and backlinks without their context. */
+/** A note as the content store holds it: no HTML, and no links. */
 export type NoteData = CollectionEntry<'notes'>['data'];
 
 /** What a note page takes from the core's garden of this build rather than from the store. */
 export interface NoteExtras {
   html: string;
+  /** With the words around each link. */
   backlinks: Backlink[];
+  related: NoteRef[];
 }
 
 const extrasOf = new WeakMap<object, Map<string, NoteExtras>>();
 
-/** A note's sanitized HTML and its backlinks with the words around each link. */
+/** A note's sanitized HTML, its backlinks with the words around each link, and its related notes. */
 export async function noteExtras(slug: string): Promise<NoteExtras> {
   const current = await syncedGarden();
   let bySlug = extrasOf.get(current);
-  if (!bySlug) extrasOf.set(current, (bySlug = new Map(current.notes.map((n) => [n.slug, { html: n.html, backlinks: n.backlinks }]))));
+  if (!bySlug) extrasOf.set(current, (bySlug = new Map(current.notes.map((n) => [n.slug, { html: n.html, backlinks: n.backlinks, related: n.related }]))));
   const found = bySlug.get(slug);
   if (found === undefined) throw new Error(`note /${slug}/ is in the content store but not in the garden`);
+  return found;
+}
+
+/** Every note's links, as the link graphs read them. */
+export interface Links {
+  /** Newest tended first, like `garden().notes`. */
+  notes: GraphNote[];
+  bySlug: Map<string, GraphNote>;
+}
+
+const linksOf = new WeakMap<object, Links>();
+
+/** The garden's links among notes, from the core's garden of this build. */
+export async function links(): Promise<Links> {
+  const current = await syncedGarden();
+  let found = linksOf.get(current);
+  if (!found) linksOf.set(current, (found = { notes: current.notes, bySlug: new Map(current.notes.map((n) => [n.slug, n])) }));
   return found;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import config from 'virtual:garden/config';
 import { core } from '../integration/core.ts';
-import { garden, noteExtras, type NoteData } from './garden.ts';
+import { garden, links, noteExtras, type NoteData } from './garden.ts';
 import { localGraph } from '../garden/assemble/graph.ts';
 import type { TagNode } from '../garden/types.ts';
 
@@ -38,7 +38,8 @@ function tree(keys: string[], tags: Map<string, TagNode>): unknown {
 export async function notePageKey(note: NoteData): Promise<string> {
   const { notes, bySlug, tags } = await garden();
   const { rank, ...shown } = note;
-  const { html, backlinks } = await noteExtras(note.slug);
+  const { html, backlinks, related } = await noteExtras(note.slug);
+  const linked = await links();
   const neighbour = (n: NoteData | undefined) => n && [n.slug, n.title];
   const tagPaths: string[][] = [];
   for (const k of note.tags) {
@@ -46,8 +47,8 @@ export async function notePageKey(note: NoteData): Promise<string> {
     for (let tag = tags.get(k); tag; tag = tag.parent ? tags.get(tag.parent) : undefined) chain.push(tag.path);
     tagPaths.push(chain);
   }
-  const graph = localGraph(note, (slug) => bySlug.get(slug), (slug) => bySlug.get(slug)?.rank ?? Infinity);
-  return key('note', [shown, html, backlinks, neighbour(notes[rank - 1]), neighbour(notes[rank + 1]), tagPaths, graph]);
+  const graph = localGraph(linked.bySlug.get(note.slug)!, (slug) => linked.bySlug.get(slug), (slug) => bySlug.get(slug)?.rank ?? Infinity);
+  return key('note', [shown, html, backlinks, related, neighbour(notes[rank - 1]), neighbour(notes[rank + 1]), tagPaths, graph]);
 }
 
 export async function tagPageKey(tag: TagNode): Promise<string> {
