@@ -122,6 +122,16 @@ describe('Markdown', () => {
     expect(plain.html).toMatch(/<mark>see <a[^>]*>#later<\/a><\/mark> now/);
   });
 
+  it('highlights a wikilink and other markup inside a highlight, and a link to a private note as its plain words', async () => {
+    const note = await render('==see [[Other]] and **this**== now, ==not [[Private Note]] here==', { 'Other.md': shared('x'), 'Private Note.md': '---\nshare: false\n---\nPRIVATE' });
+    expect(note.html).toMatch(/<mark>see <a [^>]*href="\/other\/"[^>]*>Other<\/a> and <strong>this<\/strong><\/mark> now/);
+    expect(note.html).toMatch(/<mark>not <span class="link-unresolved">Private Note<\/span> here<\/mark>/);
+    expect(note.html).not.toContain('private-note');
+    expect(note.note.outgoing).toContain('other');
+    // Raw HTML is a wall: a highlight would take half of it.
+    expect((await render('==a <sub>raw</sub> tag== and ==b <sub>c==</sub>')).html).toContain('==a <sub>raw</sub> tag== and ==b <sub>c==</sub>');
+  });
+
   it('highlights code at build time', async () => {
     const { html } = await render('```js\nconst x = 1;\n```');
     expect(html).toContain('<span class="hljs-keyword">const</span>');

@@ -1,57 +1,69 @@
-import type { PhrasingContent, Root, Text } from 'mdast';
+import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { replaceTextRuns } from './text-nodes.ts';
 
 /*
- * Obsidian `==highlights==` as <mark>. Within one run of plain text only: `==**bold**==` stays as
- * written. The published plugins for this syntax are unmaintained, and this one is short.
+ * Obsidian `==highlights==` as <mark>. A highlight may hold other inline markup, as Obsidian's
+ * does: `==**bold**==`, `==see [[Note]] too==`, `==a `code` span==`. It is read among the
+ * children of one parent, each child that is not text standing for one character, so a highlight
+ * never crosses a nesting (`==a **b== c**` stays as written). Nor does it cross a line, a hard break
+ * or raw inline HTML (wrapping half of `<b>…</b>` would break its nesting). The published plugins
+ * for this syntax are unmaintained, and this one is short.
  *
- * A run is the text nodes side by side, not one node: an escaped character the garden's syntaxes
- * use is a text node of its own (escapes.ts), and `==see \#tag==` is highlighted, its `#` still
- * apart so that it is not read as a tag. A `=` that is a node of its own (an escaped one, or one
- * left alone between two other nodes) is text: it neither opens nor closes a highlight, and may
- * stand inside one (`==1 \== 2==`).
+ * An escaped character the garden's syntaxes use is a text node of its own (escapes.ts):
+ * `==see \#tag==` is highlighted, its `#` still apart so that it is not read as a tag. A `=` that
+ * is a node of its own (an escaped one, or one left alone between two other nodes) is text: it
+ * neither opens nor closes a highlight, and may stand inside one (`==1 \== 2==`).
  */
 // Single `=` may stand inside (`==1 + 1 = 2==`); `==` closes.
 const MARK = /==(?=\S)((?:[^=\n]|=(?!=))*?\S)==/g;
-const NOTHING = new Set<string>();
 
 /** Stands for a `=` alone in its node while looking for highlights: text, never a delimiter. */
 const LONE_EQUALS = '\uE000';
+/** Stands for inline markup (a link, emphasis, code…): one character a highlight may hold. */
+const MARKUP = '\uFFFC';
 
-/** A run of text nodes read as one string: where each node starts in it. */
-class TextRun {
-  /** The run's text, each `=` alone in its node masked. */
+/** How a child reads while looking for highlights. */
+function charactersOf(node: PhrasingContent): string {
+  if (node.type === 'text') return node.value === '=' ? LONE_EQUALS : node.value;
+  // A highlight does not cross a hard break or raw HTML.
+  if (node.type === 'break' || node.type === 'html') return '\n';
+  return MARKUP;
+}
+
+/** A parent's children read as one string: where each child starts in it. */
+class InlineRun {
   readonly text: string;
-  private readonly nodes: Text[];
+  private readonly nodes: PhrasingContent[];
   private readonly starts: number[] = [];
 
-  constructor(nodes: Text[]) {
+  constructor(nodes: PhrasingContent[]) {
     this.nodes = nodes;
+    const parts = nodes.map(charactersOf);
     let at = 0;
-    for (const node of nodes) {
+    for (const part of parts) {
       this.starts.push(at);
-      at += node.value.length;
+      at += part.length;
     }
-    this.text = nodes.map((node) => (node.value === '=' ? LONE_EQUALS : node.value)).join('');
+    this.text = parts.join('');
   }
 
-  /** The text from `from` to `to`, cut where the nodes were cut (an escaped character stays apart). */
-  slice(from: number, to: number): Text[] {
-    const out: Text[] = [];
+  /** The children from `from` to `to`: text cut where asked (an escaped character stays apart), other children whole. */
+  slice(from: number, to: number): PhrasingContent[] {
+    const out: PhrasingContent[] = [];
     this.nodes.forEach((node, i) => {
       const start = this.starts[i]!;
-      const end = start + node.value.length;
+      const end = i + 1 < this.starts.length ? this.starts[i + 1]! : this.text.length;
       if (end <= from || start >= to) return;
-      out.push(start >= from && end <= to ? node : { type: 'text', value: node.value.slice(Math.max(from, start) - start, Math.min(to, end) - start) });
+      const whole = start >= from && end <= to;
+      out.push(whole || node.type !== 'text' ? node : { type: 'text', value: node.value.slice(Math.max(from, start) - start, Math.min(to, end) - start) });
     });
     return out;
   }
 }
 
-/** The run with its highlights as <mark>; undefined when it has none. */
-function highlight(nodes: Text[]): PhrasingContent[] | undefined {
-  const run = new TextRun(nodes);
+/** The children with their highlights as <mark>; undefined when they have none. */
+function highlight(children: PhrasingContent[]): PhrasingContent[] | undefined {
+  const run = new InlineRun(children);
   if (!run.text.includes('==')) return undefined;
   const out: PhrasingContent[] = [];
   let last = 0;
@@ -66,10 +78,19 @@ function highlight(nodes: Text[]): PhrasingContent[] | undefined {
   return out;
 }
 
+/** Highlights among each parent's children, then within each child. */
+function walk(node: Nodes): void {
+  if (!('children' in node)) return;
+  const parent = node as Parent;
+  const replaced = highlight(parent.children as PhrasingContent[]);
+  if (replaced) parent.children = replaced;
+  for (const child of parent.children) walk(child as Nodes);
+}
+
 export default function remarkHighlightMark() {
   return (tree: Root, file: VFile) => {
     // Walking the tree costs more than searching the text: skip notes without the syntax.
     if (!String(file.value).includes('==')) return;
-    replaceTextRuns(tree, NOTHING, highlight);
+    walk(tree);
   };
 }
