@@ -216,3 +216,25 @@ describe('the garden model', () => {
     expect(garden.notes.map((n) => n.slug)).toEqual(['idea']);
   });
 });
+
+describe('related notes', () => {
+  /** Notes newest tended first, each with the tags given for it. */
+  const notesWith = (tags: string[][]) => tags.map((t, i) => ({ slug: `n${i}`, title: `Note ${i}`, tags: t, related: [] as { slug: string; title: string }[] }));
+  const tagsOf = (notes: { slug: string; tags: string[] }[]) => {
+    const tags = new Map<string, { notes: string[] }>();
+    for (const note of notes) for (const t of note.tags) (tags.get(t) ?? tags.set(t, { notes: [] }).get(t)!).notes.push(note.slug);
+    return tags;
+  };
+
+  it('are the five sharing the most tags, newest first among equals; of a broad tag, only the notes nearest in tended order count', async () => {
+    const { addRelated } = await import('../../src/garden/assemble/related.ts');
+    // 120 notes share `broad`; n60 and n70 also share `pair`.
+    const notes = notesWith(Array.from({ length: 120 }, (_, i) => (i === 60 || i === 70 ? ['broad', 'pair'] : ['broad'])));
+    addRelated(notes as never, tagsOf(notes) as never);
+    // n70 shares two tags; then the broad tag's notes from 25 places before n60, newest first.
+    expect(notes[60]!.related.map((r) => r.slug)).toEqual(['n70', 'n35', 'n36', 'n37', 'n38']);
+    expect(notes[0]!.related.map((r) => r.slug)).toEqual(['n1', 'n2', 'n3', 'n4', 'n5']);
+    expect(notes[119]!.related.map((r) => r.slug)).toEqual(['n94', 'n95', 'n96', 'n97', 'n98']);
+    expect(notes[5]!.related[0]).toEqual({ slug: 'n0', title: 'Note 0' });
+  });
+});

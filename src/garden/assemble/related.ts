@@ -11,13 +11,21 @@ const BROAD = 50;
 export function addRelated(notes: GardenNote[], tags: Map<string, TagNode>): void {
   const order = new Map(notes.map((n, i) => [n.slug, i]));
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
+  // Where each note stands in a broad tag's list, found once per tag rather than searched for each
+  // of its notes (on the bench's 10,000 notes, searching took 0.45 s of every build's reading).
+  const positions = new Map<string, Map<string, number>>();
+  const positionIn = (tagKey: string, members: string[]) => {
+    let at = positions.get(tagKey);
+    if (!at) positions.set(tagKey, (at = new Map(members.map((slug, i) => [slug, i]))));
+    return at;
+  };
   for (const note of notes) {
     const score = new Map<string, number>();
     for (const tagKey of note.tags) {
       const members = tags.get(tagKey)?.notes ?? [];
       let candidates = members;
       if (members.length > BROAD) {
-        const at = members.indexOf(note.slug);
+        const at = positionIn(tagKey, members).get(note.slug) ?? -1;
         candidates = members.slice(Math.max(0, at - BROAD / 2), at + BROAD / 2);
       }
       for (const other of candidates) if (other !== note.slug) score.set(other, (score.get(other) ?? 0) + 1);

@@ -10,9 +10,23 @@ const LATIN = /[\p{Script=Latin}\p{M}]+/gu;
  * (`日本語`), which slugify alone would either transliterate or drop.
  */
 export function slugifySegment(segment: string): string {
-  const latinized = segment.normalize('NFC').replace(LATIN, (run) => transliterate(run));
-  return slugify(latinized, { decamelize: false, transliterate: false });
+  let slug = slugified.get(segment);
+  if (slug === undefined) {
+    if (slugified.size >= SLUGIFIED_MAX) slugified.clear();
+    const latinized = segment.normalize('NFC').replace(LATIN, (run) => transliterate(run));
+    slug = slugify(latinized, { decamelize: false, transliterate: false });
+    slugified.set(segment, slug);
+  }
+  return slug;
 }
+
+/*
+ * The same few segments are slugified over and over: a tag's segments for every note that has it,
+ * several times each (its key, its path, its parents'). Slugifying was a tenth of reading the
+ * bench's 10,000-note garden (0.7 s of a 5.7 s read); each segment is now slugified once.
+ */
+const slugified = new Map<string, string>();
+const SLUGIFIED_MAX = 100_000;
 
 /** A `/`-separated slug; `.`, `..` and empty segments are dropped, so it can never leave its folder. */
 export function slugifyPath(value: string): string {
