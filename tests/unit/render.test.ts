@@ -128,6 +128,11 @@ describe('Markdown', () => {
     expect(note.html).toMatch(/<mark>not <span class="link-unresolved">Private Note<\/span> here<\/mark>/);
     expect(note.html).not.toContain('private-note');
     expect(note.note.outgoing).toContain('other');
+    // An embed in a table cell stays in its line, and is a block a <mark> may not hold.
+    const cell = await render('| a |\n| --- |\n| ==see ![[Other]] too== and ==this== |', { 'Other.md': shared('Embedded body.') });
+    expect(cell.html).toContain('Embedded body.');
+    expect(cell.html).toContain('<mark>this</mark>');
+    for (const [, marked] of cell.html.matchAll(/<mark>([\s\S]*?)<\/mark>/g)) expect(marked).not.toMatch(/<(div|p)\b/);
     // Raw HTML is a wall: a highlight would take half of it.
     expect((await render('==a <sub>raw</sub> tag== and ==b <sub>c==</sub>')).html).toContain('==a <sub>raw</sub> tag== and ==b <sub>c==</sub>');
   });

@@ -22,8 +22,9 @@ export function slugifySegment(segment: string): string {
 
 /*
  * The same few segments are slugified over and over: a tag's segments for every note that has it,
- * several times each (its key, its path, its parents'). Slugifying was a tenth of reading the
- * bench's 10,000-note garden (0.7 s of a 5.7 s read); each segment is now slugified once.
+ * several times each (its key, its path, its parents'). Slugifying took 0.7 s of reading the
+ * bench's 10,000-note garden with a warm render cache (README, Measured ⁸); each segment is now
+ * slugified once.
  */
 const slugified = new Map<string, string>();
 const SLUGIFIED_MAX = 100_000;

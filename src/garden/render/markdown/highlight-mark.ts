@@ -1,13 +1,15 @@
 import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { isOrHoldsEmbed } from './lift-embeds.ts';
 
 /*
  * Obsidian `==highlights==` as <mark>. A highlight may hold other inline markup, as Obsidian's
  * does: `==**bold**==`, `==see [[Note]] too==`, `==a `code` span==`. It is read among the
  * children of one parent, each child that is not text standing for one character, so a highlight
- * never crosses a nesting (`==a **b== c**` stays as written). Nor does it cross a line, a hard break
- * or raw inline HTML (wrapping half of `<b>…</b>` would break its nesting). The published plugins
- * for this syntax are unmaintained, and this one is short.
+ * never crosses a nesting (`==a **b== c**` stays as written). Nor does it cross a line, a hard break,
+ * raw inline HTML (wrapping half of `<b>…</b>` would break its nesting) or an embed (a block, which
+ * a <mark> may not hold). The published plugins for this syntax are unmaintained, and this one is
+ * short.
  *
  * An escaped character the garden's syntaxes use is a text node of its own (escapes.ts):
  * `==see \#tag==` is highlighted, its `#` still apart so that it is not read as a tag. A `=` that
@@ -25,8 +27,9 @@ const MARKUP = '\uFFFC';
 /** How a child reads while looking for highlights. */
 function charactersOf(node: PhrasingContent): string {
   if (node.type === 'text') return node.value === '=' ? LONE_EQUALS : node.value;
-  // A highlight does not cross a hard break or raw HTML.
-  if (node.type === 'break' || node.type === 'html') return '\n';
+  // A highlight does not cross a hard break, raw HTML, or an embed (a block; in a table cell, the
+  // one place it stays inside a line).
+  if (node.type === 'break' || node.type === 'html' || isOrHoldsEmbed(node)) return '\n';
   return MARKUP;
 }
 

@@ -36,6 +36,9 @@ const blank = (node: PhrasingContent): boolean =>
 
 const holdsEmbed = (node: PhrasingContent): boolean => 'children' in node && !isEmbed(node) && node.children.some((child) => isEmbed(child) || holdsEmbed(child));
 
+/** An embed, or markup holding one: a block where the line could not be cut around it (a table cell). */
+export const isOrHoldsEmbed = (node: PhrasingContent): boolean => isEmbed(node) || holdsEmbed(node);
+
 type Piece = { embed: PhrasingContent } | { inline: PhrasingContent[] };
 
 /** Inline content cut around the embeds it holds at any depth, each inline container kept on each side of an embed it held. */
