@@ -319,6 +319,48 @@ describe('a canvas the garden cannot fully trust', () => {
   });
 });
 
+describe('links on a board', () => {
+  it("are links of the page that shows it: its note cards and its text cards' links list that note among their backlinks", async () => {
+    const garden = await gardenOf(
+      boardVault({
+        'Board.canvas': canvas([
+          { ...box('oak'), type: 'file', file: 'Trees/Oak.md' },
+          { ...box('text', 300), type: 'text', text: 'Beside [[Pine]], and inside: ![[Inner.canvas]]' },
+        ]),
+        'Inner.canvas': canvas([{ ...box('fir'), type: 'file', file: 'Trees/Fir.md' }]),
+        'Trees/Pine.md': shared('Pine.'),
+        'Trees/Fir.md': shared('Fir.'),
+        'Trees/Yew.md': shared('Yew.'),
+        // A link to the canvas is not a board on the page: nothing on it is this note's link.
+        'Linker.md': shared('See [[Board]] and [[Yew]].'),
+      }),
+    );
+    const byPath = (path: string) => garden.notes.find((n) => n.path === path)!;
+    const home = byPath('Home.md');
+    for (const tree of ['Trees/Oak.md', 'Trees/Pine.md', 'Trees/Fir.md']) {
+      expect(home.outgoing).toContain(byPath(tree).slug);
+      expect(byPath(tree).backlinks.map((b) => b.slug)).toContain(home.slug);
+    }
+    expect(byPath('Trees/Oak.md').backlinks.map((b) => b.slug)).not.toContain(byPath('Linker.md').slug);
+    expect(byPath('Trees/Yew.md').backlinks.map((b) => b.slug)).toEqual([byPath('Linker.md').slug]);
+  });
+
+  it('never make a private note a link or a backlink', async () => {
+    const garden = await gardenOf({
+      'Home.md': shared('![[Board.canvas]]'),
+      'zqprivate.md': '---\nshare: false\n---\nzqwords [[Home]]',
+      'Board.canvas': canvas([
+        { ...box('private'), type: 'file', file: 'zqprivate.md' },
+        { ...box('text', 300), type: 'text', text: 'See [[zqprivate|a thought]].' },
+      ]),
+    });
+    const home = garden.notes.find((n) => n.path === 'Home.md')!;
+    expect(home.outgoing).toEqual([]);
+    expect(home.backlinks).toEqual([]);
+    expect(JSON.stringify(garden.notes)).not.toContain('zq');
+  });
+});
+
 describe('privacy', () => {
   it('a card of a private note shows nothing of it: not its title, file name, folder, slug or words', async () => {
     const garden = await gardenOf({

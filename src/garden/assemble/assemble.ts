@@ -3,7 +3,7 @@ import type { Attachment, GardenNote, GrowthState, TagNode, Mood } from '../type
 import type { RenderedDraft } from '../render/render-garden.ts';
 import type { LinkWorld } from '../render/render-types.ts';
 import { attachmentFileName, isCanvasFile } from '../render/renderer.ts';
-import type { RenderedCanvas } from '../render/canvas/render-canvases.ts';
+import { boardsIn, type RenderedCanvas } from '../render/canvas/render-canvases.ts';
 import { isCanvasSlot } from '../render/markdown/context.ts';
 import { VaultIndex } from '../link/resolve.ts';
 import type { SiteUrls } from '../urls.ts';
@@ -45,7 +45,7 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
     headings: result.headings,
     excerpt: excerptOf(result.excerpt),
     ...(result.searchTerms ? { searchTerms: result.searchTerms } : {}),
-    outgoing: result.links.filter((s) => s !== draft.slug),
+    outgoing: linksOf(draft.slug, result.links, boardsIn(result.embeds), canvases),
     backlinks: [],
     related: [],
   }));
@@ -157,4 +157,25 @@ function reportMissingFragments(rendered: RenderedDraft[], problems: Problems): 
       }
     }
   }
+}
+
+/**
+ * The shared notes a note links to: from its text, and from the boards of the canvases it embeds,
+ * which are part of its page (their note cards, their text cards' links, and the boards drawn in
+ * those). Obsidian counts a canvas's note cards as the canvas's links; here the canvas has no page
+ * of its own, so the page showing the board links to them, and they list it among their backlinks.
+ */
+function linksOf(slug: string, links: string[], boards: string[], canvases: Map<string, RenderedCanvas>): string[] {
+  const found = new Set(links);
+  const seen = new Set<string>();
+  const queue = [...boards];
+  for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+    const canvas = canvases.get(path);
+    if (seen.has(path) || !canvas) continue;
+    seen.add(path);
+    for (const link of canvas.links) found.add(link);
+    queue.push(...canvas.boards);
+  }
+  found.delete(slug);
+  return [...found];
 }

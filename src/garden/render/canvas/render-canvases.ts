@@ -45,6 +45,10 @@ export interface RenderedCanvas {
   parts: BodyPart[];
   /** Vault paths of the attachments the board shows. */
   attachments: string[];
+  /** Slugs of the shared notes the board links to: its note cards and its text cards' links. */
+  links: string[];
+  /** Vault paths of the canvases its text cards embed, drawn inside it. */
+  boards: string[];
   hasMath: boolean;
   hasDiagram: boolean;
 }
@@ -54,7 +58,7 @@ const fileName = (file: string) => posix.basename(file);
 const canvasName = (file: string) => posix.basename(file).replace(/\.canvas$/i, '');
 
 /** The canvases slots name as boards (not as links), in order. */
-const boardsIn = (embeds: EmbedSlot[]) => embeds.filter(isCanvasSlot).filter((slot) => slot.link === undefined).map((slot) => slot.canvas);
+export const boardsIn = (embeds: EmbedSlot[]) => embeds.filter(isCanvasSlot).filter((slot) => slot.link === undefined).map((slot) => slot.canvas);
 
 /** Draws every canvas the rendered notes embed (and the canvases those embed), once each. */
 export async function renderCanvases(rendered: RenderedDraft[], world: LinkWorld, problems: Problems): Promise<Map<string, RenderedCanvas>> {
@@ -68,13 +72,13 @@ export async function renderCanvases(rendered: RenderedDraft[], world: LinkWorld
     const file = files.get(path);
     const canvas = file ? await drawCanvas(path, file.absolute, linker(path, '', ''), (message) => problems.warn(path, message)) : undefined;
     canvases.set(path, canvas ?? emptyCanvas(path));
-    queue.push(...(canvas?.embeds ?? []));
+    queue.push(...(canvas?.boards ?? []));
   }
   return canvases;
 }
 
 function emptyCanvas(path: string): RenderedCanvas {
-  return { path, name: canvasName(path), id: boardId(path), parts: [], attachments: [], hasMath: false, hasDiagram: false };
+  return { path, name: canvasName(path), id: boardId(path), parts: [], attachments: [], links: [], boards: [], hasMath: false, hasDiagram: false };
 }
 
 const boardId = (path: string) => `canvas-${attachmentFileName(path).replace(/\.canvas$/, '')}`;
@@ -98,7 +102,7 @@ async function drawCanvas(
   absolute: string,
   session: RenderSession,
   report: (message: string) => void,
-): Promise<(RenderedCanvas & { embeds: string[] }) | undefined> {
+): Promise<RenderedCanvas | undefined> {
   const source = await readCanvas(absolute, report);
   if (source === undefined) return undefined;
   const parsed = parseCanvas(source);
@@ -120,9 +124,10 @@ async function drawCanvas(
     id: boardId(path),
     parts: board ? splitAtSlots(toHtml(board), context.embeds) : [],
     attachments: [...session.attachments],
+    links: [...context.links],
+    boards: boardsIn(context.embeds),
     hasMath: context.uses.math,
     hasDiagram: context.uses.diagrams,
-    embeds: boardsIn(context.embeds),
   };
 }
 
