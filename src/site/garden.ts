@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { syncedGarden } from '../integration/core.ts';
-import type { GraphNote } from '../garden/assemble/graph.ts';
+import { localGraph, type GraphNote, type LocalGraph } from '../garden/assemble/graph.ts';
 import type { Backlink, GrowthState, NoteRef, TagNode, Mood } from '../garden/types.ts';
 
 /**
@@ -46,6 +46,20 @@ export async function links(): Promise<Links> {
   let found = linksOf.get(current);
   if (!found) linksOf.set(current, (found = { notes: current.notes, bySlug: new Map(current.notes.map((n) => [n.slug, n])) }));
   return found;
+}
+
+const localGraphs = new WeakMap<object, Map<string, LocalGraph | undefined>>();
+
+/** A note's local graph, laid out once per garden: its page and its page's key both show it. */
+export async function localGraphOf(slug: string): Promise<LocalGraph | undefined> {
+  const current = await syncedGarden();
+  let graphs = localGraphs.get(current);
+  if (!graphs) localGraphs.set(current, (graphs = new Map()));
+  if (!graphs.has(slug)) {
+    const [linked, { bySlug }] = await Promise.all([links(), garden()]);
+    graphs.set(slug, localGraph(linked.bySlug.get(slug)!, (other) => linked.bySlug.get(other), (other) => bySlug.get(other)?.rank ?? Infinity));
+  }
+  return graphs.get(slug);
 }
 
 type Kind = 'notes' | 'tags' | 'moods' | 'states';

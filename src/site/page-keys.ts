@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import config from 'virtual:garden/config';
 import { core } from '../integration/core.ts';
-import { garden, links, noteExtras, type NoteData } from './garden.ts';
-import { localGraph } from '../garden/assemble/graph.ts';
+import { garden, localGraphOf, noteExtras, type NoteData } from './garden.ts';
 import type { TagNode } from '../garden/types.ts';
 
 /*
@@ -20,8 +19,11 @@ const base = () =>
     return `${await (await core()).coreVersion()}\0${JSON.stringify(settings)}`;
   })());
 
-async function key(kind: string, shown: unknown): Promise<string> {
-  return createHash('sha256').update(await base()).update('\0').update(kind).update('\0').update(JSON.stringify(shown)).digest('base64url');
+/** `texts` are hashed as they are: a note's HTML, escaped into JSON, cost more than the hash. */
+async function key(kind: string, shown: unknown, ...texts: string[]): Promise<string> {
+  const hash = createHash('sha256').update(await base()).update('\0').update(kind).update('\0').update(JSON.stringify(shown));
+  for (const text of texts) hash.update('\0').update(text);
+  return hash.digest('base64url');
 }
 
 /** What a note list (NoteList.astro) shows of a note. */
@@ -36,10 +38,9 @@ function tree(keys: string[], tags: Map<string, TagNode>): unknown {
 }
 
 export async function notePageKey(note: NoteData): Promise<string> {
-  const { notes, bySlug, tags } = await garden();
+  const { notes, tags } = await garden();
   const { rank, ...shown } = note;
   const { html, backlinks, related } = await noteExtras(note.slug);
-  const linked = await links();
   const neighbour = (n: NoteData | undefined) => n && [n.slug, n.title];
   const tagPaths: string[][] = [];
   for (const k of note.tags) {
@@ -47,8 +48,8 @@ export async function notePageKey(note: NoteData): Promise<string> {
     for (let tag = tags.get(k); tag; tag = tag.parent ? tags.get(tag.parent) : undefined) chain.push(tag.path);
     tagPaths.push(chain);
   }
-  const graph = localGraph(linked.bySlug.get(note.slug)!, (slug) => linked.bySlug.get(slug), (slug) => bySlug.get(slug)?.rank ?? Infinity);
-  return key('note', [shown, html, backlinks, related, neighbour(notes[rank - 1]), neighbour(notes[rank + 1]), tagPaths, graph]);
+  const graph = await localGraphOf(note.slug);
+  return key('note', [shown, backlinks, related, neighbour(notes[rank - 1]), neighbour(notes[rank + 1]), tagPaths, graph], html);
 }
 
 export async function tagPageKey(tag: TagNode): Promise<string> {

@@ -9,10 +9,18 @@ import { escapeHtml } from '../garden/normalize/text.ts';
  * no markup for the index. No virtual module here: the integration imports it outside Vite.
  */
 
-/** "18 June 2025", in the garden's time zone. Building an Intl.DateTimeFormat is costly: make one per build. */
+/**
+ * "18 June 2025", in the garden's time zone. Building an Intl.DateTimeFormat is costly: make one per
+ * build. Each date is formatted once: a note's dates are shown on every list it is in.
+ */
 export function dayFormatter(timeZone: string): (iso: string) => string {
   const format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
-  return (iso) => format.format(new Date(iso));
+  const formatted = new Map<string, string>();
+  return (iso) => {
+    let day = formatted.get(iso);
+    if (day === undefined) formatted.set(iso, (day = format.format(new Date(iso))));
+    return day;
+  };
 }
 
 interface Searchable {

@@ -47,15 +47,16 @@ function neighboursOf(note: GraphNote): string[] {
 
 function edgesAmong(nodes: { slug: string }[], bySlug: (slug: string) => GraphNote | undefined): [number, number][] {
   const index = new Map(nodes.map((n, i) => [n.slug, i]));
-  const seen = new Set<string>();
+  // Each pair once, as a number: this runs for every note page of a large garden.
+  const seen = new Set<number>();
   const edges: [number, number][] = [];
-  for (const [i, node] of nodes.entries()) {
-    for (const target of bySlug(node.slug)?.outgoing ?? []) {
+  for (let i = 0; i < nodes.length; i++) {
+    for (const target of bySlug(nodes[i]!.slug)?.outgoing ?? []) {
       const j = index.get(target);
       if (j === undefined || j === i) continue;
-      const key = i < j ? `${i} ${j}` : `${j} ${i}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const pair = Math.min(i, j) * nodes.length + Math.max(i, j);
+      if (seen.has(pair)) continue;
+      seen.add(pair);
       edges.push([i, j]);
     }
   }
