@@ -17,9 +17,17 @@ interface Cache {
 
 type WithCache = typeof globalThis & { [KEY]?: Cache };
 
+/** The configuration as a cache key, made once per configuration object: every page of a build asks. */
+const keys = new WeakMap<GardenConfig, string>();
+const keyOf = (config: GardenConfig) => {
+  let key = keys.get(config);
+  if (key === undefined) keys.set(config, (key = JSON.stringify(config)));
+  return key;
+};
+
 export function loadGarden(config: GardenConfig): Promise<Garden> {
   const store = globalThis as WithCache;
-  const key = JSON.stringify(config);
+  const key = keyOf(config);
   if (store[KEY]?.key !== key) store[KEY] = { key, garden: buildGarden(config) };
   return store[KEY].garden;
 }
