@@ -56,20 +56,30 @@ async function bundleKey(documents: Document[]): Promise<string> {
   return hash.digest('hex');
 }
 
+/** How many documents wait for Pagefind at most. */
+const IN_FLIGHT = 2000;
+
 async function indexDocuments(documents: Document[]): Promise<SearchFiles> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    // Every document at once, though each waits in memory (as JSON, then base64) for Pagefind's
-    // process to read it: fed 32 at a time, indexing the 10,000-note bench garden took 66 MiB less
-    // memory, but Pagefind then waited for Astro's busy main thread to send each next note, and a
-    // rebuild's indexing took 24.5-26.2 s instead of 14.9-21.2.
-    await Promise.all(
-      documents.map(async (document) => {
+    // Each document sent waits in memory (as JSON, then base64) until Pagefind's process reads it.
+    // Sent all at once, the bench's 8,002 notes held ~240 MiB of buffers just before the build's
+    // memory peaks; sent 32 at a time, Pagefind waited for Astro's busy main thread to send each next
+    // note (a rebuild's indexing took 24.5-26.2 s instead of 14.9-21.2). IN_FLIGHT is a quarter of
+    // that garden: a cold build peaked at 1,332 MiB against 1,428-1,512, and three body-edit rebuilds
+    // took 26.1-30.3 s against 30.2-33.1 s sent all at once, alternated.
+    let next = 0;
+    let failed = false;
+    const feed = async () => {
+      for (let document = documents[next++]; document && !failed; document = documents[next++]) {
         const added = await index.addHTMLFile(document);
-        if (added.errors.length) throw new Error(`Pagefind could not index ${document.url}: ${added.errors.join('; ')}`);
-      }),
-    );
+        if (!added.errors.length) continue;
+        failed = true;
+        throw new Error(`Pagefind could not index ${document.url}: ${added.errors.join('; ')}`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, documents.length) }, feed));
     const { files, errors: failed } = await index.getFiles();
     if (failed.length) throw new Error(`Pagefind could not make its index: ${failed.join('; ')}`);
     return new Map(files.map((f) => [f.path.replace(/\\/g, '/'), f.content]));
