@@ -70,12 +70,12 @@ async function indexDocuments(documents: Document[]): Promise<SearchFiles> {
     // that garden: a cold build peaked at 1,332 MiB against 1,428-1,512, and three body-edit rebuilds
     // took 26.1-30.3 s against 30.2-33.1 s sent all at once, alternated.
     let next = 0;
-    let failed = false;
+    let stopped = false;
     const feed = async () => {
-      for (let document = documents[next++]; document && !failed; document = documents[next++]) {
+      for (let document = documents[next++]; document && !stopped; document = documents[next++]) {
         const added = await index.addHTMLFile(document);
         if (!added.errors.length) continue;
-        failed = true;
+        stopped = true;
         throw new Error(`Pagefind could not index ${document.url}: ${added.errors.join('; ')}`);
       }
     };
