@@ -65,21 +65,25 @@ async function indexDocuments(documents: Document[]): Promise<SearchFiles> {
   try {
     // Each document sent waits in memory (as JSON, then base64) until Pagefind's process reads it.
     // Sent all at once, the bench's 8,002 notes held ~240 MiB of buffers just before the build's
-    // memory peaks; sent 32 at a time, Pagefind waited for Astro's busy main thread to send each next
-    // note (a rebuild's indexing took 24.5-26.2 s instead of 14.9-21.2). IN_FLIGHT is a quarter of
-    // that garden: a cold build peaked at 1,332 MiB against 1,428-1,512, and three body-edit rebuilds
-    // took 26.1-30.3 s against 30.2-33.1 s sent all at once, alternated.
+    // memory peaks; sent a few at a time, Pagefind waits for Astro's busy main thread to send each
+    // next note. IN_FLIGHT is a quarter of that garden (README, Measured ⁹).
     let next = 0;
     let stopped = false;
     const feed = async () => {
-      for (let document = documents[next++]; document && !stopped; document = documents[next++]) {
-        const added = await index.addHTMLFile(document);
-        if (!added.errors.length) continue;
+      try {
+        for (let document = documents[next++]; document && !stopped; document = documents[next++]) {
+          const added = await index.addHTMLFile(document);
+          if (added.errors.length) throw new Error(`Pagefind could not index ${document.url}: ${added.errors.join('; ')}`);
+        }
+      } catch (error) {
         stopped = true;
-        throw new Error(`Pagefind could not index ${document.url}: ${added.errors.join('; ')}`);
+        throw error;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, documents.length) }, feed));
+    // Every feeder has stopped before the index is deleted, however the first one failed.
+    const fed = await Promise.allSettled(Array.from({ length: Math.min(IN_FLIGHT, documents.length) }, feed));
+    const failure = fed.find((result) => result.status === 'rejected');
+    if (failure) throw failure.reason;
     const { files, errors: failed } = await index.getFiles();
     if (failed.length) throw new Error(`Pagefind could not make its index: ${failed.join('; ')}`);
     return new Map(files.map((f) => [f.path.replace(/\\/g, '/'), f.content]));

@@ -50,16 +50,22 @@ export async function links(): Promise<Links> {
 
 const localGraphs = new WeakMap<object, Map<string, LocalGraph | undefined>>();
 
-/** A note's local graph, laid out once per garden: its page and its page's key both show it. */
-export async function localGraphOf(slug: string): Promise<LocalGraph | undefined> {
+/**
+ * A note's local graph, laid out once per garden for its page's key and its page: the key keeps it
+ * (`keep`), the page takes it, so the graphs of pages not rendered again are all that stay.
+ */
+export async function localGraphOf(slug: string, { keep }: { keep: boolean }): Promise<LocalGraph | undefined> {
   const current = await syncedGarden();
   let graphs = localGraphs.get(current);
   if (!graphs) localGraphs.set(current, (graphs = new Map()));
+  let graph = graphs.get(slug);
   if (!graphs.has(slug)) {
     const [linked, { bySlug }] = await Promise.all([links(), garden()]);
-    graphs.set(slug, localGraph(linked.bySlug.get(slug)!, (other) => linked.bySlug.get(other), (other) => bySlug.get(other)?.rank ?? Infinity));
+    graph = localGraph(linked.bySlug.get(slug)!, (other) => linked.bySlug.get(other), (other) => bySlug.get(other)?.rank ?? Infinity);
   }
-  return graphs.get(slug);
+  if (keep) graphs.set(slug, graph);
+  else graphs.delete(slug);
+  return graph;
 }
 
 type Kind = 'notes' | 'tags' | 'moods' | 'states';

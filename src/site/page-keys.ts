@@ -48,7 +48,7 @@ export async function notePageKey(note: NoteData): Promise<string> {
     for (let tag = tags.get(k); tag; tag = tag.parent ? tags.get(tag.parent) : undefined) chain.push(tag.path);
     tagPaths.push(chain);
   }
-  const graph = await localGraphOf(note.slug);
+  const graph = await localGraphOf(note.slug, { keep: true });
   return key('note', [shown, backlinks, related, neighbour(notes[rank - 1]), neighbour(notes[rank + 1]), tagPaths, graph], html);
 }
 

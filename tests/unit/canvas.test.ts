@@ -345,6 +345,19 @@ describe('links on a board', () => {
     expect(byPath('Trees/Yew.md').backlinks.map((b) => b.slug)).toEqual([byPath('Linker.md').slug]);
   });
 
+  it('count only from the boards the page draws: nested boards as deep as embeds go', async () => {
+    // Board 1 on the page holds board 2 in a text card, and so on: each shows a card of its own note.
+    const level = (n: number) => canvas([{ ...box(`n${n}`), type: 'file', file: `Level ${n}.md` }, ...(n < 4 ? [{ ...box('next', 300), type: 'text', text: `![[Board ${n + 1}.canvas]]` }] : [])]);
+    const garden = await gardenOf(Object.fromEntries([
+      ['Home.md', shared('![[Board 1.canvas]]')],
+      ...[1, 2, 3, 4].flatMap((n) => [[`Board ${n}.canvas`, level(n)], [`Level ${n}.md`, shared(`Level ${n}.`)]]),
+    ]));
+    const home = garden.notes.find((n) => n.path === 'Home.md')!;
+    const shown = selectAll('.canvas-note a.internal', tree(garden, 'home')).map((a) => a.properties.href);
+    expect(shown).toEqual(['/level-1/', '/level-2/', '/level-3/']);
+    expect(home.outgoing.sort()).toEqual(['level-1', 'level-2', 'level-3']);
+  });
+
   it('never make a private note a link or a backlink', async () => {
     const garden = await gardenOf({
       'Home.md': shared('![[Board.canvas]]'),

@@ -10,7 +10,7 @@ import type { SiteUrls } from '../urls.ts';
 import { newestTendedFirst } from './order.ts';
 import { TagRegistry } from './tag-tree.ts';
 import { gatherMoods } from './moods.ts';
-import { embedNotes, MAX_EMBEDDED } from './embeds.ts';
+import { embedNotes, MAX_DEPTH, MAX_EMBEDDED } from './embeds.ts';
 import { addBacklinks } from './backlinks.ts';
 import { addBreadcrumbs } from './breadcrumbs.ts';
 import { addRelated } from './related.ts';
@@ -162,19 +162,20 @@ function reportMissingFragments(rendered: RenderedDraft[], problems: Problems): 
 /**
  * The shared notes a note links to: from its text, and from the boards of the canvases it embeds,
  * which are part of its page (their note cards, their text cards' links, and the boards drawn in
- * those). Obsidian counts a canvas's note cards as the canvas's links; here the canvas has no page
- * of its own, so the page showing the board links to them, and they list it among their backlinks.
+ * those, as deep as embeds.ts draws them). Obsidian counts a canvas's note cards as the canvas's
+ * links; here the canvas has no page of its own, so the page showing the board links to them, and
+ * they list it among their backlinks.
  */
 function linksOf(slug: string, links: string[], boards: string[], canvases: Map<string, RenderedCanvas>): string[] {
   const found = new Set(links);
   const seen = new Set<string>();
-  const queue = [...boards];
-  for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
-    const canvas = canvases.get(path);
-    if (seen.has(path) || !canvas) continue;
-    seen.add(path);
+  const queue = boards.map((path) => ({ path, depth: 1 }));
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const canvas = canvases.get(next.path);
+    if (seen.has(next.path) || !canvas?.parts.length || next.depth > MAX_DEPTH) continue;
+    seen.add(next.path);
     for (const link of canvas.links) found.add(link);
-    queue.push(...canvas.boards);
+    queue.push(...canvas.boards.map((path) => ({ path, depth: next.depth + 1 })));
   }
   found.delete(slug);
   return [...found];

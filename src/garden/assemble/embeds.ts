@@ -7,7 +7,7 @@ import type { Problems } from '../report/problems.ts';
 import type { SiteUrls } from '../urls.ts';
 
 /** How deep embeds nest: an embed inside an embed inside… stops here. */
-const MAX_DEPTH = 3;
+export const MAX_DEPTH = 3;
 
 /**
  * How much of other notes one page may embed, in characters (each embed counting its frame too).
