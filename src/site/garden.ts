@@ -19,14 +19,9 @@ export interface NoteExtras {
   related: NoteRef[];
 }
 
-const extrasOf = new WeakMap<object, Map<string, NoteExtras>>();
-
 /** A note's sanitized HTML, its backlinks with the words around each link, and its related notes. */
 export async function noteExtras(slug: string): Promise<NoteExtras> {
-  const current = await syncedGarden();
-  let bySlug = extrasOf.get(current);
-  if (!bySlug) extrasOf.set(current, (bySlug = new Map(current.notes.map((n) => [n.slug, { html: n.html, backlinks: n.backlinks, related: n.related }]))));
-  const found = bySlug.get(slug);
+  const found = (await links()).bySlug.get(slug);
   if (found === undefined) throw new Error(`note /${slug}/ is in the content store but not in the garden`);
   return found;
 }
@@ -35,12 +30,13 @@ export async function noteExtras(slug: string): Promise<NoteExtras> {
 export interface Links {
   /** Newest tended first, like `garden().notes`. */
   notes: GraphNote[];
-  bySlug: Map<string, GraphNote>;
+  /** The core's notes, which hold what a page takes besides the store (NoteExtras) and their links. */
+  bySlug: Map<string, GraphNote & NoteExtras>;
 }
 
 const linksOf = new WeakMap<object, Links>();
 
-/** The garden's links among notes, from the core's garden of this build. */
+/** The garden's notes by slug, from the core's garden of this build: one index for extras and links. */
 export async function links(): Promise<Links> {
   const current = await syncedGarden();
   let found = linksOf.get(current);

@@ -2,48 +2,27 @@ import type { Parent, PhrasingContent, Text } from 'mdast';
 
 /*
  * A lean walk over a Markdown tree's text nodes for the garden's text syntaxes (wikilinks, inline
- * tags, highlights). unist-util-visit-parents builds an ancestor list at every node, which cost a
+ * tags). unist-util-visit-parents builds an ancestor list at every node, which cost a
  * fifth of the render time of a note; these plugins only need to skip some node types.
  */
-/**
- * `replace` is given each run of text nodes side by side (an escaped syntax character is a node of
- * its own, escapes.ts) and the sibling before the run; what it returns stands in the run's place.
- */
-export function replaceTextRuns(tree: Parent, skip: ReadonlySet<string>, replace: (run: Text[], previous: { type: string } | undefined) => PhrasingContent[] | undefined): void {
+/** `replace` is given each text node and the sibling before it (to tell a line's start from a node's). */
+export function replaceText(tree: Parent, skip: ReadonlySet<string>, replace: (node: Text, previous: { type: string } | undefined) => PhrasingContent[] | undefined): void {
   const walk = (parent: Parent) => {
     const children = parent.children as unknown as (Text | Parent)[];
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
-      if (child.type !== 'text') {
-        if ('children' in child && !skip.has(child.type)) walk(child);
-        continue;
+      if (child.type === 'text') {
+        const replacement = replace(child as Text, children[i - 1]);
+        if (replacement) {
+          children.splice(i, 1, ...(replacement as unknown as Text[]));
+          i += replacement.length - 1;
+        }
+      } else if ('children' in child && !skip.has(child.type)) {
+        walk(child);
       }
-      let end = i + 1;
-      while (children[end]?.type === 'text') end++;
-      const replacement = replace(children.slice(i, end) as Text[], children[i - 1]);
-      if (!replacement) {
-        i = end - 1;
-        continue;
-      }
-      children.splice(i, end - i, ...(replacement as unknown as Text[]));
-      i += replacement.length - 1;
     }
   };
   walk(tree);
-}
-
-/** `replace` is given each text node and the sibling before it (to tell a line's start from a node's). */
-export function replaceText(tree: Parent, skip: ReadonlySet<string>, replace: (node: Text, previous: { type: string } | undefined) => PhrasingContent[] | undefined): void {
-  replaceTextRuns(tree, skip, (run, previous) => {
-    const out: PhrasingContent[] = [];
-    let replaced = false;
-    for (const node of run) {
-      const replacement = replace(node, out.at(-1) ?? previous);
-      replaced ||= replacement !== undefined;
-      out.push(...(replacement ?? [node]));
-    }
-    return replaced ? out : undefined;
-  });
 }
 
 /**
