@@ -1,12 +1,16 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
+import type { Plugin } from 'vite';
+
 /**
- * Collects the process's garbage once, now. A build's memory peaks while Vite bundles the pages,
- * right after the garden was read and synced into Astro's store: by then the heap holds ~500 MB of
- * garbage from reading (on the bench's 10,000 notes), which V8 collects only after growing the
- * heap further, and the process does not give those pages back. Collected before Vite starts, the
- * space is reused instead (the README's "Measured" has the peaks with and without it).
+ * Collects the process's garbage once, now. A build's memory peaks twice, each time just before
+ * V8 would have collected on its own: while Vite bundles the pages, right after the garden was read
+ * and synced into Astro's store (the heap then holds ~500 MB of garbage from reading the bench's
+ * 10,000 notes), and as the pages start being generated, right after bundling. V8 collects only
+ * after growing the heap further, and the process does not give those pages back. Collected at
+ * those two points, the space is reused instead (the README's "Measured" has the peaks with and
+ * without each).
  *
  * Node offers `gc()` only to a process started with `--expose-gc`, which `astro build` is not.
  * As jest-leak-detector does, the flag is set just long enough to fetch `gc` from a fresh context.
@@ -23,4 +27,17 @@ export function collectGarbage(): void {
     v8.setFlagsFromString('--no-expose-gc');
   }
   if (typeof gc === 'function') gc();
+}
+
+/**
+ * A Vite plugin that collects the garbage of bundling before Astro generates the pages. Astro 7
+ * builds its environments in Vite's first `post` `buildApp` hook and generates the pages in its
+ * own, which comes after the integrations' plugins: ours runs between the two.
+ */
+export function collectGarbageBeforePages(): Plugin {
+  return {
+    name: 'digital-garden:collect-garbage-before-pages',
+    apply: 'build',
+    buildApp: { order: 'post', handler: async () => collectGarbage() },
+  };
 }

@@ -7,7 +7,7 @@ import { emptyOutput } from './empty-output.ts';
 import { setUpDevServer } from './dev.ts';
 import { copyVendoredFiles, serveVendoredFilesInDev } from './vendored.ts';
 import { putFiles } from './put-files.ts';
-import { collectGarbage } from './collect-garbage.ts';
+import { collectGarbage, collectGarbageBeforePages } from './collect-garbage.ts';
 import { virtualModules } from './virtual-config.ts';
 import { siteUrls } from '../garden/urls.ts';
 import {
@@ -49,7 +49,14 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         updateConfig({
           site: config.siteUrl,
           base: config.base,
-          vite: { build: { emptyOutDir: false }, plugins: [virtualModules(config, new URL('../garden/index.ts', import.meta.url).href)] },
+          vite: {
+            build: { emptyOutDir: false },
+            plugins: [
+              virtualModules(config, new URL('../garden/index.ts', import.meta.url).href),
+              // A peak comes again as the pages start being generated (collect-garbage.ts).
+              collectGarbageBeforePages(),
+            ],
+          },
         });
         addWatchFile(path.resolve('garden.config.ts'));
       },
@@ -89,7 +96,7 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         serveVendoredFilesInDev(server, siteUrls(config.siteUrl, config.base));
       },
       'astro:build:start': async () => {
-        // The build's peak comes next, as Vite bundles the pages (collect-garbage.ts).
+        // A peak comes next, as Vite bundles the pages (collect-garbage.ts).
         collectGarbage();
         oldOutput = (await emptyOutput(outDir, config.cacheDir!)).removed;
       },

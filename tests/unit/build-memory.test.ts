@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGarden } from '../../src/garden/build-garden.ts';
 import { resolveConfig } from '../../src/garden/config/config.ts';
 import { endIdleRenderWorkers } from '../../src/garden/render/render-notes.ts';
-import { collectGarbage } from '../../src/integration/collect-garbage.ts';
+import { collectGarbage, collectGarbageBeforePages } from '../../src/integration/collect-garbage.ts';
 import { makeVault, shared } from '../helpers/vault.ts';
 
 /*
@@ -31,5 +31,20 @@ describe("a build's memory", () => {
     collectGarbage();
     expect(ref.deref()).toBeUndefined();
     expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
+  });
+
+  it('collects garbage after Vite has built the pages and before Astro generates them', async () => {
+    const plugin = collectGarbageBeforePages();
+    // Only in builds, and in Vite's `post` buildApp order: after Astro's builder has built every
+    // environment, before Astro's own post hook generates the pages.
+    expect(plugin.apply).toBe('build');
+    const hook = plugin.buildApp as unknown as { order: string; handler: () => Promise<void> };
+    expect(hook.order).toBe('post');
+    let garbage: object | undefined = { payload: new Array(1000).fill('unreachable') };
+    const ref = new WeakRef(garbage);
+    garbage = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await hook.handler();
+    expect(ref.deref()).toBeUndefined();
   });
 });
