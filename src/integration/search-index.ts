@@ -20,7 +20,10 @@ import { dayFormatter, searchDocument } from '../site/search-body.ts';
  * ~16 KB of page around every ~5 KB body: 18.7 s against 14 s from the model), and an index in
  * parts merged by the search page (Pagefind's multisite), which indexed one part of ~500 notes in
  * 0.7 s, but made every query fetch a ~20 KB index chunk from each part: on 2,500 notes in 4 parts,
- * 179 KiB for a first query and 89 KiB for a next, against 121 and 23 in one.
+ * 179 KiB for a first query and 89 KiB for a next, against 121 and 23 in one. Pagefind's service
+ * handles one `addHTMLFile` at a time while `addDirectory` reads files in parallel, but writing the
+ * documents to a folder for it to crawl saved at most ~1.5 s of the bench's indexing (README,
+ * "Measured") and would put every shared note's text in a temporary folder on each build.
  *
  * Chinese and Japanese are written without spaces, and Pagefind segments them only on pages in
  * those languages, while a garden's pages are in its own language: the core segments such words
