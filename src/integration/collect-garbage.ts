@@ -1,6 +1,5 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
-
 import type { Plugin } from 'vite';
 
 /**
@@ -30,9 +29,10 @@ export function collectGarbage(): void {
 }
 
 /**
- * A Vite plugin that collects the garbage of bundling before Astro generates the pages. Astro 7
- * builds its environments in Vite's first `post` `buildApp` hook and generates the pages in its
- * own, which comes after the integrations' plugins: ours runs between the two.
+ * A Vite plugin that collects the garbage of bundling before Astro generates the pages. Vite runs
+ * Astro 7's builder, which bundles every environment, just before the first `post` `buildApp`
+ * hook, and Astro generates the pages in a `post` hook of its own, placed after the integrations'
+ * plugins: ours runs between the two.
  */
 export function collectGarbageBeforePages(): Plugin {
   return {
