@@ -4,12 +4,13 @@ import type { Plugin } from 'vite';
 
 /**
  * Collects the process's garbage once, now. A build's memory peaks twice, each time just before
- * V8 would have collected on its own: while Vite bundles the pages, right after the garden was read
- * and synced into Astro's store (the heap then holds ~500 MB of garbage from reading the bench's
- * 10,000 notes), and as the pages start being generated, right after bundling. V8 collects only
- * after growing the heap further, and the process does not give those pages back. Collected at
- * those two points, the space is reused instead (the README's "Measured" has the peaks with and
- * without each).
+ * V8 would have collected on its own: while Vite bundles the pages, which starts right after the
+ * garden was read and synced into Astro's store (the heap then holds ~500 MB of garbage from reading
+ * the bench's 10,000 notes), and a few seconds into generating the pages, the heap having grown
+ * from the garbage bundling left. V8 collects only after growing the heap further, and the process
+ * does not give those pages back. Collected before bundling and again right after it, the space is
+ * reused instead and both peaks are lower (the README's "Measured" has the peaks with and without
+ * each).
  *
  * Node offers `gc()` only to a process started with `--expose-gc`, which `astro build` is not.
  * As jest-leak-detector does, the flag is set just long enough to fetch `gc` from a fresh context.

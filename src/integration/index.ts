@@ -53,7 +53,7 @@ export default function garden(settings: GardenSettings): AstroIntegration {
             build: { emptyOutDir: false },
             plugins: [
               virtualModules(config, new URL('../garden/index.ts', import.meta.url).href),
-              // A peak comes again as the pages start being generated (collect-garbage.ts).
+              // A peak comes again a few seconds into generating the pages (collect-garbage.ts).
               collectGarbageBeforePages(),
             ],
           },

@@ -54,7 +54,10 @@ interface Document {
 
 /**
  * The garden's documents, each made when asked for rather than all kept: the bench's 8,002 held
- * 43 MiB through the indexing, which spans a cold build's memory peak, and take 53 ms to make.
+ * 43 MiB through the indexing, which spans a cold build's memory peak, of which only the ones
+ * waiting for Pagefind (IN_FLIGHT) are now held. Making them takes 53 ms, twice when the index is
+ * written (for its key, then for Pagefind). Measured builds peaked no lower, within their spread
+ * (README, "Measured" ¹¹).
  */
 interface Documents {
   count: number;

@@ -33,10 +33,10 @@ describe("a build's memory", () => {
     expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
   });
 
-  it('collects garbage after Vite has built the pages and before Astro generates them', async () => {
+  it('is a build-only Vite hook of the post buildApp order that collects garbage', async () => {
     const plugin = collectGarbageBeforePages();
-    // Only in builds, and in Vite's `post` buildApp order: after Astro's builder has built every
-    // environment, before Astro's own post hook generates the pages.
+    // Only in builds, and in Vite's `post` buildApp order, which Vite and Astro run after Astro's
+    // builder has built every environment and before Astro's own post hook generates the pages.
     expect(plugin.apply).toBe('build');
     const hook = plugin.buildApp as unknown as { order: string; handler: () => Promise<void> };
     expect(hook.order).toBe('post');
