@@ -14,25 +14,35 @@ import { removeAbandonedCopies, temporaryCopyOf } from '../garden/cache-files.ts
  *   Here `.git` is kept and nothing else.
  *
  * The output folder goes in one rename when it can (a real folder without `.git`, on the cache's
- * device), else its entries one rename each; an entry that cannot be moved is deleted at once. A
- * build stopped before the deletion ends leaves the copy in the cache: the next build removes it
- * first, before anything else (cache-files.ts).
+ * device), else its entries one rename each; an entry that cannot be moved is deleted at once. The
+ * pages this build reuses are moved back from it before it is deleted (reuse-pages.ts). A build
+ * stopped before the deletion ends leaves the copy in the cache: the next build removes it first,
+ * before anything else (cache-files.ts).
  */
 
-/** Empties the output folder, `.git` aside; the promise ends when what it held is deleted. */
-export async function emptyOutput(outDir: string, cacheDir: string): Promise<{ removed: Promise<void> }> {
+/** The last build's output, moved aside. */
+export interface LastOutput {
+  /** Where it is now, if there was one. */
+  folder: string | undefined;
+  /** Deletes it; the promise ends when it is gone. Called again, the same promise. */
+  remove(): Promise<void>;
+}
+
+/** Empties the output folder, `.git` aside, moving what it held into the cache folder until `remove()`. */
+export async function emptyOutput(outDir: string, cacheDir: string): Promise<LastOutput> {
   const base = path.join(cacheDir, 'old-output');
   await fs.mkdir(cacheDir, { recursive: true });
   await removeAbandonedCopies(base);
   const found = await fs.stat(outDir).catch(() => undefined);
-  if (!found?.isDirectory()) return { removed: Promise.resolve() };
+  if (!found?.isDirectory()) return { folder: undefined, remove: () => Promise.resolve() };
   const aside = temporaryCopyOf(base);
-  const removed = () => fs.rm(aside, { recursive: true, force: true }).catch(() => {});
+  let removing: Promise<void> | undefined;
+  const moved: LastOutput = { folder: aside, remove: () => (removing ??= fs.rm(aside, { recursive: true, force: true }).catch(() => {})) };
   const link = (await fs.lstat(outDir)).isSymbolicLink();
   if (!link && !(await fs.lstat(path.join(outDir, '.git')).catch(() => undefined))) {
     try {
       await fs.rename(outDir, aside);
-      return { removed: removed() };
+      return moved;
     } catch {
       // Another device, a mount point, a folder in use on Windows: entry by entry below.
     }
@@ -48,5 +58,5 @@ export async function emptyOutput(outDir: string, cacheDir: string): Promise<{ r
       }
     }),
   );
-  return { removed: removed() };
+  return moved;
 }

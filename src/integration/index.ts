@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, PathWithRoute } from 'astro';
 import { searchIndex, folderStore, closeSearch, type KeptBundle } from './search-index.ts';
 import { writeRedirectPages } from './redirect-pages.ts';
-import { emptyOutput } from './empty-output.ts';
+import { emptyOutput, type LastOutput } from './empty-output.ts';
+import { recordOutput, reusingPrerenderer, takeOutputRecord } from './reuse-pages.ts';
 import { setUpDevServer } from './dev.ts';
 import { copyVendoredFiles, serveVendoredFilesInDev } from './vendored.ts';
 import { putFiles } from './put-files.ts';
@@ -31,8 +32,10 @@ export default function garden(settings: GardenSettings): AstroIntegration {
   let serving = false;
   let search: ReturnType<typeof searchIndex<KeptBundle>> | undefined;
   let outDir = '';
-  /** The last build's output, being deleted while this one builds. */
-  let oldOutput = Promise.resolve();
+  /** The last build's output, deleted while this one builds once the pages it reuses are moved back. */
+  let lastOutput: LastOutput | undefined;
+  /** The pages Astro listed for this build, with their keys: recorded for the next build once this one completes. */
+  let pages: PathWithRoute[] | undefined;
   /** The build's search index, started once: Pagefind runs in a process of its own, so it indexes while Astro renders the pages. */
   const indexForSearch = (garden: Garden) => (search ??= searchIndex(garden, config.timeZone, folderStore(path.join(config.cacheDir!, 'search'))));
   return {
@@ -95,10 +98,20 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         setUpDevServer(server, config, logger);
         serveVendoredFilesInDev(server, siteUrls(config.siteUrl, config.base));
       },
-      'astro:build:start': async () => {
+      'astro:build:start': async ({ setPrerenderer, logger }) => {
         // A peak comes next, as Vite bundles the pages (collect-garbage.ts).
         collectGarbage();
-        oldOutput = (await emptyOutput(outDir, config.cacheDir!)).removed;
+        // Taken before anything is written: a build that stops halfway leaves no record to trust.
+        const record = await takeOutputRecord(config.cacheDir!, outDir);
+        const last = (lastOutput = await emptyOutput(outDir, config.cacheDir!));
+        pages = undefined;
+        setPrerenderer(
+          reusingPrerenderer(record, last.folder, outDir, (listed, movedBack) => {
+            pages = listed;
+            void last.remove();
+            if (movedBack) logger.info(`${movedBack} unchanged ${movedBack === 1 ? 'page' : 'pages'} kept from the last build`);
+          }),
+        );
       },
       'astro:build:done': async ({ dir, logger }) => {
         try {
@@ -117,9 +130,10 @@ export default function garden(settings: GardenSettings): AstroIntegration {
             await closeSearch();
           }
           logger.info(summary(garden));
+          if (pages) await recordOutput(config.cacheDir!, outDir, pages);
         } finally {
           // The last build's output, deleted beside this build: gone before it ends, even a failed one.
-          await oldOutput;
+          await lastOutput?.remove();
         }
       },
     },

@@ -7,6 +7,8 @@ import { buildGarden } from '../../src/garden/build-garden.ts';
 import { resolveConfig } from '../../src/garden/config/config.ts';
 import { makeVault, shared } from '../helpers/vault.ts';
 import { emptyOutput } from '../../src/integration/empty-output.ts';
+import { moveBackReusedPages, pageFile, recordOutput, takeOutputRecord } from '../../src/integration/reuse-pages.ts';
+import type { PathWithRoute } from 'astro';
 
 describe('the render cache', () => {
   it('reuses a rendered note until its text changes', async () => {
@@ -164,23 +166,23 @@ describe("the last build's output", () => {
 
   it('is moved out of the way at once and deleted from the cache folder', async () => {
     const { out, cache } = await outputOf();
-    const { removed } = await emptyOutput(out, cache);
+    const { remove } = await emptyOutput(out, cache);
     await expect(fs.stat(out)).rejects.toThrow();
-    await removed;
+    await remove();
     expect(await fs.readdir(cache)).toEqual([]);
   });
 
   it('keeps only a .git folder, and a link to the output stays a link', async () => {
     const kept = await outputOf();
     await fs.mkdir(path.join(kept.out, '.git'));
-    await (await emptyOutput(kept.out, kept.cache)).removed;
+    await (await emptyOutput(kept.out, kept.cache)).remove();
     expect(await fs.readdir(kept.out)).toEqual(['.git']);
     expect(await fs.readdir(kept.cache)).toEqual([]);
 
     const linked = await outputOf();
     const link = path.join(linked.root, 'site');
     await fs.symlink(linked.out, link);
-    await (await emptyOutput(link, linked.cache)).removed;
+    await (await emptyOutput(link, linked.cache)).remove();
     expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
     expect(await fs.readdir(linked.out)).toEqual([]);
   });
@@ -190,7 +192,66 @@ describe("the last build's output", () => {
     const { root, cache } = await outputOf();
     await fs.mkdir(path.join(cache, `old-output.${ended}.a1b2c3d4.1.tmp`, 'zqprivatenow'), { recursive: true });
     await fs.mkdir(path.join(cache, `old-output.${process.pid}.a1b2c3d4.1.tmp`, 'zqprivatenow'), { recursive: true });
-    await (await emptyOutput(path.join(root, 'never-built'), cache)).removed;
+    await (await emptyOutput(path.join(root, 'never-built'), cache)).remove();
     expect(await fs.readdir(cache)).toEqual([]);
+  });
+});
+
+describe("the pages a rebuild keeps from the last build's output", () => {
+  // Only `pathname` and `cacheKey` are read; a route is whatever Astro gave.
+  const page = (pathname: string, cacheKey?: string) => ({ pathname, cacheKey, route: {} }) as PathWithRoute;
+  const lastBuild = async (pages: PathWithRoute[]) => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-reuse-'));
+    const out = path.join(root, 'dist');
+    const cache = path.join(root, 'cache');
+    for (const { pathname } of pages) {
+      await fs.mkdir(path.dirname(path.join(out, pageFile(pathname))), { recursive: true });
+      await fs.writeFile(path.join(out, pageFile(pathname)), `last build's ${pathname}`);
+    }
+    await recordOutput(cache, out, pages);
+    return { out, cache };
+  };
+  const pagesIn = async (folder: string) => (await fs.readdir(folder, { recursive: true })).filter((name) => name.endsWith('.html')).sort();
+
+  it('are the pages this build lists with the key they had, moved back into the emptied output', async () => {
+    const { out, cache } = await lastBuild([page('/alpha/', 'a1'), page('/beta/', 'b1'), page('/zqturned/', 'z1'), page('/tags/garden/', 't1'), page('/tags/garden/moss/', 'm1'), page('/café/', 'c1')]);
+    const record = await takeOutputRecord(cache, out);
+    const last = await emptyOutput(out, cache);
+    // Beta's key changed; zqturned is private now, so not listed; a new note has no page to keep.
+    const now = [page('/alpha/', 'a1'), page('/beta/', 'b2'), page('/tags/garden/', 't1'), page('/tags/garden/moss/', 'm1'), page('/café/', 'c1'), page('/gamma/', 'g1'), page('/')];
+    expect(await moveBackReusedPages(now, record, last.folder!, out)).toBe(4);
+    expect(await pagesIn(out)).toEqual(['alpha/index.html', 'café/index.html', 'tags/garden/index.html', 'tags/garden/moss/index.html']);
+    expect(await fs.readFile(path.join(out, 'alpha/index.html'), 'utf8')).toBe("last build's /alpha/");
+    await last.remove();
+    await expect(fs.stat(last.folder!)).rejects.toThrow();
+  });
+
+  it('are none when the last build did not complete: its record is taken by the build that starts', async () => {
+    const pages = [page('/alpha/', 'a1')];
+    const { out, cache } = await lastBuild(pages);
+    expect((await takeOutputRecord(cache, out)).size).toBe(1);
+    // The build that took it stopped halfway, after writing into the output: the next finds no record.
+    const next = await takeOutputRecord(cache, out);
+    expect(next.size).toBe(0);
+    const last = await emptyOutput(out, cache);
+    expect(await moveBackReusedPages(pages, next, last.folder!, out)).toBe(0);
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+
+  it("are none from another output folder's record, or from a record that cannot be read", async () => {
+    const { out, cache } = await lastBuild([page('/alpha/', 'a1')]);
+    expect((await takeOutputRecord(cache, path.join(out, '..', 'elsewhere'))).size).toBe(0);
+    await fs.writeFile(path.join(cache, 'last-output.json'), '{"outDir": 1, "pages": [["/alpha/", 2]]}');
+    expect((await takeOutputRecord(cache, out)).size).toBe(0);
+  });
+
+  it('leave to Astro a pathname two routes claim, a page without a key, and a page missing from the last output', async () => {
+    const { out, cache } = await lastBuild([page('/alpha/', 'a1'), page('/beta/', 'b1'), page('/gamma/', 'g1')]);
+    const record = await takeOutputRecord(cache, out);
+    const last = await emptyOutput(out, cache);
+    await fs.rm(path.join(last.folder!, 'gamma'), { recursive: true });
+    const now = [page('/alpha/', 'a1'), page('/alpha/', 'a1'), page('/beta/'), page('/gamma/', 'g1')];
+    expect(await moveBackReusedPages(now, record, last.folder!, out)).toBe(0);
+    expect(await pagesIn(out)).toEqual([]);
   });
 });

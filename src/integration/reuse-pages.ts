@@ -1,0 +1,111 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { AstroPrerenderer, PathWithRoute } from 'astro';
+import { putFiles } from './put-files.ts';
+
+/*
+ * A rebuild reuses every page whose key is unchanged (site/page-keys.ts), and Astro 7.3 copies
+ * each such page from its cache into the output folder unless the file is there already: on the
+ * 10,000-note bench garden, ~8,000 copies, one after another, 3–6 s of a 15–20 s rebuild with
+ * nothing changed. The last build's output holds the same pages, moved aside into the cache folder
+ * when this build started (empty-output.ts). So, once Astro has listed the pages it will build and
+ * before it renders any, each page whose key is the one it had in the last build is moved back
+ * from there, and Astro finds it in place.
+ *
+ * Fail closed. Only a page this build lists is moved back, so a note turned private, a tag no
+ * shared note has any more, leave nothing. A page moved back whose key is unchanged shows what the
+ * key covers, as Astro's own copy would. The old output is trusted only when the build that wrote
+ * it completed: the record of its pages' keys is written when a build completes, and taken (read
+ * and deleted) when the next one starts, before anything is written. A build that stops between
+ * leaves no record, so the build after it moves nothing back and copies from Astro's cache.
+ */
+
+const RECORD = 'last-output.json';
+
+/** Each keyed page of the last completed build into `outDir`: its pathname → its key. */
+export type OutputRecord = Map<string, string>;
+
+interface RecordFile {
+  outDir: string;
+  pages: [string, string][];
+}
+
+/** The record of the last completed build into `outDir`, deleted so that only one build takes it; empty if there is none to trust. */
+export async function takeOutputRecord(cacheDir: string, outDir: string): Promise<OutputRecord> {
+  const file = path.join(cacheDir, RECORD);
+  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return new Map();
+  try {
+    await fs.rm(file);
+  } catch {
+    // A record that stays would be trusted again after this build stopped halfway.
+    return new Map();
+  }
+  try {
+    const record = JSON.parse(text) as RecordFile;
+    const valid = record.outDir === outDir && Array.isArray(record.pages) && record.pages.every((page) => Array.isArray(page) && page.length === 2 && page.every((part) => typeof part === 'string'));
+    return valid ? new Map(record.pages) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+/** Records the keyed pages of a build that completed, for the next one. */
+export async function recordOutput(cacheDir: string, outDir: string, pages: readonly PathWithRoute[]): Promise<void> {
+  const record: RecordFile = { outDir, pages: keyedPages(pages).map(({ pathname, cacheKey }) => [pathname, cacheKey]) };
+  await fs.mkdir(cacheDir, { recursive: true });
+  await fs.writeFile(path.join(cacheDir, RECORD), JSON.stringify(record));
+}
+
+/** The file Astro writes a page to with `build.format: 'directory'`: `/notes/a/` → `notes/a/index.html`. */
+export function pageFile(pathname: string): string {
+  return path.join(...pathname.split('/').filter(Boolean), 'index.html');
+}
+
+/** The pages that have a key, each pathname once: a pathname two routes claim is left to Astro. */
+function keyedPages(pages: readonly PathWithRoute[]): { pathname: string; cacheKey: string }[] {
+  const count = new Map<string, number>();
+  for (const { pathname } of pages) count.set(pathname, (count.get(pathname) ?? 0) + 1);
+  return pages.filter((page): page is PathWithRoute & { cacheKey: string } => page.cacheKey !== undefined && count.get(page.pathname) === 1);
+}
+
+/**
+ * Moves back from the last output each page this build lists with the key it had there. A page
+ * missing from it, or that cannot be moved, is left to Astro, which copies it from its cache.
+ */
+export async function moveBackReusedPages(pages: readonly PathWithRoute[], record: OutputRecord, lastOutput: string, outDir: string): Promise<number> {
+  const reused = keyedPages(pages).filter(({ pathname, cacheKey }) => record.get(pathname) === cacheKey);
+  let moved = 0;
+  const moveBack = (from: string, to: string) =>
+    fs.rename(from, to).then(
+      () => void moved++,
+      () => {},
+    );
+  await putFiles(
+    reused.map(({ pathname }) => ({ from: path.join(lastOutput, pageFile(pathname)), to: path.join(outDir, pageFile(pathname)) })),
+    moveBack,
+  );
+  return moved;
+}
+
+/**
+ * Astro's own prerenderer, with the reused pages moved back once it has listed the pages and
+ * before it renders them. `pagesListed` gets the list, and what was moved back.
+ */
+export function reusingPrerenderer(
+  record: OutputRecord,
+  lastOutput: string | undefined,
+  outDir: string,
+  pagesListed: (pages: PathWithRoute[], movedBack: number) => void,
+): (astro: AstroPrerenderer) => AstroPrerenderer {
+  return (astro) => ({
+    ...astro,
+    name: 'digital-garden:reuse-pages',
+    getStaticPaths: async () => {
+      const pages = await astro.getStaticPaths();
+      const movedBack = lastOutput && record.size ? await moveBackReusedPages(pages, record, lastOutput, outDir) : 0;
+      pagesListed(pages, movedBack);
+      return pages;
+    },
+  });
+}
