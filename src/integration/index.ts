@@ -4,7 +4,7 @@ import type { AstroIntegration, PathWithRoute } from 'astro';
 import { searchIndex, folderStore, closeSearch, type KeptBundle } from './search-index.ts';
 import { writeRedirectPages } from './redirect-pages.ts';
 import { emptyOutput, type LastOutput } from './empty-output.ts';
-import { recordOutput, reusingPrerenderer, takeOutputRecord } from './reuse-pages.ts';
+import { forgetAstroCachedPages, recordOutput, reusingPrerenderer, takeOutputRecord } from './reuse-pages.ts';
 import { setUpDevServer } from './dev.ts';
 import { copyVendoredFiles, serveVendoredFilesInDev } from './vendored.ts';
 import { putFiles } from './put-files.ts';
@@ -32,6 +32,7 @@ export default function garden(settings: GardenSettings): AstroIntegration {
   let serving = false;
   let search: ReturnType<typeof searchIndex<KeptBundle>> | undefined;
   let outDir = '';
+  let astroCacheDir = '';
   /** The last build's output, deleted while this one builds once the pages it reuses are moved back. */
   let lastOutput: LastOutput | undefined;
   /** The pages Astro listed for this build, with their keys: recorded for the next build once this one completes. */
@@ -47,6 +48,7 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         // A new build (a second one in the same process) indexes its own garden.
         search = undefined;
         // Rendered notes are kept beside Astro's own cache, so a rebuild renders only changed notes.
+        astroCacheDir = fileURLToPath(astro.cacheDir);
         config = { ...resolveConfig(settings), cacheDir: fileURLToPath(new URL('garden/', astro.cacheDir)) };
         // The output folder is emptied by emptyOutput (empty-output.ts), not by Astro.
         updateConfig({
@@ -102,11 +104,12 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         // A peak comes next, as Vite bundles the pages (collect-garbage.ts).
         collectGarbage();
         // Taken before anything is written: a build that stops halfway leaves no record to trust.
-        const record = await takeOutputRecord(config.cacheDir!, outDir);
+        const lastBuild = await takeOutputRecord(config.cacheDir!, outDir);
+        if (!lastBuild.completed) await forgetAstroCachedPages(astroCacheDir);
         const last = (lastOutput = await emptyOutput(outDir, config.cacheDir!));
         pages = undefined;
         setPrerenderer(
-          reusingPrerenderer(record, last.folder, outDir, (listed, movedBack) => {
+          reusingPrerenderer(lastBuild.pages, last.folder, outDir, (listed, movedBack) => {
             pages = listed;
             void last.remove();
             if (movedBack) logger.info(`${movedBack} unchanged ${movedBack === 1 ? 'page' : 'pages'} kept from the last build`);

@@ -17,37 +17,59 @@ import { putFiles } from './put-files.ts';
  * key covers, as Astro's own copy would. The old output is trusted only when the build that wrote
  * it completed: the record of its pages' keys is written when a build completes, and taken (read
  * and deleted) when the next one starts, before anything is written. A build that stops between
- * leaves no record, so the build after it moves nothing back and copies from Astro's cache.
+ * leaves no record, so the build after it moves nothing back.
+ *
+ * Nor does it take pages from Astro's cache then. Astro 7.3 writes a page's copy into its cache as
+ * it renders the page, but the keys of its copies only once every page is written: after a build
+ * that stopped halfway, a page whose key went back to the recorded one (a note shared, then
+ * private again) would be restored as the stopped build rendered it, naming the note. So its record
+ * is deleted (`incremental-build.json` in its cache folder), and every page is rendered again.
  */
 
 const RECORD = 'last-output.json';
+/** Where Astro 7.3 keeps the keys of the pages it cached (`astro/dist/core/build/incremental.js`). */
+const ASTRO_RECORD = 'incremental-build.json';
 
 /** Each keyed page of the last completed build into `outDir`: its pathname → its key. */
 export type OutputRecord = Map<string, string>;
+
+/** What the last build left: whether it completed, and the pages it wrote into this output folder. */
+export interface LastBuild {
+  completed: boolean;
+  pages: OutputRecord;
+}
 
 interface RecordFile {
   outDir: string;
   pages: [string, string][];
 }
 
-/** The record of the last completed build into `outDir`, deleted so that only one build takes it; empty if there is none to trust. */
-export async function takeOutputRecord(cacheDir: string, outDir: string): Promise<OutputRecord> {
+/** The record the last build left if it completed, deleted so that only one build takes it; no pages if there are none to trust in `outDir`. */
+export async function takeOutputRecord(cacheDir: string, outDir: string): Promise<LastBuild> {
+  const none: LastBuild = { completed: false, pages: new Map() };
   const file = path.join(cacheDir, RECORD);
   const text = await fs.readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return new Map();
+  if (text === undefined) return none;
   try {
     await fs.rm(file);
   } catch {
     // A record that stays would be trusted again after this build stopped halfway.
-    return new Map();
+    return none;
   }
+  let record: RecordFile;
   try {
-    const record = JSON.parse(text) as RecordFile;
-    const valid = record.outDir === outDir && Array.isArray(record.pages) && record.pages.every((page) => Array.isArray(page) && page.length === 2 && page.every((part) => typeof part === 'string'));
-    return valid ? new Map(record.pages) : new Map();
+    record = JSON.parse(text) as RecordFile;
   } catch {
-    return new Map();
+    return none;
   }
+  const valid = Array.isArray(record.pages) && record.pages.every((page) => Array.isArray(page) && page.length === 2 && page.every((part) => typeof part === 'string'));
+  if (!valid) return none;
+  return { completed: true, pages: record.outDir === outDir ? new Map(record.pages) : new Map() };
+}
+
+/** Makes Astro render every page again rather than trust the copies in its cache (`astroCacheDir`). */
+export async function forgetAstroCachedPages(astroCacheDir: string): Promise<void> {
+  await fs.rm(path.join(astroCacheDir, ASTRO_RECORD), { force: true });
 }
 
 /** Records the keyed pages of a build that completed, for the next one. */

@@ -74,6 +74,15 @@ describe('an incremental rebuild equals a cold build', { timeout: 600_000 }, () 
     expect(site.output).not.toMatch(/\(restored\)/);
     expect(site.output).toMatch(/\d+ unchanged pages kept from the last build/);
   });
+  it('after a build that stopped halfway, taking no page from what it wrote', async () => {
+    // A build that stops while Astro writes pages has already put into Astro's cache the pages it
+    // rendered, under the keys of the build before, and has taken the garden's record of the output.
+    const copy = path.join(cacheDir, 'dist', 'delta', 'index.html');
+    await fs.writeFile(copy, (await fs.readFile(copy, 'utf8')).replace('Delta stands alone', 'zqstoppedbuild'));
+    await fs.rm(path.join(cacheDir, 'garden', 'last-output.json'));
+    const site = await expectSameAsCold('after a stopped build');
+    expect(site.output).not.toMatch(/\((cached|restored)\)/);
+  });
   it("after a note's body is edited", () => edit('Beta.md', (t) => `${t}\n\nA new paragraph about moss.\n`).then(() => expectSameAsCold('body')));
   it("after a note's title changes (its backlinkers, neighbours and lists show it)", () => edit('Beta.md', (t) => t.replace('title: Beta', 'title: Beta renamed')).then(() => expectSameAsCold('title')));
   it("after a note's tags change", () => edit('Gamma.md', (t) => t.replace('tags: [stone]', 'tags: [garden/moss, river]')).then(() => expectSameAsCold('tags')));

@@ -215,7 +215,7 @@ describe("the pages a rebuild keeps from the last build's output", () => {
 
   it('are the pages this build lists with the key they had, moved back into the emptied output', async () => {
     const { out, cache } = await lastBuild([page('/alpha/', 'a1'), page('/beta/', 'b1'), page('/zqturned/', 'z1'), page('/tags/garden/', 't1'), page('/tags/garden/moss/', 'm1'), page('/café/', 'c1')]);
-    const record = await takeOutputRecord(cache, out);
+    const { pages: record } = await takeOutputRecord(cache, out);
     const last = await emptyOutput(out, cache);
     // Beta's key changed; zqturned is private now, so not listed; a new note has no page to keep.
     const now = [page('/alpha/', 'a1'), page('/beta/', 'b2'), page('/tags/garden/', 't1'), page('/tags/garden/moss/', 'm1'), page('/café/', 'c1'), page('/gamma/', 'g1'), page('/')];
@@ -229,25 +229,26 @@ describe("the pages a rebuild keeps from the last build's output", () => {
   it('are none when the last build did not complete: its record is taken by the build that starts', async () => {
     const pages = [page('/alpha/', 'a1')];
     const { out, cache } = await lastBuild(pages);
-    expect((await takeOutputRecord(cache, out)).size).toBe(1);
+    expect(await takeOutputRecord(cache, out)).toEqual({ completed: true, pages: new Map([['/alpha/', 'a1']]) });
     // The build that took it stopped halfway, after writing into the output: the next finds no record.
     const next = await takeOutputRecord(cache, out);
-    expect(next.size).toBe(0);
+    expect(next).toEqual({ completed: false, pages: new Map() });
     const last = await emptyOutput(out, cache);
-    expect(await moveBackReusedPages(pages, next, last.folder!, out)).toBe(0);
+    expect(await moveBackReusedPages(pages, next.pages, last.folder!, out)).toBe(0);
     await expect(fs.stat(out)).rejects.toThrow();
   });
 
   it("are none from another output folder's record, or from a record that cannot be read", async () => {
     const { out, cache } = await lastBuild([page('/alpha/', 'a1')]);
-    expect((await takeOutputRecord(cache, path.join(out, '..', 'elsewhere'))).size).toBe(0);
+    // It completed, into another folder.
+    expect(await takeOutputRecord(cache, path.join(out, '..', 'elsewhere'))).toEqual({ completed: true, pages: new Map() });
     await fs.writeFile(path.join(cache, 'last-output.json'), '{"outDir": 1, "pages": [["/alpha/", 2]]}');
-    expect((await takeOutputRecord(cache, out)).size).toBe(0);
+    expect(await takeOutputRecord(cache, out)).toEqual({ completed: false, pages: new Map() });
   });
 
   it('leave to Astro a pathname two routes claim, a page without a key, and a page missing from the last output', async () => {
     const { out, cache } = await lastBuild([page('/alpha/', 'a1'), page('/beta/', 'b1'), page('/gamma/', 'g1')]);
-    const record = await takeOutputRecord(cache, out);
+    const { pages: record } = await takeOutputRecord(cache, out);
     const last = await emptyOutput(out, cache);
     await fs.rm(path.join(last.folder!, 'gamma'), { recursive: true });
     const now = [page('/alpha/', 'a1'), page('/alpha/', 'a1'), page('/beta/'), page('/gamma/', 'g1')];
