@@ -33,6 +33,8 @@ export default function garden(settings: GardenSettings): AstroIntegration {
   let search: ReturnType<typeof searchIndex<KeptBundle>> | undefined;
   let outDir = '';
   let astroCacheDir = '';
+  /** Whether pages are written where reuse-pages.ts looks for them (`build.format: 'directory'`, this site's). */
+  let pagesInFolders = false;
   /** The last build's output, deleted while this one builds once the pages it reuses are moved back. */
   let lastOutput: LastOutput | undefined;
   /** The pages Astro listed for this build, with their keys: recorded for the next build once this one completes. */
@@ -67,6 +69,7 @@ export default function garden(settings: GardenSettings): AstroIntegration {
       },
       'astro:config:done': async ({ config: astro, logger }) => {
         outDir = fileURLToPath(astro.outDir);
+        pagesInFolders = astro.build.format === 'directory';
         const garden = await loadGarden(config);
         // Astro may run this hook more than once per build; each garden is reported once.
         const first = !reported.has(garden);
@@ -109,8 +112,9 @@ export default function garden(settings: GardenSettings): AstroIntegration {
         const last = (lastOutput = await emptyOutput(outDir, config.cacheDir!));
         pages = undefined;
         setPrerenderer(
-          reusingPrerenderer(lastBuild.pages, last.folder, outDir, (listed, movedBack) => {
+          reusingPrerenderer(pagesInFolders ? lastBuild.pages : new Map(), last.folder, outDir, (listed, movedBack) => {
             pages = listed;
+            // What was not moved back is deleted while Astro renders.
             void last.remove();
             if (movedBack) logger.info(`${movedBack} unchanged ${movedBack === 1 ? 'page' : 'pages'} kept from the last build`);
           }),
@@ -133,7 +137,8 @@ export default function garden(settings: GardenSettings): AstroIntegration {
             await closeSearch();
           }
           logger.info(summary(garden));
-          if (pages) await recordOutput(config.cacheDir!, outDir, pages);
+          // The build completed: the next one may trust Astro's cache, and these pages' files.
+          await recordOutput(config.cacheDir!, outDir, pagesInFolders ? (pages ?? []) : []);
         } finally {
           // The last build's output, deleted beside this build: gone before it ends, even a failed one.
           await lastOutput?.remove();

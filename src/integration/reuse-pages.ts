@@ -10,12 +10,16 @@ import { putFiles } from './put-files.ts';
  * nothing changed. The last build's output holds the same pages, moved aside into the cache folder
  * when this build started (empty-output.ts). So, once Astro has listed the pages it will build and
  * before it renders any, each page whose key is the one it had in the last build is moved back
- * from there, and Astro finds it in place.
+ * from there, and Astro finds it in place (it renders over it if its own check fails: the page's
+ * code, Astro's configuration or the lock file changed).
  *
  * Fail closed. Only a page this build lists is moved back, so a note turned private, a tag no
  * shared note has any more, leave nothing. A page moved back whose key is unchanged shows what the
- * key covers, as Astro's own copy would. The old output is trusted only when the build that wrote
- * it completed: the record of its pages' keys is written when a build completes, and taken (read
+ * key covers, as Astro's own copy would, provided it is the very file the last build wrote: the
+ * output folder may have been changed since (a `git checkout` in it, a build with another cache
+ * folder, a deploy step editing pages), so each page's file is recorded by device, inode, size and
+ * modification time, which a move keeps and any rewrite changes. And the record is trusted only
+ * when the build that wrote it completed: it is written when a build completes, and taken (read
  * and deleted) when the next one starts, before anything is written. A build that stops between
  * leaves no record, so the build after it moves nothing back.
  *
@@ -24,14 +28,23 @@ import { putFiles } from './put-files.ts';
  * that stopped halfway, a page whose key went back to the recorded one (a note shared, then
  * private again) would be restored as the stopped build rendered it, naming the note. So its record
  * is deleted (`incremental-build.json` in its cache folder), and every page is rendered again.
+ *
+ * Pages are looked for where Astro writes them with `build.format: 'directory'` (pageFile); the
+ * integration reuses none with another format.
  */
 
 const RECORD = 'last-output.json';
 /** Where Astro 7.3 keeps the keys of the pages it cached (`astro/dist/core/build/incremental.js`). */
 const ASTRO_RECORD = 'incremental-build.json';
 
-/** Each keyed page of the last completed build into `outDir`: its pathname → its key. */
-export type OutputRecord = Map<string, string>;
+/** A page of the last completed build: its key, and which file it wrote (`fileStamp`). */
+interface RecordedPage {
+  key: string;
+  file: string;
+}
+
+/** Each keyed page of the last completed build into `outDir`, by pathname. */
+export type OutputRecord = Map<string, RecordedPage>;
 
 /** What the last build left: whether it completed, and the pages it wrote into this output folder. */
 export interface LastBuild {
@@ -41,7 +54,8 @@ export interface LastBuild {
 
 interface RecordFile {
   outDir: string;
-  pages: [string, string][];
+  /** Pathname, key, file stamp. */
+  pages: [string, string, string][];
 }
 
 /** The record the last build left if it completed, deleted so that only one build takes it; no pages if there are none to trust in `outDir`. */
@@ -62,9 +76,10 @@ export async function takeOutputRecord(cacheDir: string, outDir: string): Promis
   } catch {
     return none;
   }
-  const valid = Array.isArray(record.pages) && record.pages.every((page) => Array.isArray(page) && page.length === 2 && page.every((part) => typeof part === 'string'));
+  const valid = Array.isArray(record.pages) && record.pages.every((page) => Array.isArray(page) && page.length === 3 && page.every((part) => typeof part === 'string'));
   if (!valid) return none;
-  return { completed: true, pages: record.outDir === outDir ? new Map(record.pages) : new Map() };
+  if (record.outDir !== outDir) return { completed: true, pages: new Map() };
+  return { completed: true, pages: new Map(record.pages.map(([pathname, key, file]) => [pathname, { key, file }])) };
 }
 
 /** Makes Astro render every page again rather than trust the copies in its cache (`astroCacheDir`). */
@@ -72,31 +87,48 @@ export async function forgetAstroCachedPages(astroCacheDir: string): Promise<voi
   await fs.rm(path.join(astroCacheDir, ASTRO_RECORD), { force: true });
 }
 
-/** Records the keyed pages of a build that completed, for the next one. */
+/** Records the keyed pages of a build that completed, and the files it left them in, for the next one. */
 export async function recordOutput(cacheDir: string, outDir: string, pages: readonly PathWithRoute[]): Promise<void> {
-  const record: RecordFile = { outDir, pages: keyedPages(pages).map(({ pathname, cacheKey }) => [pathname, cacheKey]) };
+  const recorded = await Promise.all(
+    keyedPages(pages).map(async ({ pathname, cacheKey }): Promise<[string, string, string] | undefined> => {
+      const file = await fileStamp(path.join(outDir, pageFile(pathname)));
+      return file === undefined ? undefined : [pathname, cacheKey, file];
+    }),
+  );
+  const record: RecordFile = { outDir, pages: recorded.filter((page) => page !== undefined) };
   await fs.mkdir(cacheDir, { recursive: true });
   await fs.writeFile(path.join(cacheDir, RECORD), JSON.stringify(record));
 }
 
-/** The file Astro writes a page to with `build.format: 'directory'`: `/notes/a/` → `notes/a/index.html`. */
+/** Which file this is: moving it keeps the stamp, rewriting it or putting another in its place changes it. */
+async function fileStamp(file: string): Promise<string | undefined> {
+  const stat = await fs.lstat(file, { bigint: true }).catch(() => undefined);
+  return stat?.isFile() ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}` : undefined;
+}
+
+/**
+ * The file Astro writes a page to with `build.format: 'directory'`: `/notes/a/` → `notes/a/index.html`.
+ * (Astro writes `/404` and `/500` to `404.html` and `500.html`; those pages have no key here.)
+ */
 export function pageFile(pathname: string): string {
   return path.join(...pathname.split('/').filter(Boolean), 'index.html');
 }
 
-/** The pages that have a key, each pathname once: a pathname two routes claim is left to Astro. */
+/** The pages that have a key, each file once: a file two routes claim (`/a` and `/a/`, as Astro sees them) is left to Astro. */
 function keyedPages(pages: readonly PathWithRoute[]): { pathname: string; cacheKey: string }[] {
   const count = new Map<string, number>();
-  for (const { pathname } of pages) count.set(pathname, (count.get(pathname) ?? 0) + 1);
-  return pages.filter((page): page is PathWithRoute & { cacheKey: string } => page.cacheKey !== undefined && count.get(page.pathname) === 1);
+  for (const { pathname } of pages) count.set(pageFile(pathname), (count.get(pageFile(pathname)) ?? 0) + 1);
+  return pages.filter((page): page is PathWithRoute & { cacheKey: string } => page.cacheKey !== undefined && count.get(pageFile(page.pathname)) === 1);
 }
 
 /**
- * Moves back from the last output each page this build lists with the key it had there. A page
- * missing from it, or that cannot be moved, is left to Astro, which copies it from its cache.
+ * Moves back from the last output each page this build lists with the key it had there, if its
+ * file is the one the last build left. Any other is left to Astro, which copies it from its cache.
  */
 export async function moveBackReusedPages(pages: readonly PathWithRoute[], record: OutputRecord, lastOutput: string, outDir: string): Promise<number> {
-  const reused = keyedPages(pages).filter(({ pathname, cacheKey }) => record.get(pathname) === cacheKey);
+  const candidates = keyedPages(pages).filter(({ pathname, cacheKey }) => record.get(pathname)?.key === cacheKey);
+  const unchanged = await Promise.all(candidates.map(async ({ pathname }) => (await fileStamp(path.join(lastOutput, pageFile(pathname)))) === record.get(pathname)!.file));
+  const reused = candidates.filter((_, i) => unchanged[i]);
   let moved = 0;
   const moveBack = (from: string, to: string) =>
     fs.rename(from, to).then(

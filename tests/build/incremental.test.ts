@@ -83,6 +83,14 @@ describe('an incremental rebuild equals a cold build', { timeout: 600_000 }, () 
     const site = await expectSameAsCold('after a stopped build');
     expect(site.output).not.toMatch(/\((cached|restored)\)/);
   });
+  it('after a page in the output was changed since the last build (a `git checkout` in it, a deploy step)', async () => {
+    const page = path.join(outDir, 'delta', 'index.html');
+    const text = await fs.readFile(page, 'utf8');
+    await fs.rm(page);
+    await fs.writeFile(page, text.replace('Delta stands alone', 'zqchangedoutput'));
+    const site = await expectSameAsCold('output changed');
+    expect(site.output).toMatch(/\(cached\)/);
+  });
   it("after a note's body is edited", () => edit('Beta.md', (t) => `${t}\n\nA new paragraph about moss.\n`).then(() => expectSameAsCold('body')));
   it("after a note's title changes (its backlinkers, neighbours and lists show it)", () => edit('Beta.md', (t) => t.replace('title: Beta', 'title: Beta renamed')).then(() => expectSameAsCold('title')));
   it("after a note's tags change", () => edit('Gamma.md', (t) => t.replace('tags: [stone]', 'tags: [garden/moss, river]')).then(() => expectSameAsCold('tags')));
