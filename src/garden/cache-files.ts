@@ -43,3 +43,13 @@ export async function removeAbandonedCopies(file: string): Promise<void> {
       .map((name) => fs.rm(path.join(path.dirname(file), name), { recursive: true, force: true })),
   );
 }
+
+/**
+ * Which file this is, to tell later whether it is still the one written: its device, inode, size
+ * and time of change. Moving or hard-linking it keeps the stamp; rewriting it in place, or putting
+ * another file in its place, changes it. Nothing (undefined) for a missing file or a non-file.
+ */
+export async function fileStamp(file: string): Promise<string | undefined> {
+  const stat = await fs.lstat(file, { bigint: true }).catch(() => undefined);
+  return stat?.isFile() ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}` : undefined;
+}

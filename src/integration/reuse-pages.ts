@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AstroPrerenderer, PathWithRoute } from 'astro';
 import { putFiles } from './put-files.ts';
+import { fileStamp } from '../garden/cache-files.ts';
 
 /*
  * A rebuild reuses every page whose key is unchanged (site/page-keys.ts), and Astro 7.3 copies
@@ -37,10 +38,10 @@ const RECORD = 'last-output.json';
 /** Where Astro 7.3 keeps the keys of the pages it cached (`astro/dist/core/build/incremental.js`). */
 const ASTRO_RECORD = 'incremental-build.json';
 
-/** A page of the last completed build: its key, and which file it wrote (`fileStamp`). */
+/** A page of the last completed build: its key, and which file it wrote it to (`fileStamp`). */
 interface RecordedPage {
   key: string;
-  file: string;
+  stamp: string;
 }
 
 /** Each keyed page of the last completed build into `outDir`, by pathname. */
@@ -79,7 +80,7 @@ export async function takeOutputRecord(cacheDir: string, outDir: string): Promis
   const valid = Array.isArray(record.pages) && record.pages.every((page) => Array.isArray(page) && page.length === 3 && page.every((part) => typeof part === 'string'));
   if (!valid) return none;
   if (record.outDir !== outDir) return { completed: true, pages: new Map() };
-  return { completed: true, pages: new Map(record.pages.map(([pathname, key, file]) => [pathname, { key, file }])) };
+  return { completed: true, pages: new Map(record.pages.map(([pathname, key, stamp]) => [pathname, { key, stamp }])) };
 }
 
 /** Makes Astro render every page again rather than trust the copies in its cache (`astroCacheDir`). */
@@ -90,20 +91,14 @@ export async function forgetAstroCachedPages(astroCacheDir: string): Promise<voi
 /** Records the keyed pages of a build that completed, and the files it left them in, for the next one. */
 export async function recordOutput(cacheDir: string, outDir: string, pages: readonly PathWithRoute[]): Promise<void> {
   const recorded = await Promise.all(
-    keyedPages(pages).map(async ({ pathname, cacheKey }): Promise<[string, string, string] | undefined> => {
-      const file = await fileStamp(path.join(outDir, pageFile(pathname)));
-      return file === undefined ? undefined : [pathname, cacheKey, file];
+    keyedPages(pages).map(async ({ pathname, cacheKey, file }): Promise<[string, string, string] | undefined> => {
+      const stamp = await fileStamp(path.join(outDir, file));
+      return stamp === undefined ? undefined : [pathname, cacheKey, stamp];
     }),
   );
   const record: RecordFile = { outDir, pages: recorded.filter((page) => page !== undefined) };
   await fs.mkdir(cacheDir, { recursive: true });
   await fs.writeFile(path.join(cacheDir, RECORD), JSON.stringify(record));
-}
-
-/** Which file this is: moving it keeps the stamp, rewriting it or putting another in its place changes it. */
-async function fileStamp(file: string): Promise<string | undefined> {
-  const stat = await fs.lstat(file, { bigint: true }).catch(() => undefined);
-  return stat?.isFile() ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}` : undefined;
 }
 
 /**
@@ -114,11 +109,19 @@ export function pageFile(pathname: string): string {
   return path.join(...pathname.split('/').filter(Boolean), 'index.html');
 }
 
+/** A page that has a key, and its file (`pageFile`). */
+interface KeyedPage {
+  pathname: string;
+  cacheKey: string;
+  file: string;
+}
+
 /** The pages that have a key, each file once: a file two routes claim (`/a` and `/a/`, as Astro sees them) is left to Astro. */
-function keyedPages(pages: readonly PathWithRoute[]): { pathname: string; cacheKey: string }[] {
+function keyedPages(pages: readonly PathWithRoute[]): KeyedPage[] {
+  const withFiles = pages.map(({ pathname, cacheKey }) => ({ pathname, cacheKey, file: pageFile(pathname) }));
   const count = new Map<string, number>();
-  for (const { pathname } of pages) count.set(pageFile(pathname), (count.get(pageFile(pathname)) ?? 0) + 1);
-  return pages.filter((page): page is PathWithRoute & { cacheKey: string } => page.cacheKey !== undefined && count.get(pageFile(page.pathname)) === 1);
+  for (const { file } of withFiles) count.set(file, (count.get(file) ?? 0) + 1);
+  return withFiles.filter((page): page is KeyedPage => page.cacheKey !== undefined && count.get(page.file) === 1);
 }
 
 /**
@@ -127,7 +130,7 @@ function keyedPages(pages: readonly PathWithRoute[]): { pathname: string; cacheK
  */
 export async function moveBackReusedPages(pages: readonly PathWithRoute[], record: OutputRecord, lastOutput: string, outDir: string): Promise<number> {
   const candidates = keyedPages(pages).filter(({ pathname, cacheKey }) => record.get(pathname)?.key === cacheKey);
-  const unchanged = await Promise.all(candidates.map(async ({ pathname }) => (await fileStamp(path.join(lastOutput, pageFile(pathname)))) === record.get(pathname)!.file));
+  const unchanged = await Promise.all(candidates.map(async ({ pathname, file }) => (await fileStamp(path.join(lastOutput, file))) === record.get(pathname)!.stamp));
   const reused = candidates.filter((_, i) => unchanged[i]);
   let moved = 0;
   const moveBack = (from: string, to: string) =>
@@ -136,7 +139,7 @@ export async function moveBackReusedPages(pages: readonly PathWithRoute[], recor
       () => {},
     );
   await putFiles(
-    reused.map(({ pathname }) => ({ from: path.join(lastOutput, pageFile(pathname)), to: path.join(outDir, pageFile(pathname)) })),
+    reused.map(({ file }) => ({ from: path.join(lastOutput, file), to: path.join(outDir, file) })),
     moveBack,
   );
   return moved;

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Garden } from '../garden/types.ts';
-import { removeAbandonedCopies, temporaryCopyOf } from '../garden/cache-files.ts';
+import { fileStamp, removeAbandonedCopies, temporaryCopyOf } from '../garden/cache-files.ts';
 import { putFiles } from './put-files.ts';
 import { installedVersion } from '../garden/version.ts';
 import { dayFormatter, searchDocument } from '../site/search-body.ts';
@@ -149,8 +149,8 @@ export function memoryStore(): BundleStore<SearchFiles> {
  * The built site gets the kept files as hard links: a rebuild puts ~8,000 files of a 10,000-note
  * garden's bundle into `dist/` without writing them again (3.9 s of writing on the bench's rebuilds,
  * against 0.2 s for links). A link shares its file with the cache, so a tool that rewrote a built
- * file in place would change the kept one too: each kept file's size and time of change are noted
- * beside it, and a bundle whose files no longer match is not used.
+ * file in place would change the kept one too: each kept file's stamp (`fileStamp`) is noted beside
+ * it, and a bundle whose files no longer match is not used.
  */
 export function folderStore(dir: string): BundleStore<KeptBundle> {
   const kept = (names: string[]): KeptBundle => ({
@@ -167,9 +167,9 @@ export function folderStore(dir: string): BundleStore<KeptBundle> {
           await fs.rm(dir, { recursive: true, force: true });
           return undefined;
         }
-        const files = JSON.parse(await fs.readFile(path.join(dir, 'files.json'), 'utf8')) as [string, number, number][];
-        const now = await Promise.all(files.map((_, i) => fs.stat(path.join(dir, 'files', String(i)))));
-        if (files.some(([, size, changed], i) => now[i]!.size !== size || now[i]!.mtimeMs !== changed)) {
+        const files = JSON.parse(await fs.readFile(path.join(dir, 'files.json'), 'utf8')) as [string, string][];
+        const now = await Promise.all(files.map((_, i) => fileStamp(path.join(dir, 'files', String(i)))));
+        if (files.some(([, stamp], i) => now[i] !== stamp)) {
           await fs.rm(dir, { recursive: true, force: true });
           return undefined;
         }
@@ -185,8 +185,8 @@ export function folderStore(dir: string): BundleStore<KeptBundle> {
       await fs.mkdir(path.join(temp, 'files'), { recursive: true });
       const names = [...files.keys()];
       await Promise.all(names.map((name, i) => fs.writeFile(path.join(temp, 'files', String(i)), files.get(name)!)));
-      const written = await Promise.all(names.map((_, i) => fs.stat(path.join(temp, 'files', String(i)))));
-      await fs.writeFile(path.join(temp, 'files.json'), JSON.stringify(names.map((name, i) => [name, written[i]!.size, written[i]!.mtimeMs])));
+      const written = await Promise.all(names.map((_, i) => fileStamp(path.join(temp, 'files', String(i)))));
+      await fs.writeFile(path.join(temp, 'files.json'), JSON.stringify(names.map((name, i) => [name, written[i]])));
       // The key last: a bundle whose writing was cut short has none, so it is never used.
       await fs.writeFile(path.join(temp, 'key'), key);
       await fs.rm(dir, { recursive: true, force: true });
