@@ -16,6 +16,7 @@ const note = z.object({
   /** The note's place in the garden's one order, newest tended first. */
   rank: z.number().int(),
   title: z.string(),
+  titleId: z.string().optional(),
   state,
   mood: z.object({ name: z.string(), slug: z.string() }).optional(),
   tags: z.array(z.string()),

@@ -40,6 +40,8 @@ export interface GardenNote {
   /** Vault-relative path; used for reports and stable ordering, never rendered. */
   path: string;
   title: string;
+  /** The id of the `# heading` that is the title: the page's title carries it, so links to that heading land. */
+  titleId?: string;
   state: GrowthState;
   mood?: { name: string; slug: string };
   /** Tag keys (lowercase, `/`-separated), each an entry of `Garden.tags`. */

@@ -24,7 +24,9 @@ import { siteUrls, type SitePath } from '../../src/garden/urls.ts';
 import { tagSegments, tagUrlPath } from '../../src/garden/normalize/tags.ts';
 import type { LinkTarget, RenderContext } from '../../src/garden/render/markdown/context.ts';
 import remarkHtmlBlocks, { htmlBlockHandler } from '../../src/garden/render/markdown/html-blocks.ts';
-import remarkTitleHeading from '../../src/garden/render/markdown/title-heading.ts';
+import { renderMarkdown } from '../../src/garden/render/markdown/pipeline.ts';
+import { noteTitle } from '../../src/garden/normalize/title.ts';
+import { parseFrontmatter } from '../../src/garden/collect/frontmatter.ts';
 import remarkCallouts from '../../src/garden/render/markdown/callouts.ts';
 import remarkWikilinks from '../../src/garden/render/markdown/wikilinks.ts';
 import remarkHighlightMark from '../../src/garden/render/markdown/highlight-mark.ts';
@@ -34,7 +36,7 @@ import rehypeLinkContexts from '../../src/garden/render/markdown/link-contexts.t
 import rehypeGardenMarks, { markProperties, splitAtSlots } from '../../src/garden/render/markdown/marks.ts';
 import remarkBlockIds from '../../src/garden/render/markdown/block-ids.ts';
 import { stripObsidianComments } from '../../src/garden/render/markdown/obsidian-comments.ts';
-import { gardenSchema } from '../../src/garden/render/markdown/sanitize-schema.ts';
+import { gardenSchema, rehypeLowercaseSchemes } from '../../src/garden/render/markdown/sanitize-schema.ts';
 import rehypeHeadingIds from '../../src/garden/render/heading-ids.ts';
 
 /** The note every fixture is rendered as. A first `# Fixture Note` repeats its title. */
@@ -116,7 +118,7 @@ export function fakeContext(): RenderContext {
 /** What the context and the file carry out of a render, as plain JSON. */
 export type Report = Record<string, unknown>;
 
-type ReportKey = 'links' | 'noteHrefs' | 'embeds' | 'inlineTags' | 'blockIds' | 'notices' | 'linkContexts' | 'parts' | 'unclosed';
+type ReportKey = 'links' | 'noteHrefs' | 'embeds' | 'inlineTags' | 'blockIds' | 'notices' | 'linkContexts' | 'parts' | 'unclosed' | 'title' | 'titleId';
 
 interface Run {
   html: string;
@@ -156,9 +158,11 @@ const rehype = (plugin: Plugin<[], HastRoot>) =>
     .use(plugin)
     .use(rehypeStringify) as unknown as Processor;
 
-/** rehype-sanitize with the garden's allow-list, as one plugin without options. */
+/** rehype-sanitize with the garden's allow-list, schemes read in any case first, as one plugin without options. */
 function sanitizeWithGardenSchema() {
-  return rehypeSanitize(gardenSchema);
+  const lowercase = rehypeLowercaseSchemes();
+  const sanitize = rehypeSanitize(gardenSchema);
+  return (tree: HastRoot) => sanitize(lowercase(tree) ?? tree);
 }
 
 export const PLUGINS: Record<string, PluginHarness> = {
@@ -178,8 +182,22 @@ export const PLUGINS: Record<string, PluginHarness> = {
         context,
       ),
   },
-  // Frontmatter parsed, as in the pipeline: the plugin looks past it for the first heading.
-  'title-heading': { report: [], run: (input, context) => render(remark(remarkTitleHeading), input, context) },
+  // The title rule end to end: the note's title and its heading's line (normalize/title.ts), then the
+  // whole pipeline, which gives that heading's id to the page's title and leaves it out of the body.
+  'title-heading': {
+    report: ['title', 'titleId'],
+    run: async (input, context) => {
+      const parsed = parseFrontmatter(input);
+      const data = parsed.ok ? parsed.data : {};
+      const body = parsed.ok ? parsed.body : input;
+      const { title, headingLine } = noteTitle(data, body, `${FIXTURE_NOTE.title}.md`);
+      const bodyLine = input.slice(0, input.length - body.length).split('\n').length;
+      const titled: RenderContext = { ...context, title, ...(headingLine === undefined ? {} : { titleLine: bodyLine + headingLine - 1 }) };
+      const rendered = await renderMarkdown(input, titled);
+      const html = rendered.body.flatMap((chunk) => chunk.parts).filter((part) => typeof part === 'string').join('');
+      return { html, context: titled, file: new VFile(), extra: { title, titleId: rendered.titleId ?? null } };
+    },
+  },
   callouts: { report: [], run: (input, context) => render(remark(remarkCallouts), input, context) },
   wikilinks: { report: ['links', 'noteHrefs', 'embeds'], run: (input, context) => render(remark(remarkWikilinks), input, context) },
   'highlight-mark': { report: [], run: (input, context) => render(remark(remarkHighlightMark), input, context) },
@@ -194,7 +212,7 @@ export const PLUGINS: Record<string, PluginHarness> = {
           .use(remarkGfm)
           .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
           .use(rehypeRaw)
-          .use(rehypeSanitize, gardenSchema)
+          .use(sanitizeWithGardenSchema)
           .use(rehypeVaultUrls)
           .use(rehypeStringify) as unknown as Processor,
         input,
@@ -211,12 +229,13 @@ export const PLUGINS: Record<string, PluginHarness> = {
         context,
       ),
   },
-  // A text function run before parsing; the HTML shows what is left of the note.
+  // A text function run before parsing; the HTML shows what is left of the note, raw HTML included.
   'obsidian-comments': {
     report: ['unclosed'],
     run: async (input, context) => {
       const stripped = stripObsidianComments(input);
-      const run = await render(remark(), stripped.text, context);
+      // Raw HTML is read, as in the pipeline, to show what a comment left of it.
+      const run = await render(rehype(() => undefined), stripped.text, context);
       return { ...run, extra: { unclosed: stripped.unclosed } };
     },
   },

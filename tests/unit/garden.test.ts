@@ -201,14 +201,16 @@ describe('the garden model', () => {
     expect(up('unquoted')).toEqual(['root', 'mid']);
   });
 
-  it('takes the title from the field, else the first heading, else the file name', async () => {
+  it('takes the title from the field, else the heading that heads the note, else the file name', async () => {
     const garden = await gardenOf({
       'a.md': shared('# Heading A', 'title: Field A\n'),
-      'b.md': shared('```\n# not this\n```\n\n# Heading *B*'),
-      'c file.md': shared('no heading'),
+      'b.md': shared('![badge](https://img.example/b.svg)\n%% a comment %%\n\n# Heading *B*'),
+      // A heading after the note's first words (here, code) names a section, not the note.
+      'c file.md': shared('```\n# not this\n```\n\n# Nor this'),
+      'd.md': shared('no heading'),
     });
     const titles = Object.fromEntries(garden.notes.map((n) => [n.path, n.title]));
-    expect(titles).toEqual({ 'a.md': 'Field A', 'b.md': 'Heading B', 'c file.md': 'c file' });
+    expect(titles).toEqual({ 'a.md': 'Field A', 'b.md': 'Heading B', 'c file.md': 'c file', 'd.md': 'd' });
   });
 
   it('does not let a private note take a slug from a shared one', async () => {

@@ -184,9 +184,9 @@ describe('embeds written in a line of text', () => {
     expect(html).toMatch(/<td><div class="embed/);
   });
 
-  it('leave a heading one space where they stood, so its id is its words\'; a callout titled by an embed alone is named by its type', async () => {
+  it('leave a heading one space where they stood, its id its words as Obsidian matches them (the embed\'s too); a callout titled by an embed alone is named by its type', async () => {
     const html = htmlOf(await garden('## Heading ![[Source#^quote-me]] words\n\n> [!note] ![[Source#^item-two]]\n> Body.'), 'linker');
-    expect(html).toMatch(/<h2 id="heading-words">Heading words<\/h2>/);
+    expect(html).toMatch(/<h2 id="heading-source-quote-me-words">Heading words<\/h2>/);
     expect(html).toMatch(/<p class="callout-title">Note<\/p>\s*<div class="embed/);
   });
 

@@ -32,6 +32,7 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
     slug: draft.slug,
     path: draft.path,
     title: draft.title,
+    ...(result.titleId === undefined ? {} : { titleId: result.titleId }),
     state: draft.state,
     mood: draft.mood,
     tags: registry.keysOf(draft.path, [...draft.frontmatterTags, ...result.inlineTags], problems),

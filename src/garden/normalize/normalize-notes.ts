@@ -18,6 +18,8 @@ export interface NoteDraft {
   source: SharedSource;
   path: string;
   title: string;
+  /** The body's line (1-based) of the `# heading` that is the title, shown once as the page's title. */
+  titleLine?: number;
   slug: string;
   state: GrowthState;
   mood?: { name: string; slug: string };
@@ -73,10 +75,12 @@ function draftOf(source: SharedSource, slug: string, timeZone: string, dateRule:
   for (const message of [...dates.unreadable, ...dates.warnings]) problems.warn(path, message);
   const mood = readMood(data);
   if (mood.problem) problems.warn(path, mood.problem);
+  const { title, headingLine } = noteTitle(data, source.frontmatter.body, path);
   return {
     source,
     path,
-    title: noteTitle(data, source.frontmatter.body, path),
+    title,
+    ...(headingLine === undefined ? {} : { titleLine: headingLine }),
     slug,
     state,
     mood: mood.mood,

@@ -1,10 +1,11 @@
 import { escapeHtml } from '../normalize/text.ts';
-import { stripObsidianComments } from './markdown/obsidian-comments.ts';
+import { stripEveryComment } from './markdown/obsidian-comments.ts';
 
 /*
  * A note too deeply nested to render as Markdown is published as its words: the body (never the
  * frontmatter) as escaped paragraphs of text. It hides at least what rendering hides: Obsidian and
- * HTML comments (an unclosed one hides the rest, as when rendering), and the content of elements
+ * HTML comments (an unclosed one hides the rest, as when rendering; `%%` in code too, since the note
+ * cannot be parsed to tell code apart), and the content of elements
  * the sanitizer drops with their content (script, style); every other tag is dropped, so no markup
  * of the note reaches the page. Linear in the note's size, no recursion.
  */
@@ -24,8 +25,8 @@ export interface PlainText {
 }
 
 export function plainTextBody(body: string): PlainText {
-  const words = stripObsidianComments(body)
-    .text.replace(HTML_COMMENT, '')
+  const words = stripEveryComment(body)
+    .replace(HTML_COMMENT, '')
     .replace(HIDDEN_ELEMENTS, '')
     .replace(TAG, '')
     .replace(CONTROLS, '');

@@ -106,7 +106,7 @@ export class RenderCache {
   key(job: RenderJob): string {
     const known = this.keys.get(job);
     if (known) return known;
-    const key = createHash('sha256').update(this.prefix).update(job.path).update('\0').update(job.title).update('\0').update(job.slug).update('\0').update(job.text).digest('hex');
+    const key = createHash('sha256').update(this.prefix).update(job.path).update('\0').update(job.title).update('\0').update(job.slug).update('\0').update(String(job.titleLine ?? '')).update('\0').update(job.text).digest('hex');
     this.keys.set(job, key);
     return key;
   }

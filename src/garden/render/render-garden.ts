@@ -50,7 +50,16 @@ function renderJob(draft: NoteDraft) {
   const { text, frontmatter } = draft.source;
   // gray-matter's body is the text after the frontmatter; if it is not (never seen), no body is known.
   const bodyStart = text.endsWith(frontmatter.body) ? text.length - frontmatter.body.length : -1;
-  return { path: draft.path, text, bodyStart, title: draft.title, slug: draft.slug };
+  // The title heading's line in the whole file, as the renderer counts lines.
+  const titleLine = draft.titleLine !== undefined && bodyStart >= 0 ? lineOf(text, bodyStart) + draft.titleLine - 1 : undefined;
+  return { path: draft.path, text, bodyStart, title: draft.title, slug: draft.slug, ...(titleLine === undefined ? {} : { titleLine }) };
+}
+
+/** The line (1-based) an offset of a text is on. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
 }
 
 /** A note whose text holds characters XML forbids is told that the feed leaves them out. */

@@ -12,6 +12,8 @@ export interface RenderJob {
   /** Where the body starts in `text`, after the frontmatter; -1 when unknown. */
   bodyStart: number;
   title: string;
+  /** The line (1-based, in `text`) of the `# heading` that is the title: shown once, as the page's title. */
+  titleLine?: number;
   slug: string;
 }
 
@@ -38,6 +40,8 @@ export interface RenderedResult {
   blockIds: string[];
   headings: Heading[];
   headingIds: string[];
+  /** The id of the `# heading` that is the title, shown as the page's title rather than in the body. */
+  titleId?: string;
   excerpt: string;
   searchTerms: string;
   linkContexts: Record<string, string>;

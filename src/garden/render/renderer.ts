@@ -112,6 +112,7 @@ export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<Re
     const depth = nestingDepth(job.bodyStart > 0 ? job.text.slice(job.bodyStart) : job.text);
     if (depth > MAX_NESTING) return asPlainText(job, `nests ${depth} levels deep (more than ${MAX_NESTING}); published as plain text`);
     const { context, missing, attachments, targets } = linker(job.path, job.title, job.slug);
+    if (job.titleLine !== undefined) context.titleLine = job.titleLine;
     try {
       const rendered = await renderMarkdown(job.text, context);
       return {

@@ -4,12 +4,15 @@ import { contextOf } from './context.ts';
 import { markProperties } from './marks.ts';
 
 /*
- * Obsidian block references: `^block-id` at the end of a paragraph or list item names that block;
- * on a line of its own after a list, quote, callout or table it names that whole block. The id is
- * not shown, and the block gets the element id `^block-id`, so `[[Note#^block-id]]` links to it and
+ * Obsidian block references: `^block-id` at the end of a paragraph or list item names that block
+ * (a list item's id ends its first line, above whatever is nested in it); on a line of its own
+ * after a list, quote, callout or table it names that whole block. The id is not shown, and the
+ * block gets the element id `^block-id`, so `[[Note#^block-id]]` links to it and
  * `![[Note#^block-id]]` embeds it. The mark is resolved after sanitizing (marks.ts).
  */
 const TRAILING = /(^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
+/** An id at the end of a line that more of the paragraph follows. */
+const ENDS_LINE = /(^|[ \t])\^([A-Za-z0-9-]+)[ \t]*\n/;
 const ALONE = /^\s*\^([A-Za-z0-9-]+)\s*$/;
 
 function mark(node: RootContent, id: string): void {
@@ -24,6 +27,18 @@ function takeTrailingId(paragraph: Paragraph): string | undefined {
   if (!match) return undefined;
   (last as Text).value = last.value.slice(0, match.index + match[1]!.length).replace(/[ \t]+$/, '');
   return match[2];
+}
+
+/** The id a list item's first line ends with, when more of its paragraph follows (an indented image); removed from its text. */
+function takeFirstLineId(paragraph: Paragraph): string | undefined {
+  for (const child of paragraph.children) {
+    if (child.type !== 'text' || !child.value.includes('\n')) continue;
+    const match = ENDS_LINE.exec(child.value);
+    if (!match || match.index + match[0].length !== child.value.indexOf('\n') + 1) return undefined;
+    child.value = child.value.slice(0, match.index + match[1]!.length).replace(/[ \t]+$/, '') + child.value.slice(match.index + match[0].length - 1);
+    return match[2];
+  }
+  return undefined;
 }
 
 export default function remarkBlockIds() {
@@ -45,10 +60,11 @@ export default function remarkBlockIds() {
             parent.children.splice(i--, 1);
             continue;
           }
-          const id = takeTrailingId(node);
+          const itemFirst = parent.type === 'listItem' && parent.children[0] === node;
+          const id = takeTrailingId(node) ?? (itemFirst ? takeFirstLineId(node) : undefined);
           if (id) {
             // A list item is named by its first paragraph; any other paragraph names itself.
-            mark(parent.type === 'listItem' && parent.children[0] === node ? (parent as unknown as RootContent) : node, id);
+            mark(itemFirst ? (parent as unknown as RootContent) : node, id);
             context.blockIds.push(id);
           }
         } else if ('children' in node && node.type !== 'heading' && node.type !== 'table') {

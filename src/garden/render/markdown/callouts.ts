@@ -9,7 +9,9 @@ import { visit } from 'unist-util-visit';
  */
 const MARKER = /^\[!([\w-]+)\]([+-]?)[ \t]*([^\n]*)(?:\n|$)/;
 
-const EMBEDS_ONLY = /^(?:\s*!\[\[[^[\]\n]+\]\])+\s*$/;
+/** A title of embeds alone (and white space): `> [!note] ![[Other#^block]]`. */
+const embedsOnly = (nodes: Paragraph['children']) =>
+  nodes.some((c) => c.type === 'wikiLink' && c.embed) && nodes.every((c) => (c.type === 'wikiLink' && c.embed) || (c.type === 'text' && !c.value.trim()));
 
 export default function remarkCallouts() {
   return (tree: Root, file: VFile) => {
@@ -50,7 +52,7 @@ export default function remarkCallouts() {
       const named = { type: 'text', value: type.charAt(0).toUpperCase() + type.slice(1) } as Text;
       if (title.children.length === 0) title.children.push(named);
       // A title of embeds alone names the callout too: the embeds are shown after the title (lift-embeds.ts).
-      else if (title.children.every((c) => c.type === 'text' && EMBEDS_ONLY.test(c.value))) title.children.unshift({ ...named, value: `${named.value} ` });
+      else if (embedsOnly(title.children)) title.children.unshift({ ...named, value: `${named.value} ` });
       if (first.children.every((c) => c.type === 'text' && c.value.trim() === '')) node.children.shift();
 
       const content = { type: 'blockquote', children: node.children, data: { hName: 'div', hProperties: { className: ['callout-content'] } } } as Blockquote;

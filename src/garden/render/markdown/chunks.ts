@@ -17,9 +17,10 @@ const HEADING = /^h([1-6])$/;
 /**
  * Serializes a note's final tree in chunks, split at top-level headings, so that an embed of one
  * section (`![[Note#Heading]]`, up to the next heading of the same or a higher level) is a run of
- * chunks rather than HTML parsed again; and each named block (`^id`) once more on its own.
+ * chunks rather than HTML parsed again; and each named block (`^id`) once more on its own. The
+ * heading that is the note's title (`titleId`) opens its chunk without being in it.
  */
-export function toChunks(tree: Root, embeds: EmbedSlot[]): { body: Chunk[]; blocks: Record<string, BodyPart[]> } {
+export function toChunks(tree: Root, embeds: EmbedSlot[], titleId?: string): { body: Chunk[]; blocks: Record<string, BodyPart[]> } {
   const body: Chunk[] = [];
   let run: RootContent[] = [];
   let heading: Chunk['heading'];
@@ -32,6 +33,8 @@ export function toChunks(tree: Root, embeds: EmbedSlot[]): { body: Chunk[]; bloc
     if (depth && typeof (node as Element).properties.id === 'string') {
       flush();
       heading = { depth: Number(depth), id: (node as Element).properties.id as string };
+      // The title's heading opens its section, but is shown as the page's title, not in the body.
+      if (heading.id === titleId) continue;
     }
     run.push(node);
   }

@@ -55,8 +55,10 @@ export interface RenderContext {
   /** The path of a tag page for an inline `#tag`, or undefined when it is not a tag. */
   tagUrl(raw: string): SitePath | undefined;
   urls: SiteUrls;
-  /** Title of the note being rendered; a first `# heading` equal to it is not shown twice. */
+  /** Title of the note being rendered. */
   title: string;
+  /** The line of the `# heading` that is the title: it is shown once, as the page's title (heading-ids.ts). */
+  titleLine?: number;
   slug: string;
 
   /** Slugs of the shared notes this note links to. */

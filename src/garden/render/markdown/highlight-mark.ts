@@ -8,7 +8,7 @@ import { isOrHoldsEmbed } from './lift-embeds.ts';
  * children of one parent, each child that is not text standing for one character, so a highlight
  * never crosses a nesting (`==a **b== c**` stays as written). Nor does it cross a line, a hard break,
  * raw inline HTML (wrapping half of `<b>…</b>` would break its nesting) or an embed (a block, which
- * a <mark> may not hold). The published plugins for this syntax are unmaintained, and this one is
+ * a <mark> may not hold), nor is one read inside a bare URL (`https://x.org/?a==b==`). The published plugins for this syntax are unmaintained, and this one is
  * short.
  *
  * An escaped character the garden's syntaxes use is a text node of its own (escapes.ts):
@@ -81,9 +81,16 @@ function highlight(children: PhrasingContent[]): PhrasingContent[] | undefined {
   return out;
 }
 
+/** A link whose words are its own address (a bare URL, `<https://…>`): the `==` in it are the address's. */
+function isAddress(node: Nodes): boolean {
+  if (node.type !== 'link' || node.children.length !== 1 || node.children[0]!.type !== 'text') return false;
+  const words = node.children[0]!.value;
+  return node.url === words || node.url.endsWith(`:${words}`) || node.url.endsWith(`//${words}`);
+}
+
 /** Highlights among each parent's children, then within each child. */
 function walk(node: Nodes): void {
-  if (!('children' in node)) return;
+  if (!('children' in node) || isAddress(node)) return;
   const parent = node as Parent;
   const replaced = highlight(parent.children as PhrasingContent[]);
   if (replaced) parent.children = replaced;

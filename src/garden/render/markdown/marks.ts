@@ -27,8 +27,8 @@ function markOf(element: Element): { kind: string; detail: string } | undefined 
 /** Whether an element carries the garden's mark of this kind (before the marks are resolved). */
 export const markedAs = (element: Element, kind: Kind) => markOf(element)?.kind === kind;
 
-/** The element id of a block reference (`^my-block`). */
-export const blockElementId = (id: string) => `^${id}`;
+/** The element id of a block reference (`^my-block`); Obsidian matches block ids in any case. */
+export const blockElementId = (id: string) => `^${id.toLowerCase()}`;
 
 const SLOT = new RegExp(`${TOKEN}:(\\d+);`);
 

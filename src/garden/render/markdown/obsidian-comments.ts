@@ -1,41 +1,102 @@
-/**
- * Removes Obsidian comments (`%% … %%`) outside fenced code, keeping line breaks so positions in
- * problem reports still match the file. An unclosed `%%` hides the rest of the note, as in
- * Obsidian: what the gardener meant to hide stays hidden. A `%%` in inline code is read as a
- * comment too: telling inline code apart before parsing (escaped backticks, code spans over
- * several lines, backticks in raw HTML) could publish what was meant to be hidden.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import type { Nodes, Root } from 'mdast';
+import { remarkObsidianMath } from './math.ts';
+
+/*
+ * Obsidian comments (`%% … %%`), removed before the note is parsed, keeping line breaks so that
+ * positions in problem reports still match the file. As in Obsidian, `%%` opens a comment only
+ * where it is text: never inside inline code, fenced or indented code, math, raw HTML or the
+ * frontmatter. A comment runs to the next `%%` wherever that is (inside it nothing is code), may
+ * span lines and blocks, and one never closed hides the rest of the note: what the gardener meant
+ * to hide stays hidden. For the same reason a line that starts with `%%` opens a comment even where
+ * CommonMark still counts it in the block of HTML above it (one not yet ended by a blank line).
+ *
+ * Where `%%` stands is found by parsing the note with the pipeline's own syntax (CommonMark, GFM,
+ * math, frontmatter). Removing a comment can change how what follows parses (a backtick or `$`
+ * inside it, a line left empty), so the note is parsed again after such a comment.
  */
+
+/** Nodes whose text is never a comment: code, math, raw HTML, frontmatter. */
+const VERBATIM = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'html', 'yaml']);
+/** Nodes whose raw HTML is inline, not a block of its own. */
+const INLINE_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkObsidianMath).freeze();
+
+/** Where the text is verbatim, from offset to offset; `htmlBlock` for a block of raw HTML. */
+type Verbatim = [start: number, end: number, htmlBlock: boolean];
+
+/** The text's verbatim nodes, in document order. */
+function verbatimRanges(text: string): Verbatim[] {
+  const ranges: Verbatim[] = [];
+  const walk = (node: Nodes, inline: boolean) => {
+    if (VERBATIM.has(node.type)) {
+      const { start, end } = node.position ?? {};
+      if (start?.offset !== undefined && end?.offset !== undefined) ranges.push([start.offset, end.offset, node.type === 'html' && !inline]);
+      return;
+    }
+    if ('children' in node) for (const child of node.children) walk(child, inline || INLINE_PARENTS.has(node.type));
+  };
+  walk(parser.runSync(parser.parse(text)) as Root, false);
+  return ranges;
+}
+
+/** Parses after removing a comment are bounded: past this, later comments are found on the last parse. */
+const MAX_REPARSES = 20;
+
+/** Whether removing this comment can change how the text after it parses. */
+const changesParse = (comment: string, lineStart: boolean) => lineStart || /[\n`$<~]/.test(comment);
+
+/** Just the line breaks of a piece of text. */
+const lineBreaksOf = (text: string) => text.replace(/[^\n]/g, '');
+
 export function stripObsidianComments(text: string): { text: string; unclosed: boolean } {
   if (!text.includes('%%')) return { text, unclosed: false };
-  const lines = text.split('\n');
-  let fence: string | undefined;
-  let inComment = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!inComment) {
-      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-      if (fence) {
-        if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-        continue;
-      }
-      if (marker) {
-        fence = marker;
-        continue;
-      }
+  let out = text;
+  let ranges = verbatimRanges(out);
+  // Ranges are offsets in the text as last parsed; `shift` maps an offset of `out` back to it.
+  let shift = 0;
+  let from = 0;
+  let reparsed = 0;
+  for (;;) {
+    const opener = nextOpener(out, from, ranges, shift);
+    if (opener === -1) return { text: out, unclosed: false };
+    const closer = out.indexOf('%%', opener + 2);
+    if (closer === -1) return { text: out.slice(0, opener) + lineBreaksOf(out.slice(opener)), unclosed: true };
+    const comment = out.slice(opener, closer + 2);
+    const kept = lineBreaksOf(comment);
+    out = out.slice(0, opener) + kept + out.slice(closer + 2);
+    from = opener + kept.length;
+    if (changesParse(comment, startsLine(out, opener)) && reparsed++ < MAX_REPARSES) {
+      ranges = verbatimRanges(out);
+      shift = 0;
+    } else {
+      shift += comment.length - kept.length;
     }
-    let out = '';
-    let rest = line;
-    for (;;) {
-      const at = rest.indexOf('%%');
-      if (at === -1) {
-        if (!inComment) out += rest;
-        break;
-      }
-      if (!inComment) out += rest.slice(0, at);
-      inComment = !inComment;
-      rest = rest.slice(at + 2);
-    }
-    lines[i] = out;
   }
-  return { text: lines.join('\n'), unclosed: inComment };
+}
+
+/** The first `%%` at or after `from` that is text (or starts a line of an HTML block), or -1. */
+function nextOpener(text: string, from: number, ranges: Verbatim[], shift: number): number {
+  for (let at = text.indexOf('%%', from); at !== -1; at = text.indexOf('%%', at + 1)) {
+    const parsed = at + shift;
+    const inside = ranges.find(([start, end]) => parsed >= start && parsed < end);
+    if (!inside || (inside[2] && startsLine(text, at))) return at;
+  }
+  return -1;
+}
+
+/** Whether only spaces stand before `at` on its line. */
+const startsLine = (text: string, at: number) => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at));
+
+/**
+ * Every `%% … %%` removed, inside code too, without parsing: for a note too deeply nested to parse
+ * (published as plain text, plain-text.ts), where hiding too much is the safe side. Line breaks stay.
+ */
+export function stripEveryComment(text: string): string {
+  const parts = text.split('%%');
+  return parts.map((part, i) => (i % 2 === 0 ? part : lineBreaksOf(part))).join('');
 }

@@ -13,7 +13,6 @@ import { VFile } from 'vfile';
 import type { Heading } from '../../types.ts';
 import type { RenderContext } from './context.ts';
 import remarkHtmlBlocks, { htmlBlockHandler } from './html-blocks.ts';
-import remarkTitleHeading from './title-heading.ts';
 import remarkCallouts from './callouts.ts';
 import remarkEscapes from './escapes.ts';
 import remarkWikilinks from './wikilinks.ts';
@@ -21,7 +20,7 @@ import remarkHighlightMark from './highlight-mark.ts';
 import remarkInlineTags from './inline-tags.ts';
 import rehypeVaultUrls from './vault-urls.ts';
 import rehypeLinkContexts from './link-contexts.ts';
-import { gardenSchema, rehypeTaskListCheckboxesOnly, rehypeUnclosedStrippedTags } from './sanitize-schema.ts';
+import { gardenSchema, rehypeLowercaseSchemes, rehypeTaskListCheckboxesOnly, rehypeUnclosedStrippedTags } from './sanitize-schema.ts';
 import { stripObsidianComments } from './obsidian-comments.ts';
 import rehypeGardenMarks, { markedAs } from './marks.ts';
 import remarkBlockIds from './block-ids.ts';
@@ -90,7 +89,7 @@ function rehypeOutline() {
     for (const node of blocks) {
       if (node.type !== 'element') continue;
       const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
-      if (depth && typeof node.properties.id === 'string') {
+      if (depth && typeof node.properties.id === 'string' && node.properties.id !== file.data.titleId) {
         headings.push({ depth: Number(depth), slug: node.properties.id, text: toString(node).trim() });
       } else if (node.tagName === 'p' && paragraphs.join(' ').length < 300) {
         paragraphs.push(proseOf(node).replace(/\s+/g, ' ').trim());
@@ -119,7 +118,6 @@ const processor = unified()
   .use(remarkGfm)
   .use(remarkObsidianMath)
   .use(remarkHtmlBlocks)
-  .use(remarkTitleHeading)
   .use(remarkCallouts)
   .use(remarkBlockIds)
   .use(remarkWikilinks)
@@ -129,6 +127,7 @@ const processor = unified()
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { htmlBlock: htmlBlockHandler as Handler } })
   .use(rehypeUnclosedStrippedTags)
   .use(rehypeRawWhenNeeded)
+  .use(rehypeLowercaseSchemes)
   .use(rehypeSanitize, gardenSchema)
   .use(rehypeTaskListCheckboxesOnly)
   .use(rehypeVaultUrls)
@@ -149,8 +148,10 @@ export interface RenderedNote {
   /** Each block the note names (`^id`), on its own, for block embeds. */
   blocks: Record<string, BodyPart[]>;
   headings: Heading[];
-  /** Every heading id on the page, nested headings included. */
+  /** Every heading id on the page, nested headings included (the title's too). */
   headingIds: string[];
+  /** The id of the `# heading` that is the note's title: the page's title carries it, the body does not repeat it. */
+  titleId?: string;
   excerpt: string;
   /** Words of Chinese or Japanese text, space-separated, for the search index only. */
   searchTerms: string;
@@ -169,7 +170,14 @@ async function run(text: string, context: RenderContext): Promise<{ tree: HastRo
 export async function renderMarkdown(text: string, context: RenderContext): Promise<RenderedNote> {
   const { tree, file } = await run(text, context);
   const outline = file.data.outline ?? { headings: [], excerpt: '', searchTerms: '' };
-  return { ...toChunks(tree, context.embeds), ...outline, headingIds: file.data.headingIds ?? [], linkContexts: file.data.linkContexts ?? {} };
+  const { titleId } = file.data;
+  return {
+    ...toChunks(tree, context.embeds, titleId),
+    ...outline,
+    headingIds: file.data.headingIds ?? [],
+    ...(titleId === undefined ? {} : { titleId }),
+    linkContexts: file.data.linkContexts ?? {},
+  };
 }
 
 /**

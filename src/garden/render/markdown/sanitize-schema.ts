@@ -5,7 +5,8 @@ import type { Element, Root } from 'hast';
  * The allow-list every note passes through. It starts from GitHub's (hast-util-sanitize's default:
  * no script, style, iframe, object, embed or form; no event handlers; URLs limited to http, https,
  * mailto and relative ones) and adds only what the garden's own Markdown features emit: callouts,
- * highlights, unresolved links, tags, the garden's marks, foldable details, image sizes.
+ * highlights, unresolved links, tags, the garden's marks, foldable details, image sizes, and the
+ * link schemes a browser can follow.
  * It never allows `style`, `on*` or any element that runs or frames content.
  */
 const base = defaultSchema;
@@ -21,8 +22,21 @@ function withClasses(tag: string, ...classes: (string | RegExp)[]): AttributeDef
   return [...existing.filter((d) => !isClass(d)), ['className', ...inherited, ...classes]];
 }
 
+/*
+ * The schemes a link may keep: the web's, and those a browser hands to an app on the visitor's
+ * machine (the HTML standard's safelist for registerProtocolHandler: `tel:`, `sms:`, `ftp:`,
+ * `geo:`, `magnet:`…). Any other (`javascript:`, `data:`, `file:`, `obsidian:`, a gardener's own
+ * app) loses its `href`, and the link is then its words (vault-urls.ts). Schemes are matched in
+ * any case (rehypeLowercaseSchemes), as browsers read them.
+ */
+const LINK_SCHEMES = [
+  'http', 'https', 'mailto', 'tel', 'sms', 'smsto', 'ftp', 'ftps', 'sftp', 'ssh', 'irc', 'ircs', 'xmpp', 'matrix', 'im', 'sip',
+  'geo', 'magnet', 'bitcoin', 'webcal', 'news', 'nntp', 'mms', 'openpgp4fpr', 'urn', 'wtai',
+];
+
 export const gardenSchema: Schema = {
   ...base,
+  protocols: { ...base.protocols, href: LINK_SCHEMES },
   tagNames: [...(base.tagNames ?? []), 'mark', 'details', 'summary', 'figure', 'figcaption'],
   attributes: {
     ...attributes,
@@ -150,6 +164,23 @@ export function rehypeTaskListCheckboxesOnly() {
       return true;
     });
     if (kept.length !== parent.children.length) parent.children = kept as typeof parent.children;
+  };
+  return (tree: Root) => walk(tree);
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Each link's scheme in lower case (`MAILTO:`, `Tel:`), so the sanitizer's check, which is case-sensitive, reads it as a browser does. */
+export function rehypeLowercaseSchemes() {
+  const walk = (parent: Root | Element) => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
+      const href = child.properties.href;
+      if (child.tagName === 'a' && typeof href === 'string' && SCHEME.test(href)) {
+        child.properties.href = href.replace(SCHEME, (scheme) => scheme.toLowerCase());
+      }
+      walk(child);
+    }
   };
   return (tree: Root) => walk(tree);
 }

@@ -32,12 +32,20 @@ function collect(tree: Root) {
     for (const child of parent.children) {
       if (child.type !== 'element') continue;
       if (typeof child.properties.id === 'string') ids.add(child.properties.id);
+      if (child.tagName === 'a' && typeof child.properties.name === 'string') ids.add(child.properties.name);
       if (child.tagName === 'a' || child.tagName === 'img' || MEDIA.has(child.tagName)) targets.push({ node: child, parent });
       walk(child);
     }
   };
   walk(tree);
   return { ids, targets };
+}
+
+/** An <a> without a target, as its words; an anchor a note named (`<a id>`) stays a place to link to. */
+function asWords(node: Element): Element['children'] {
+  const id = node.properties.id ?? node.properties.name;
+  if (id === undefined) return node.children;
+  return [{ type: 'element', tagName: 'span', properties: { id }, children: node.children }];
 }
 
 export default function rehypeVaultUrls() {
@@ -60,7 +68,11 @@ export default function rehypeVaultUrls() {
         if (node.tagName !== 'source') node.properties.controls = true;
         continue;
       }
-      if (typeof value !== 'string' || value === '') continue;
+      if (typeof value !== 'string' || value === '') {
+        // A link the site cannot follow (its scheme was not kept) is its words, not a dead <a>.
+        if (node.tagName === 'a') parent.children.splice(parent.children.indexOf(node), 1, ...asWords(node));
+        continue;
+      }
       // Sanitizing prefixed the ids a note wrote (footnotes too); its in-page links follow them.
       if (value.startsWith('#')) {
         if (ids.has(`user-content-${value.slice(1)}`)) node.properties.href = `#user-content-${value.slice(1)}`;

@@ -1,7 +1,11 @@
-import type { Root, PhrasingContent } from 'mdast';
+import type { Root, Parent, PhrasingContent } from 'mdast';
 import type { VFile } from 'vfile';
+import type { Processor } from 'unified';
+import type { Extension } from 'micromark-util-types';
+import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import { contextOf, linkToNote, type RenderContext } from './context.ts';
-import { replaceText, splitText } from './text-nodes.ts';
+import { wikiLinkFromMarkdown, wikiLinkSyntax, type WikiLink } from './wikilink-syntax.ts';
+import { defaultLinkText, parseWikilink } from '../../normalize/wikilink-text.ts';
 import { markProperties, blockElementId } from './marks.ts';
 import { headingId } from '../heading-ids.ts';
 import { liftEmbeds, embedSlot } from './lift-embeds.ts';
@@ -10,12 +14,10 @@ const INSIDE_LINKS = new Set(['link', 'linkReference']);
 
 /*
  * Obsidian wikilinks and embeds: [[Note]], [[Note|text]], [[Note#Heading]], [[#Heading]],
- * ![[image.png]], ![[image.png|300]], ![[Note]], ![[Board.canvas]], [[Board.canvas]]. Written as a small text transform rather than a
- * published plugin because every target must go through the garden's privacy-aware resolver: a
+ * ![[image.png]], ![[image.png|300]], ![[Note]], ![[Board.canvas]], [[Board.canvas]], read by the
+ * parser (wikilink-syntax.ts). Every target goes through the garden's privacy-aware resolver: a
  * private or missing note becomes plain text, and an embed of one becomes nothing.
  */
-
-const WIKILINK = /(!?)\[\[([^[\]\n]+?)\]\]/g;
 const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg|bmp)$/i;
 const VIDEO = /\.(mp4|webm|ogv|mov|mkv)$/i;
 const AUDIO = /\.(mp3|ogg|oga|wav|m4a|flac|aac|opus|3gp)$/i;
@@ -41,19 +43,6 @@ function linkNode(url: string, text: string, className: string): PhrasingContent
   return { type: 'link', url, data: { hProperties: { className: [className] } }, children: [{ type: 'text', value: text }] };
 }
 
-function parseTarget(inner: string) {
-  const bar = inner.indexOf('|');
-  const target = (bar === -1 ? inner : inner.slice(0, bar)).trim();
-  const display = bar === -1 ? undefined : inner.slice(bar + 1).trim();
-  const hash = target.indexOf('#');
-  const page = (hash === -1 ? target : target.slice(0, hash)).trim();
-  // `Note#Heading#Subheading` links to the last heading named; `Note#^id` to a block.
-  const part = hash === -1 ? '' : target.slice(hash + 1).split('#').at(-1)!.trim();
-  const block = part.startsWith('^') ? part.slice(1).trim() || undefined : undefined;
-  const heading = part && !part.startsWith('^') ? part : undefined;
-  return { page, heading, block, display, written: target };
-}
-
 /** The element id a heading or block part of a link points at. */
 const fragmentOf = (target: { heading?: string; block?: string }) =>
   target.block ? blockElementId(target.block) : target.heading ? headingId(target.heading) : undefined;
@@ -71,7 +60,7 @@ export function canvasSlot(context: RenderContext, canvas: string, written: stri
 }
 
 function embed(inner: string, context: RenderContext): PhrasingContent[] {
-  const target = parseTarget(inner);
+  const target = parseWikilink(inner);
   const { page, display } = target;
   const canvas = page ? context.resolveCanvas(page) : undefined;
   if (canvas) return [canvasSlot(context, canvas, target.written)];
@@ -108,31 +97,48 @@ function embed(inner: string, context: RenderContext): PhrasingContent[] {
 }
 
 function link(inner: string, context: RenderContext): PhrasingContent {
-  const target = parseTarget(inner);
-  const { page, heading, block, display, written } = target;
+  const target = parseWikilink(inner);
+  const { page, display, written } = target;
   const fragment = fragmentOf(target);
-  const named = heading ?? (block ? `^${block}` : undefined);
-  if (!page) return fragment ? linkNode(`#${fragment}`, display || named!, 'internal') : { type: 'text', value: `[[${inner}]]` };
+  if (!page) return fragment ? linkNode(`#${fragment}`, display || defaultLinkText(target), 'internal') : { type: 'text', value: `[[${inner}]]` };
   const canvas = context.resolveCanvas(page);
   if (canvas) return canvasSlot(context, canvas, written, display || page);
   const note = context.resolveNote(page);
-  const text = display || (named ? `${page} › ${named}` : written);
+  const text = display || defaultLinkText(target);
   if (note) return linkNode(linkToNote(context, note, fragment, written), text, 'internal');
   const attachment = context.resolveAttachment(page);
   if (attachment) return linkNode(attachment, text, 'attachment');
   return unresolvedNode(display || page);
 }
 
-export default function remarkWikilinks() {
+/** What a wikilink becomes: inside a link's words, the words as written; elsewhere a link or an embed. */
+function resolveWikiLink(node: WikiLink, insideLink: boolean, context: RenderContext): PhrasingContent[] {
+  if (insideLink) return [{ type: 'text', value: `${node.embed ? '!' : ''}[[${node.value}]]` }];
+  return node.embed ? embed(node.value, context) : [link(node.value, context)];
+}
+
+function resolveWikiLinks(parent: Parent, insideLink: boolean, context: RenderContext): void {
+  const children = parent.children as PhrasingContent[];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type === 'wikiLink') {
+      const nodes = resolveWikiLink(child, insideLink, context);
+      children.splice(i, 1, ...nodes);
+      i += nodes.length - 1;
+    } else if ('children' in child) {
+      resolveWikiLinks(child, insideLink || INSIDE_LINKS.has(child.type), context);
+    }
+  }
+}
+
+export default function remarkWikilinks(this: Processor) {
+  const data = this.data() as { micromarkExtensions?: Extension[]; fromMarkdownExtensions?: FromMarkdownExtension[] };
+  (data.micromarkExtensions ??= []).push(wikiLinkSyntax);
+  (data.fromMarkdownExtensions ??= []).push(wikiLinkFromMarkdown);
   return (tree: Root, file: VFile) => {
-    const context = contextOf(file);
     // Walking the tree costs more than searching the text: skip notes without the syntax.
     if (!String(file.value).includes('[[')) return;
-    replaceText(tree, INSIDE_LINKS, (node) =>
-      node.value.includes('[[')
-        ? splitText(node, WIKILINK, (match) => ({ nodes: match[1] ? embed(match[2]!, context) : [link(match[2]!, context)] }))
-        : undefined,
-    );
+    resolveWikiLinks(tree, false, contextOf(file));
     liftEmbeds(tree);
   };
 }
