@@ -100,6 +100,33 @@ describe('redirects and search engines', () => {
   });
 });
 
+describe('a vault of long names', () => {
+  // Names as long as a vault's file system allows (255 bytes), in Latin and Japanese, and the
+  // addresses made from a note's words: its slug, aliases, tags, mood, attachments, old addresses.
+  const japanese = '日本語のノート'.repeat(11); // 77 characters, 231 bytes
+  const latin = 'Une très longue note sur le jardinage '.repeat(6).trim();
+  const picture = `${'あ'.repeat(80)}.png`;
+  let site: BuiltSite;
+  beforeAll(async () => {
+    const vault = await makeVault({
+      [`${japanese}.md`]: shared(`![[${picture}]]\n\n## ${'見出し'.repeat(60)}\n\nText.`, `aliases: ["${'日本語の別名'.repeat(15)}"]\nmood: "${'穏やか'.repeat(40)}"\ntags: ["${'タグ'.repeat(60)}"]\n`),
+      [`${latin.slice(0, 200)}.md`]: shared(`See [[${japanese}]].`, `aliases: ["${'a long alias '.repeat(25)}"]\n`),
+      [picture]: new Uint8Array([137, 80, 78, 71]),
+    });
+    site = await buildSite(vault, settings({ redirects: { [`/${'old-'.repeat(60)}/`]: japanese } }));
+  });
+
+  it('builds, publishing every note, with no file or folder name over 255 bytes', async () => {
+    expect(site.code, site.output).toBe(0);
+    const files = (await listFiles(site.outDir)).map((file) => path.relative(site.outDir, file));
+    expect(files.filter((file) => file.endsWith('index.html')).length).toBeGreaterThan(6);
+    expect(files.filter((file) => file.startsWith('attachments/'))).toHaveLength(1);
+    const tooLong = files.flatMap((file) => file.split(path.sep)).filter((segment) => Buffer.byteLength(segment) > 255);
+    expect(tooLong).toEqual([]);
+    expect(site.output).toMatch(/is too long for a web address; its redirect is at \//);
+  });
+});
+
 describe('a garden that cannot be deployed', () => {
   /** The line the build fails with: the one error line, whatever else it printed. */
   const errorLines = (output: string) => output.split('\n').filter((line) => /\[ERROR\]|error/i.test(line) && !/warning/.test(line));

@@ -101,6 +101,22 @@ describe('redirects of a garden', () => {
     expect(problems.filter((p) => p.startsWith('Ferns.md') && p.includes('"Ferns"'))).toEqual([]);
   });
 
+  it('shortens an alias too long for a file name, in any script, and reports it; an old address too long makes no redirect', async () => {
+    const japanese = '日本語の別名'.repeat(15); // 90 characters, 270 bytes in UTF-8
+    const latin = 'a very long alias '.repeat(20);
+    const garden = await gardenOf(
+      { 'Long.md': shared('Long.', `aliases: ["${japanese}", "${latin}"]\n`), 'Oak.md': shared('Oak.') },
+      { redirects: { [`/${'x'.repeat(300)}/`]: 'Oak' } },
+    );
+    const froms = garden.redirects.map((r) => r.from);
+    expect(froms).toHaveLength(2);
+    for (const from of froms) for (const segment of from.split('/')) expect(Buffer.byteLength(segment)).toBeLessThanOrEqual(255);
+    expect(froms.every((from) => garden.redirects.find((r) => r.from === from)!.to.slug === 'long')).toBe(true);
+    const problems = garden.problems.map((p) => `${p.file}: ${p.message}`);
+    expect(problems.filter((p) => p.startsWith('Long.md: alias "') && p.includes('is too long for a web address; its redirect is at /'))).toHaveLength(2);
+    expect(problems).toContain(`garden.config.ts: redirects["/${'x'.repeat(300)}/"] makes no redirect: a part of the address is longer than a file name may be (255 bytes)`);
+  });
+
   it('are made into URLs and output files under the base path', () => {
     const urls = siteUrls('https://x.org/garden', '/garden/');
     expect(urls.redirect('/learning-in-public/')).toBe('/garden/learning-in-public/');

@@ -2,7 +2,7 @@ import type { Problems } from '../report/problems.ts';
 import type { GardenNote, Redirect } from '../types.ts';
 import type { LinkWorld } from '../render/render-types.ts';
 import { VaultIndex } from '../link/resolve.ts';
-import { slugifyPath } from '../normalize/slug.ts';
+import { boundSlug, slugifyPath } from '../normalize/slug.ts';
 import { RESERVED_SEGMENTS } from '../normalize/reserved-routes.ts';
 
 /** Where problems with the `redirects` setting are reported. */
@@ -16,6 +16,12 @@ export const CONFIG_FILE = 'garden.config.ts';
  * alias or setting is reported and makes no redirect. A setting beats an alias; two notes claiming
  * the same alias both lose it, since neither is the obvious owner.
  */
+/** The most bytes a file or folder name may take on the file systems a site is built on. */
+const FILE_NAME_BYTES = 255;
+
+/** Whether a segment of an old address the gardener listed could not be a file's name (`index.html` may not be added to a file's). */
+const tooLong = (address: string) => address.split('/').some((segment) => Buffer.byteLength(segment) > FILE_NAME_BYTES);
+
 export function findRedirects(notes: GardenNote[], world: LinkWorld, settings: Record<string, string>, problems: Problems): Redirect[] {
   const key = (address: string) => address.normalize('NFC').toLowerCase();
   const pages = new Map(notes.map((n) => [key(`/${n.slug}/`), n]));
@@ -34,7 +40,8 @@ export function findRedirects(notes: GardenNote[], world: LinkWorld, settings: R
     const setting = `redirects[${JSON.stringify(from)}]`;
     const note = byPath.get(index.resolve(target.replace(/\.md$/i, ''), '')?.path ?? '');
     const taken = owner(from);
-    if (!note) problems.warn(CONFIG_FILE, `${setting} makes no redirect: "${target}" is not a shared note`);
+    if (tooLong(from)) problems.warn(CONFIG_FILE, `${setting} makes no redirect: a part of the address is longer than a file name may be (${FILE_NAME_BYTES} bytes)`);
+    else if (!note) problems.warn(CONFIG_FILE, `${setting} makes no redirect: "${target}" is not a shared note`);
     else if (taken) problems.warn(CONFIG_FILE, `${setting} makes no redirect: ${taken}`);
     else found.set(key(from), { from, to: { slug: note.slug, title: note.title }, origin: setting });
   }
@@ -44,11 +51,14 @@ export function findRedirects(notes: GardenNote[], world: LinkWorld, settings: R
   for (const note of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const mine = new Set<string>();
     for (const alias of note.aliases) {
-      const slug = slugifyPath(alias);
-      if (!slug) {
+      const written = slugifyPath(alias);
+      if (!written) {
         problems.warn(note.path, `alias "${alias}" makes no redirect: it gives no usable address`);
         continue;
       }
+      // An alias is an address of the garden's making, shortened like a slug.
+      const slug = boundSlug(written);
+      if (slug !== written) problems.warn(note.path, `alias "${alias}" is too long for a web address; its redirect is at /${slug}/`);
       const from = `/${slug}/`;
       // The note's own address, or an alias spelt twice.
       if (slug === note.slug || mine.has(key(from))) continue;
