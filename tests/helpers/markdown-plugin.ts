@@ -38,6 +38,7 @@ import remarkBlockIds from '../../src/garden/render/markdown/block-ids.ts';
 import { stripObsidianComments } from '../../src/garden/render/markdown/obsidian-comments.ts';
 import { gardenSchema, rehypeLowercaseSchemes } from '../../src/garden/render/markdown/sanitize-schema.ts';
 import rehypeHeadingIds from '../../src/garden/render/heading-ids.ts';
+import { rehypeLostText, remarkSourceWords } from '../../src/garden/render/markdown/lost-text.ts';
 
 /** The note every fixture is rendered as. A first `# Fixture Note` repeats its title. */
 export const FIXTURE_NOTE = { title: 'Fixture Note', slug: 'fixture-note' } as const;
@@ -238,6 +239,32 @@ export const PLUGINS: Record<string, PluginHarness> = {
       const run = await render(rehype(() => undefined), stripped.text, context);
       return { ...run, extra: { unclosed: stripped.unclosed } };
     },
+  },
+  // The check around a stand-in for a bug: a step that drops every paragraph starting "DROPPED",
+  // as a faulty plugin would; block ids, callouts and raw HTML rendered as the pipeline does.
+  'lost-text': {
+    report: ['notices'],
+    run: (input, context) =>
+      render(
+        unified()
+          .use(remarkParse)
+          .use(remarkFrontmatter, ['yaml'])
+          .use(remarkGfm)
+          .use(remarkWikilinks)
+          .use(remarkSourceWords)
+          .use(remarkCallouts)
+          .use(remarkBlockIds)
+          .use(() => (tree: MdastRoot) => {
+            tree.children = tree.children.filter((node) => !(node.type === 'paragraph' && node.children[0]?.type === 'text' && node.children[0].value.startsWith('DROPPED')));
+          })
+          .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+          .use(rehypeRaw)
+          .use(sanitizeWithGardenSchema)
+          .use(rehypeLostText)
+          .use(rehypeStringify) as unknown as Processor,
+        input,
+        context,
+      ),
   },
   'sanitize-schema': { report: [], run: (input, context) => render(rehype(sanitizeWithGardenSchema), input, context) },
   'heading-ids': { report: [], run: (input, context) => render(rehype(rehypeHeadingIds), input, context) },

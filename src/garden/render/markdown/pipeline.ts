@@ -28,6 +28,7 @@ import { toChunks, type Chunk, type BodyPart } from './chunks.ts';
 import { remarkObsidianMath, rehypeMath } from './math.ts';
 import rehypeDiagrams from './diagrams.ts';
 import rehypeHeadingIds from '../heading-ids.ts';
+import { rehypeLostText, remarkSourceWords } from './lost-text.ts';
 
 function hasRaw(tree: HastRoot): boolean {
   const stack: HastParent[] = [tree];
@@ -110,6 +111,7 @@ declare module 'vfile' {
  * One processor for every note, built once. Order matters: vault links are resolved on the Markdown
  * tree; raw HTML is read and everything is sanitized before the garden adds anything of its own
  * (heading ids, highlighting classes, KaTeX's markup, diagram figures), so no note can forge those.
+ * The words of the note as parsed are read first and looked for in the page last (lost-text.ts).
  */
 const processor = unified()
   .use(remarkParse)
@@ -117,6 +119,7 @@ const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
   .use(remarkObsidianMath)
+  .use(remarkSourceWords)
   .use(remarkHtmlBlocks)
   .use(remarkCallouts)
   .use(remarkBlockIds)
@@ -140,6 +143,7 @@ const processor = unified()
   .use(rehypeMath)
   .use(rehypeDiagrams)
   .use(rehypeGardenMarks)
+  .use(rehypeLostText)
   .freeze();
 
 export interface RenderedNote {
