@@ -1,0 +1,115 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { stem } from 'porter2';
+import type { Root } from 'hast';
+import { buildSite, listFiles, readAsText, type BuiltSite } from '../helpers/build.ts';
+import { canariesOf, sharedCopyOf } from '../helpers/shared-vault.ts';
+
+/*
+ * A real vault nobody here wrote, built as a gardener would build it: kepano/kepano-obsidian
+ * (../shared/vaults/), every note shared but three kept private with canaries. What it says must
+ * reach its pages: each title shown once and as words, every link of the site landing on a page
+ * and a heading or block there, no note losing text on the way, and nothing of the private notes
+ * anywhere in the output.
+ */
+const PRIVATE = ['References/Kyoto.md', 'Notes/Product usage analysis.md', 'Daily/2023-09-30.md'];
+const SITE = 'https://garden.test';
+
+let site: BuiltSite;
+const pages = new Map<string, Root>();
+
+beforeAll(async () => {
+  const vault = await sharedCopyOf('kepano-obsidian', PRIVATE);
+  site = await buildSite(vault, { GARDEN_SITE_URL: SITE });
+  for (const file of await listFiles(site.outDir)) {
+    if (file.endsWith('.html')) pages.set(path.relative(site.outDir, file), fromHtml(await fs.readFile(file, 'utf8')));
+  }
+});
+
+/** The note pages: those with a note's article. */
+const notePages = () => [...pages].filter(([, tree]) => select('article.note', tree));
+
+const ids = new WeakMap<Root, Set<string>>();
+/** The element ids a page has. */
+function idsOf(tree: Root): Set<string> {
+  let found = ids.get(tree);
+  if (!found) ids.set(tree, (found = new Set(selectAll('[id]', tree).map((e) => String(e.properties.id)))));
+  return found;
+}
+
+/** Syntax a title must never show. */
+const RAW = /\[\[|\]\]|\*\*|`|!\[|(?:^|\s)#{1,6}\s/;
+
+describe('a real vault: kepano-obsidian', () => {
+  it('builds, publishing its shared notes', () => {
+    expect(site.code, site.output).toBe(0);
+    expect(notePages().length).toBeGreaterThan(30);
+  });
+
+  it('shows every title once, as words', () => {
+    for (const [file, tree] of notePages()) {
+      const title = toString(select('.note-header h1', tree)!).trim();
+      expect(title, file).not.toBe('');
+      expect(title, file).not.toMatch(RAW);
+      expect(toString(select('title', tree)!), file).not.toMatch(RAW);
+      // The body does not repeat it as its own first-level heading.
+      const repeated = selectAll('.note-body h1', tree).filter((h) => toString(h).trim() === title);
+      expect(repeated.map((h) => toString(h)), file).toEqual([]);
+    }
+  });
+
+  it('lands every link of the site on a page, and every #fragment on a heading or block there', () => {
+    const broken: string[] = [];
+    for (const [file, tree] of pages) {
+      for (const a of selectAll('a[href]', tree)) {
+        const href = String(a.properties.href);
+        const url = new URL(href, `${SITE}/${file.replace(/index\.html$/, '')}`);
+        if (url.origin !== SITE) continue;
+        const target = decodeURIComponent(url.pathname).replace(/^\//, '');
+        const targetFile = target === '' || target.endsWith('/') ? `${target}index.html` : target;
+        const page = targetFile.endsWith('.html') ? pages.get(targetFile) : undefined;
+        if (!page && !targetFile.endsWith('.html')) continue; // a feed, an attachment: checked below
+        const fragment = decodeURIComponent(url.hash.slice(1));
+        if (!page) broken.push(`${file}: ${href} (no page)`);
+        else if (fragment && !idsOf(page).has(fragment)) broken.push(`${file}: ${href} (no #${fragment} there)`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('copies every attachment a page shows', async () => {
+    const files = new Set((await listFiles(site.outDir)).map((f) => path.relative(site.outDir, f)));
+    const missing = [...pages].flatMap(([file, tree]) =>
+      selectAll('img[src], a.attachment[href]', tree)
+        .map((e) => String(e.properties.src ?? e.properties.href))
+        .filter((src) => src.startsWith('/attachments/') && !files.has(decodeURIComponent(src.slice(1))))
+        .map((src) => `${file}: ${src}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('loses no text of any note on the way to its page', () => {
+    const lost = site.output.split('\n').filter((line) => /loses words|never refers to|more cells than their header/.test(line));
+    expect(lost).toEqual([]);
+  });
+
+  it('leaves nothing of its private notes in any file of the output or the cache, search index included', async () => {
+    const canaries = PRIVATE.flatMap((_, i) => Object.values(canariesOf(i)));
+    const forms = [...new Set(canaries.flatMap((word) => [word, stem(word)]))];
+    const found: string[] = [];
+    for (const dir of [site.outDir, site.cacheDir]) {
+      for (const file of await listFiles(dir)) {
+        const text = (await readAsText(file)).toLowerCase();
+        for (const form of forms) if (text.includes(form)) found.push(`${path.relative(dir, file)}: ${form}`);
+      }
+    }
+    expect(found).toEqual([]);
+    // The private notes' own words are not published, nor their file names.
+    const names = PRIVATE.map((p) => path.basename(p, '.md').toLowerCase());
+    expect([...pages.keys()].filter((file) => names.some((name) => file.toLowerCase().includes(name.replace(/ /g, '-'))))).toEqual([]);
+  });
+});
