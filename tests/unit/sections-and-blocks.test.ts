@@ -135,7 +135,49 @@ describe('section embeds', () => {
   });
 });
 
+describe('the heading that is a note\'s title', () => {
+  it('stays a target: a link lands on the page\'s title and an embed of its section shows the section', async () => {
+    const g = await gardenOf({
+      'Obsidian Community Coworking.md': shared('![badge](https://img.example/b.svg)\n\n# Obsidian Community Coworking\n\nWe meet on Fridays.\n\n## Schedule\n\nNoon.'),
+      'linker.md': shared('[[Obsidian Community Coworking#Obsidian Community Coworking]]\n\n![[Obsidian Community Coworking#Obsidian Community Coworking]]'),
+    });
+    const titled = g.notes.find((n) => n.slug === 'obsidian-community-coworking')!;
+    expect(titled.title).toBe('Obsidian Community Coworking');
+    expect(titled.titleId).toBe('obsidian-community-coworking');
+    // Shown once: as the page's title, not again in the body.
+    expect(titled.html).not.toMatch(/<h1/);
+    const html = htmlOf(g, 'linker');
+    expect(html).toContain('href="/obsidian-community-coworking/#obsidian-community-coworking"');
+    expect(html).toMatch(/<div class="embed[^>]*>[\s\S]*We meet on Fridays\.[\s\S]*Noon\./);
+    expect(g.problems.filter((p) => p.file === 'linker.md')).toEqual([]);
+  });
+});
+
 describe('links to headings and blocks', () => {
+  it('match headings as Obsidian does: punctuation read as spaces, spaces collapsed, any case', async () => {
+    const g = await gardenOf({
+      'CONTRIBUTING.md': shared('## Setup & Vault Consistency\n\nText.\n\n###### D&D WOTC\n\nMore.\n\n## Step 1: Do it\n\nDone.'),
+      'linker.md': shared('[[CONTRIBUTING#Setup Vault Consistency]] [[CONTRIBUTING#D D WOTC]] [[CONTRIBUTING#step 1 do  it]] [[CONTRIBUTING#Setup & Vault Consistency]]'),
+    });
+    const source = g.notes.find((n) => n.slug === 'contributing')!.html;
+    const ids = [...source.matchAll(/<h\d id="([^"]+)"/g)].map((m) => m[1]);
+    const fragments = [...htmlOf(g, 'linker').matchAll(/href="\/contributing\/#([^"]+)"/g)].map((m) => m[1]);
+    expect(fragments).toEqual([ids[0], ids[1], ids[2], ids[0]]);
+    expect(g.problems.filter((p) => p.file === 'linker.md')).toEqual([]);
+  });
+
+  it('match block ids in any case, and an id at the end of a list item\'s first line names the item', async () => {
+    const g = await gardenOf({
+      'Steps.md': shared('1. Open it.\n2. Type the name, or just press enter. ^8cdfd9\n    ![shot](https://img.example/s.png)\n3. Done.'),
+      'linker.md': shared('[[Steps#^8CDFD9]] ![[Steps#^8cdfd9]]'),
+    });
+    expect(htmlOf(g, 'steps')).toMatch(/<li id="\^8cdfd9">Type the name, or just press enter\.\n<img/);
+    expect(htmlOf(g, 'linker')).toContain('href="/steps/#^8cdfd9"');
+    expect(htmlOf(g, 'linker')).toMatch(/<div class="embed[\s\S]*Type the name/);
+    expect(g.problems.filter((p) => p.file === 'linker.md')).toEqual([]);
+  });
+
+
   it('are reported when the note has no such heading or block', async () => {
     const g = await garden('[[Source#First part]] [[Source#Nowhere]] [[Source#^quote-me]] [[Source#^nothing]] [[Source#First part#Detail]]');
     const messages = g.problems.filter((p) => p.file === 'linker.md').map((p) => p.message).sort();
