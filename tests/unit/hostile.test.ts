@@ -104,6 +104,18 @@ describe('hostile notes', () => {
     expect(noteOf(garden, 'then.md')?.html).toContain('Rendered after the slow ones.');
   });
 
+  it('text built to make the garden\'s own reading slow (titles, comments, wikilinks, raw HTML, lost words) publishes', { timeout: TIMEOUT }, async () => {
+    const cases = {
+      'spaces.md': shared(`# a${' '.repeat(200_000)}b\n\n##${' '.repeat(200_000)}#x\n\nWords.`),
+      'attributes.md': shared(`<div>\n${'<a x="'.repeat(20_000)}\n</div>\n\nWords.\n\n${'<script '.repeat(20_000)}words`),
+      'comments.md': shared(`${'%% `a %% b` '.repeat(5_000)}\n\nWords.`),
+      'wikilinks.md': shared(`${'[[a|b '.repeat(20_000)}\n\n${'![['.repeat(20_000)}\n\nWords.`),
+      'tables.md': shared(`| a |\n| - |\n${'| [[x|y]] | z |\n'.repeat(5_000)}\n[^n]: ${'unreferred '.repeat(1_000)}`),
+    };
+    const garden = await hostile('text against the garden\'s own patterns', cases);
+    for (const file of Object.keys(cases)) expect(noteOf(garden, file), messageOf(garden, file)).toBeDefined();
+  });
+
   it('a several-MB note over a short budget is reported, not waited for', { timeout: TIMEOUT }, async () => {
     const paragraph = 'Plain prose, nothing more. '.repeat(20) + '\n\n';
     const garden = await hostile('5 MB note (budget 1 s)', { 'huge.md': shared(paragraph.repeat(Math.ceil((5 * MB) / paragraph.length))) }, { renderTimeout: 1 });

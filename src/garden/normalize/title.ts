@@ -35,7 +35,7 @@ const HTML_TAG = String.raw`<[^>\n]*>`;
 const DECORATION = new RegExp(String.raw`^\s*(?:(?:${BADGE}|${IMAGE}|${REFERENCE_IMAGE}|${IMAGE_EMBED}|${HTML_TAG})\s*)+$`, 'i');
 /** A link reference definition (`[badge]: https://…`), which shows nothing. */
 const DEFINITION = /^ {0,3}\[[^\]\n]+\]:\s/;
-const ATX_H1 = /^ {0,3}#(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const ATX_H1 = /^ {0,3}#(?:[ \t]+(.*))?$/;
 const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
 
 /** Skips a comment (`%% … %%` or `<!-- … -->`) that starts on line `i`; the line after it, or -1 when none starts there. */
@@ -68,11 +68,21 @@ export function titleHeading(body: string): TitleHeading | undefined {
       continue;
     }
     const atx = ATX_H1.exec(line);
-    if (atx) return { text: inlineText(atx[1] ?? ''), line: i + 1 };
+    if (atx) return { text: inlineText(withoutClosingSequence(atx[1] ?? '')), line: i + 1 };
     if (SETEXT_H1.test(lines[i + 1] ?? '')) return { text: inlineText(line.trim()), line: i + 1 };
     return undefined;
   }
   return undefined;
+}
+
+/** An ATX heading's words without its closing `#`s (`# Title ##`), read without a backtracking pattern. */
+export function withoutClosingSequence(words: string): string {
+  const trimmed = words.trimEnd();
+  let hashes = trimmed.length;
+  while (hashes > 0 && trimmed[hashes - 1] === '#') hashes--;
+  if (hashes === trimmed.length) return trimmed;
+  if (hashes === 0) return '';
+  return trimmed[hashes - 1] === ' ' || trimmed[hashes - 1] === '\t' ? trimmed.slice(0, hashes).trimEnd() : trimmed;
 }
 
 /** Escapes what Markdown would read as syntax, so words are shown as written. */

@@ -3,6 +3,7 @@ import type { Root, Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { contextOf } from './markdown/context.ts';
+import { withoutClosingSequence } from '../normalize/title.ts';
 
 /*
  * Heading ids, made by one stateless function for both sides: the ids a page gives its headings and
@@ -40,10 +41,13 @@ function writtenWords(heading: Element, source: string): string | undefined {
   const { start, end } = heading.position ?? {};
   if (start?.offset === undefined || end?.offset === undefined) return undefined;
   const written = source.slice(start.offset, end.offset);
-  if (written.startsWith('#')) return written.replace(/^#{1,6}/, '').replace(/(?:^|[ \t]+)#+[ \t]*$/, '');
+  if (written.startsWith('#')) return withoutClosingSequence(written.replace(/^#{1,6}/, ''));
   if (written.startsWith('<')) return undefined;
   // Setext: the lines above the underline, without the marks of a quote or callout they stand in.
-  return written.split('\n').slice(0, -1).map((line) => line.replace(/^[ \t]*(?:>[ \t]?)*/, '')).join(' ');
+  // Its position may start at link reference definitions above it; its words start at its first child.
+  const first = heading.children[0]?.position?.start.offset;
+  const words = first !== undefined && first > start.offset ? source.slice(first, end.offset) : written;
+  return words.split('\n').slice(0, -1).map((line) => line.replace(/^[ \t]*(?:>[ \t]?)*/, '')).join(' ');
 }
 
 /** Gives each heading of a note its id, unique within the page, and finds the one that is the title. */

@@ -20,10 +20,14 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const BLOCK_ID = /(^|\s)\^[A-Za-z0-9-]+/g;
 const CALLOUT_MARKER = /\[![\w-]+\][+-]?/g;
 const STRIPPED = new Set(gardenSchema.strip);
-const STRIPPED_ELEMENTS = new RegExp(`<(${[...STRIPPED].join('|')})\\b[^>]*>[\\s\\S]*?(?:</\\1\\s*>|$)`, 'gi');
+const STRIPPED_ELEMENTS = new RegExp(`<(${[...STRIPPED].join('|')})\\b[^<>]*>[\\s\\S]*?(?:</\\1\\s*>|$)`, 'gi');
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-/** A tag, its attributes' quoted values (which may hold `<` or `>`) included. */
-const TAG = /<\/?[A-Za-z][^\s/>]*(?:\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>|<![^<>]*>|<\?[^<>]*>/g;
+/**
+ * A tag, its attributes' quoted values (which may hold `<` or `>`) included. Each attribute follows
+ * white space and a quoted value is bounded, so that no run of text is read two ways and a
+ * hostile note cannot make the search slow.
+ */
+const TAG = /<\/?[A-Za-z][^\s/<>]*(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]{0,2000}"|'[^']{0,2000}'|[^\s"'=<>`]+))?)*\s*\/?>|<![^<>]*>|<\?[^<>]*>/g;
 const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/gi;
 
 /** Up to how many lost words a report names. */

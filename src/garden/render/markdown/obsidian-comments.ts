@@ -44,8 +44,11 @@ function verbatimRanges(text: string): Verbatim[] {
   return ranges;
 }
 
-/** Parses after removing a comment are bounded: past this, later comments are found on the last parse. */
-const MAX_REPARSES = 20;
+/**
+ * Parsing again after removing a comment is bounded by the text it reads, about a second's work on
+ * any note: past it, later comments are found on the last parse.
+ */
+const REPARSE_BUDGET = 400_000;
 
 /** Whether removing this comment can change how the text after it parses. */
 const changesParse = (comment: string, lineStart: boolean) => lineStart || /[\n`$<~]/.test(comment);
@@ -70,7 +73,7 @@ export function stripObsidianComments(text: string): { text: string; unclosed: b
     const kept = lineBreaksOf(comment);
     out = out.slice(0, opener) + kept + out.slice(closer + 2);
     from = opener + kept.length;
-    if (changesParse(comment, startsLine(out, opener)) && reparsed++ < MAX_REPARSES) {
+    if (changesParse(comment, startsLine(out, opener)) && (reparsed += out.length) <= REPARSE_BUDGET) {
       ranges = verbatimRanges(out);
       shift = 0;
     } else {
@@ -82,11 +85,24 @@ export function stripObsidianComments(text: string): { text: string; unclosed: b
 /** The first `%%` at or after `from` that is text (or starts a line of an HTML block), or -1. */
 function nextOpener(text: string, from: number, ranges: Verbatim[], shift: number): number {
   for (let at = text.indexOf('%%', from); at !== -1; at = text.indexOf('%%', at + 1)) {
-    const parsed = at + shift;
-    const inside = ranges.find(([start, end]) => parsed >= start && parsed < end);
+    const inside = rangeAt(ranges, at + shift);
     if (!inside || (inside[2] && startsLine(text, at))) return at;
   }
   return -1;
+}
+
+/** The verbatim range holding an offset, if any (ranges are in document order and never overlap). */
+function rangeAt(ranges: Verbatim[], offset: number): Verbatim | undefined {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = ranges[middle]!;
+    if (offset < start) high = middle - 1;
+    else if (offset >= end) low = middle + 1;
+    else return ranges[middle];
+  }
+  return undefined;
 }
 
 /** Whether only spaces stand before `at` on its line. */
