@@ -239,7 +239,8 @@ for (const suite of SUITE_NAMES) {
  * PENDING_BUGS for the diagnosis). Once one passes, take it off PENDING_BUGS, and put it on the
  * list of intended differences when `otherwise` names a rule.
  */
-describe('pending bugs (each fails until fixed)', () => {
+// Only while there are any: an empty describe is an error.
+if (PENDING_BUGS.length > 0) describe('pending bugs (each fails until fixed)', () => {
   for (const bug of PENDING_BUGS) {
     it(`${bug.suite} ${bug.number}: ${bug.plugin}`, () => {
       const r = result(bug.suite, bug.number);

@@ -12,7 +12,10 @@ import { contextOf } from './context.ts';
  *
  * Each block is parsed on its own, as an HTML fragment, so a tag or attribute left open ends with
  * its block instead of swallowing the paragraphs after it. (Raw HTML inside a paragraph goes to
- * rehype-raw, which resets its tokenizer at the next Markdown node.)
+ * rehype-raw, which resets its tokenizer at the next Markdown node.) The exception is HTML written
+ * around Markdown, as CommonMark documents it: a block whose elements a later block of the same
+ * container closes (`<details>`, a blank line, Markdown, `</details>`) is read with that block and
+ * everything between, so the Markdown lands inside the element.
  *
  * CommonMark lets a few kinds of HTML block (<script>, <pre>, <style>, <textarea>, <?, <![CDATA[) run
  * until their closing tag, so one left open by pasted e-mail swallows the rest of the note. Such a
@@ -47,6 +50,48 @@ export function htmlBlockHandler(_state: State, node: HtmlBlock): ElementContent
   return fromHtml(node.value, { fragment: true }).children.filter((child) => child.type !== 'doctype');
 }
 
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** A comment, or a whole start or end tag (quoted values bounded, each attribute after white space: no run read two ways). */
+const TAG = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]{0,2000}"|'[^']{0,2000}'|[^\s"'=<>`]+))?)*\s*(\/?)>/g;
+/** The start of a tag, comment or instruction that was not finished. */
+const UNFINISHED = /<[A-Za-z/!?]/;
+
+/**
+ * The elements left open after reading a block's tags onto `open` (innermost last), or undefined
+ * when the block ends inside a tag, attribute or comment: such a block is never read with others.
+ */
+function afterTags(html: string, open: string[]): string[] | undefined {
+  const stack = [...open];
+  let last = 0;
+  for (const match of html.matchAll(TAG)) {
+    if (UNFINISHED.test(html.slice(last, match.index))) return undefined;
+    last = match.index + match[0].length;
+    const [, end, name, selfClosing] = match;
+    if (!name) continue;
+    const element = name.toLowerCase();
+    if (end) {
+      const at = stack.lastIndexOf(element);
+      if (at !== -1) stack.length = at;
+    } else if (!selfClosing && !VOID.has(element)) {
+      stack.push(element);
+    }
+  }
+  return UNFINISHED.test(html.slice(last)) ? undefined : stack;
+}
+
+/** The index of the later sibling HTML block that closes what the block at `i` leaves open; -1 when none does. */
+function closingBlock(siblings: RootContent[], i: number): number {
+  let open = afterTags((siblings[i] as Literal).value, []);
+  if (!open?.length) return -1;
+  for (let j = i + 1; j < siblings.length && open; j++) {
+    const sibling = siblings[j]!;
+    if (sibling.type !== 'html') continue;
+    open = afterTags(sibling.value, open);
+    if (open?.length === 0) return j;
+  }
+  return -1;
+}
+
 export default function remarkHtmlBlocks(this: Processor) {
   const parse = (text: string) => this.parse(text) as Root;
   return (tree: Root, file: VFile) => {
@@ -64,7 +109,10 @@ export default function remarkHtmlBlocks(this: Processor) {
           parent.children.splice(i + 1, 0, ...(rest as typeof parent.children));
           (node as unknown as HtmlBlock).type = 'htmlBlock';
         } else if (node.type === 'html') {
-          (node as unknown as HtmlBlock).type = 'htmlBlock';
+          const closer = closingBlock(parent.children as RootContent[], i);
+          // HTML around Markdown: left to rehype-raw, which reads the blocks and what is between them as one.
+          if (closer !== -1) i = closer;
+          else (node as unknown as HtmlBlock).type = 'htmlBlock';
         } else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table') {
           visit(node as Parent);
         }
