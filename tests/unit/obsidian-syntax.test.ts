@@ -22,6 +22,13 @@ describe('math', () => {
     expect(garden.problems).toEqual([]);
   });
 
+  it('typesets $$…$$ alone on its line as display math, as Obsidian does, and $$…$$ within a line inline', async () => {
+    const garden = await gardenOf({ 'm.md': shared('$$x^2 + y^2$$\n\n> $$\\sqrt{2}$$\n\nIn a line: $$a+b$$ stays inline.\n') });
+    const html = tree(garden, 'm');
+    expect(selectAll('.katex-display', html).map((k) => toString(select('annotation', k)!))).toEqual(['x^2 + y^2', '\\sqrt{2}']);
+    expect(selectAll('p .katex', html).map((k) => toString(select('annotation', k)!))).toEqual(['a+b']);
+  });
+
   it('typesets math inside callouts, lists and tables', async () => {
     const garden = await gardenOf({
       'm.md': shared('> [!note] Circles\n> Area $\\pi r^2$.\n>\n> $$\n> \\int_0^1 x\\,dx\n> $$\n\n- item $\\sqrt{2}$\n\n| a | b |\n| --- | --- |\n| $a^2$ | $b_1$ |\n'),

@@ -166,6 +166,19 @@ describe('links to headings and blocks', () => {
     expect(g.problems.filter((p) => p.file === 'linker.md')).toEqual([]);
   });
 
+  it('within the note itself are checked too, and a section of the note itself can be embedded', async () => {
+    const g = await gardenOf({
+      'Self.md': shared('[[#Later part]] [[#Nowhere here]] [[#^nothing]]\n\n![[#Later part]]\n\n## Later part\n\nLater words.'),
+    });
+    expect(g.problems.filter((p) => p.file === 'Self.md').map((p) => p.message).sort()).toEqual([
+      'links to "#Nowhere here", but that note has no such heading',
+      'links to "#^nothing", but that note has no such block',
+    ]);
+    const html = htmlOf(g, 'self');
+    expect(html).toContain('href="#later-part"');
+    expect(html).toMatch(/<div class="embed[^>]*>[\s\S]*Later words\.[\s\S]*<\/div>\s*<h2 id="later-part">/);
+  });
+
   it('match block ids in any case, and an id at the end of a list item\'s first line names the item', async () => {
     const g = await gardenOf({
       'Steps.md': shared('1. Open it.\n2. Type the name, or just press enter. ^8cdfd9\n    ![shot](https://img.example/s.png)\n3. Done.'),

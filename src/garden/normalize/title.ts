@@ -90,12 +90,17 @@ const escapeMarkdown = (text: string) => text.replace(/[\\`*_[\]<>#!~=$|]/g, '\\
 
 /**
  * A heading's words as the page shows them, without their markup: `An Introduction to
- * [[dataview|Dataview]]` → `An Introduction to Dataview`, `*Fixture* Note` → `Fixture Note`.
+ * [[dataview|Dataview]]` → `An Introduction to Dataview`, `*Fixture* Note` → `Fixture Note`,
+ * `$\cosh x$` → `\cosh x`.
  * A wikilink's words are shown as written (`[[_draft_ ideas]]`), as Obsidian does.
  */
 export function inlineText(markdown: string): string {
-  return toString(fromMarkdown(wikilinksAsWords(markdown, escapeMarkdown))).replace(/\s+/g, ' ').trim();
+  const withMathAsTeX = markdown.replace(MATH, (_, display: string | undefined, inline: string | undefined) => escapeMarkdown(display ?? inline ?? ''));
+  return toString(fromMarkdown(wikilinksAsWords(withMathAsTeX, escapeMarkdown))).replace(/\s+/g, ' ').trim();
 }
+
+/** `$$…$$` and `$…$` by Obsidian's rule (render/markdown/math.ts): a title shows math as its TeX. */
+const MATH = /(?<!\\)\$\$([^$]+)\$\$|(?<!\\)\$(?=\S)([^$\n]*?\S)\$(?!\d)/g;
 
 export function noteTitle(data: Frontmatter, body: string, path: string): NoteTitle {
   const heading = titleHeading(body);

@@ -1,4 +1,6 @@
 import type { Root as HastRoot, Element } from 'hast';
+import type { Root as MdastRoot, Parent as MdastParent, Paragraph } from 'mdast';
+import type { Math as MdastMath } from 'mdast-util-math';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { Code, Construct, Extension, State, TokenizeContext } from 'micromark-util-types';
@@ -13,7 +15,8 @@ import { contextOf } from './context.ts';
  * page needs no script, only KaTeX's stylesheet and fonts, which the page links when the note has
  * math (`hasMath`).
  *
- * Parsing is remark-math's, with Obsidian's rule for a single `$` added: the opening `$` must not
+ * `$$…$$` alone on its line is display math, as in Obsidian (CommonMark reads it as a paragraph of
+ * inline math). Parsing is remark-math's, with Obsidian's rule for a single `$` added: the opening `$` must not
  * be followed by a space and the closing `$` not preceded by one, so `$5 and $10` stays text
  * (remark-math alone reads ` and ` as math, and its authors declined the rule:
  * micromark-extension-math#6). Like Pandoc, a closing `$` directly followed by a digit does not
@@ -49,13 +52,36 @@ function obsidianMathText(construct: Construct): Construct {
   };
 }
 
-/** remark-math, with Obsidian's rule for where a single `$` opens and closes math. */
+/** A paragraph of nothing but `$$…$$` on one line: display math to Obsidian, inline math to CommonMark's reading. */
+function displayMathOf(paragraph: Paragraph, source: string): MdastMath | undefined {
+  const content = paragraph.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
+  const only = content.length === 1 ? content[0] : undefined;
+  if (only?.type !== 'inlineMath' || only.position?.start.offset === undefined) return undefined;
+  if (!source.startsWith('$$', only.position.start.offset)) return undefined;
+  // The shape mdast-util-math gives a `$$` block, which remark-rehype turns into <pre><code>.
+  const code = { type: 'element' as const, tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text' as const, value: only.value }] };
+  return { type: 'math', value: only.value, position: only.position, data: { hName: 'pre', hChildren: [code] } };
+}
+
+function displayLoneMath(parent: MdastParent, source: string): void {
+  parent.children.forEach((child, i) => {
+    const display = child.type === 'paragraph' ? displayMathOf(child, source) : undefined;
+    if (display) parent.children[i] = display;
+    else if ('children' in child && child.type !== 'paragraph' && child.type !== 'heading') displayLoneMath(child as MdastParent, source);
+  });
+}
+
+/** remark-math, with Obsidian's rule for where a single `$` opens and closes math, and `$$…$$` alone on its line as display math. */
 export function remarkObsidianMath(this: Processor) {
   remarkMath.call(this as never);
   const extensions = this.data().micromarkExtensions as Extension[];
   const math = extensions.at(-1)!;
   const text = math.text?.[DOLLAR];
   if (text && !Array.isArray(text)) math.text = { ...math.text, [DOLLAR]: obsidianMathText(text as Construct) };
+  return (tree: MdastRoot, file: VFile) => {
+    const source = String(file.value);
+    if (source.includes('$$')) displayLoneMath(tree, source);
+  };
 }
 
 const hasMathClass = (node: Element) => Array.isArray(node.properties.className) && node.properties.className.includes('language-math');

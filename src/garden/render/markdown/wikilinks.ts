@@ -3,9 +3,9 @@ import type { VFile } from 'vfile';
 import type { Processor } from 'unified';
 import type { Extension } from 'micromark-util-types';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
-import { contextOf, linkToNote, type RenderContext } from './context.ts';
+import { contextOf, linkToNote, type LinkTarget, type RenderContext } from './context.ts';
 import { wikiLinkFromMarkdown, wikiLinkSyntax, type WikiLink } from './wikilink-syntax.ts';
-import { defaultLinkText, parseWikilink } from '../../normalize/wikilink-text.ts';
+import { defaultLinkText, parseWikilink, type WikilinkTarget } from '../../normalize/wikilink-text.ts';
 import { markProperties, blockElementId } from './marks.ts';
 import { headingId } from '../heading-ids.ts';
 import { liftEmbeds, embedSlot } from './lift-embeds.ts';
@@ -59,10 +59,21 @@ export function canvasSlot(context: RenderContext, canvas: string, written: stri
     : { type: 'emphasis', data: { hName: 'span', hProperties: markProperties('embed', index) }, children: [{ type: 'text', value: link }] };
 }
 
+/** An embed of a shared note, or of one of its sections or blocks: a slot the assemble stage fills. */
+function noteEmbed(target: WikilinkTarget, note: LinkTarget, context: RenderContext): PhrasingContent[] {
+  const part = target.block ? { block: blockElementId(target.block) } : target.heading ? { section: headingId(target.heading) } : {};
+  context.embeds.push({ note: note.slug, written: target.written, ...part });
+  // A section or block the note lacks is reported, as for a link to it.
+  if (note.slug === context.slug) context.fragmentLinks.push({ note: note.slug, fragment: part.block ?? part.section!, written: target.written });
+  return [embedSlot(context.embeds.length - 1)];
+}
+
 function embed(inner: string, context: RenderContext): PhrasingContent[] {
   const target = parseWikilink(inner);
   const { page, display } = target;
-  const canvas = page ? context.resolveCanvas(page) : undefined;
+  // `![[#Heading]]`, `![[#^id]]`: a section or block of this very note.
+  if (!page) return target.heading || target.block ? noteEmbed(target, { slug: context.slug, title: context.title }, context) : [];
+  const canvas = context.resolveCanvas(page);
   if (canvas) return [canvasSlot(context, canvas, target.written)];
   const attachment = context.resolveAttachment(page);
   if (attachment) {
@@ -83,11 +94,7 @@ function embed(inner: string, context: RenderContext): PhrasingContent[] {
     return [linkNode(attachment, display || name, 'attachment')];
   }
   const note = context.resolveNote(page);
-  if (note && (note.slug !== context.slug || target.heading || target.block)) {
-    const part = target.block ? { block: blockElementId(target.block) } : target.heading ? { section: headingId(target.heading) } : {};
-    context.embeds.push({ note: note.slug, written: target.written, ...part });
-    return [embedSlot(context.embeds.length - 1)];
-  }
+  if (note && (note.slug !== context.slug || target.heading || target.block)) return noteEmbed(target, note, context);
   // A private note's embed is nothing, like a missing one's; the gardener is told which.
   if (!note && page && context.isPrivate(page)) {
     context.notices.push(`embeds "${target.written}", a private note; nothing of it is shown`);
@@ -100,7 +107,12 @@ function link(inner: string, context: RenderContext): PhrasingContent {
   const target = parseWikilink(inner);
   const { page, display, written } = target;
   const fragment = fragmentOf(target);
-  if (!page) return fragment ? linkNode(`#${fragment}`, display || defaultLinkText(target), 'internal') : { type: 'text', value: `[[${inner}]]` };
+  if (!page) {
+    if (!fragment) return { type: 'text', value: `[[${inner}]]` };
+    // A heading or block of this very note: checked like any other (assemble reports one it lacks).
+    context.fragmentLinks.push({ note: context.slug, fragment, written });
+    return linkNode(`#${fragment}`, display || defaultLinkText(target), 'internal');
+  }
   const canvas = context.resolveCanvas(page);
   if (canvas) return canvasSlot(context, canvas, written, display || page);
   const note = context.resolveNote(page);
