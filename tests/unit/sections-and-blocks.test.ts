@@ -168,9 +168,10 @@ describe('links to headings and blocks', () => {
 
   it('within the note itself are checked too, and a section of the note itself can be embedded', async () => {
     const g = await gardenOf({
-      'Self.md': shared('[[#Later part]] [[#Nowhere here]] [[#^nothing]]\n\n![[#Later part]]\n\n## Later part\n\nLater words.'),
+      'Self.md': shared('[[#Later part]] [[#Nowhere here]] [[#^nothing]]\n\n![[#Later part]] ![[#Not here]]\n\n## Later part\n\nLater words.'),
     });
-    expect(g.problems.filter((p) => p.file === 'Self.md').map((p) => p.message).sort()).toEqual([
+    expect(g.problems.filter((p) => p.file === 'Self.md').map((p) => p.message).sort()).toMatchObject([
+      expect.stringMatching(/^embeds "#Not here", but /),
       'links to "#Nowhere here", but that note has no such heading',
       'links to "#^nothing", but that note has no such block',
     ]);

@@ -63,8 +63,6 @@ export function canvasSlot(context: RenderContext, canvas: string, written: stri
 function noteEmbed(target: WikilinkTarget, note: LinkTarget, context: RenderContext): PhrasingContent[] {
   const part = target.block ? { block: blockElementId(target.block) } : target.heading ? { section: headingId(target.heading) } : {};
   context.embeds.push({ note: note.slug, written: target.written, ...part });
-  // A section or block the note lacks is reported, as for a link to it.
-  if (note.slug === context.slug) context.fragmentLinks.push({ note: note.slug, fragment: part.block ?? part.section!, written: target.written });
   return [embedSlot(context.embeds.length - 1)];
 }
 
