@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import fs from 'node:fs/promises';
-import { resolveConfig, buildGarden, summary, problemLines, emptyGardenFailure, sampleSettingWarnings, ConfigError, type GardenSettings, type GardenNote } from '../src/garden/index.ts';
+import { resolveConfig, buildGarden, summary, problemLines, emptyGardenFailure, sampleSettingWarnings, ConfigError, noteAddress, type GardenSettings, type GardenNote } from '../src/garden/index.ts';
 
 // The project's settings, where npm runs scripts from (the project root).
 const configFile = path.resolve('garden.config.ts');
@@ -35,12 +35,12 @@ const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompar
 
 console.log(`Vault: ${config.contentDir}\n`);
 console.log(`Published (${garden.notes.length}):`);
-for (const note of [...garden.notes].sort(byPath)) console.log(`  ${note.path}  →  /${note.slug}/  (${dateSourceWords(note)})`);
+for (const note of [...garden.notes].sort(byPath)) console.log(`  ${note.path}  →  ${noteAddress(note.slug)}  (${dateSourceWords(note)})`);
 console.log(`\nPrivate (${garden.private.length}):`);
 for (const note of [...garden.private].sort(byPath)) console.log(`  ${note.path}  (${note.reason})`);
 if (garden.redirects.length) {
   console.log(`\nRedirects (${garden.redirects.length}):`);
-  for (const redirect of garden.redirects) console.log(`  ${redirect.from}  →  /${redirect.to.slug}/  from ${redirect.origin}`);
+  for (const redirect of garden.redirects) console.log(`  ${redirect.from}  →  ${noteAddress(redirect.to.slug)}  from ${redirect.origin}`);
 }
 console.log(`\nProblems (${garden.problems.length}):`);
 for (const line of problemLines(garden)) console.log(`  ${line}`);

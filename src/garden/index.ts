@@ -6,4 +6,5 @@ export { resolveConfig, defaultConfig, ConfigError, sampleSettingWarnings, type 
 export { summary, timing, problemLines, strictFailure, emptyGardenFailure } from './report/report.ts';
 export { GROWTH_STATES } from './normalize/state.ts';
 export { coreVersion } from './version.ts';
+export { noteAddress, siteUrls, type SiteUrls, type SitePath, type SiteAddress } from './urls.ts';
 export type * from './types.ts';

@@ -1,4 +1,5 @@
 /** The garden model: what the core hands to the site layer. Only shared notes ever appear here. */
+import type { SiteAddress } from './urls.ts';
 
 export type GrowthState = 'seed' | 'bud' | 'evergreen';
 
@@ -107,7 +108,7 @@ export interface PrivateNote {
 /** An old address that sends visitors on to a shared note (an alias, or the `redirects` setting). */
 export interface Redirect {
   /** The address under the base path, decoded: `/learning-in-public/` or `/old-page.html`. */
-  from: string;
+  from: SiteAddress;
   to: NoteRef;
   /** What asked for it, for reports: the note and its alias, or the setting. */
   origin: string;

@@ -10,6 +10,15 @@
 export type SitePath = string & { readonly __sitePath: unique symbol };
 
 /**
+ * A page's address under the base path, as the site's own tables name pages (`/learning-in-public/`):
+ * redirects, the search index, reports. Never a link: `SiteUrls` adds the base path.
+ */
+export type SiteAddress = string & { readonly __siteAddress: unique symbol };
+
+/** The address of a note's page under the base path. */
+export const noteAddress = (slug: string): SiteAddress => `/${slug}/` as SiteAddress;
+
+/**
  * The first URL segments the site's own routes and files take (pages, assets, Astro's and
  * Pagefind's output). A note may not take one of them as its slug's first segment; a test checks
  * this list against `src/pages/` and `public/`.
@@ -52,9 +61,9 @@ export interface SiteUrls {
   /** This site's path as an absolute URL, for the feed, the sitemap and canonical links. */
   absolute(path: string): string;
   /** An old address a redirect page answers at (`/old/path/` under the base path, see `Redirect.from`). */
-  redirect(from: string): SitePath;
+  redirect(from: SiteAddress): SitePath;
   /** The file a redirect page is written to, under the output folder (`old/path/index.html`). */
-  redirectFile(from: string): string;
+  redirectFile(from: SiteAddress): string;
   robots(): SitePath;
   /** Pagefind's bundle folder, which the search page loads its script and index from. */
   pagefind(): SitePath;

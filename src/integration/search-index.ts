@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Garden } from '../garden/types.ts';
+import { noteAddress } from '../garden/urls.ts';
 import { fileStamp, removeAbandonedCopies, temporaryCopyOf } from '../garden/cache-files.ts';
 import { putFiles } from './put-files.ts';
 import { installedVersion } from '../garden/version.ts';
@@ -123,7 +124,7 @@ export async function searchIndex<Kept>(garden: Garden, timeZone: string, store:
     count: garden.notes.length,
     at(i) {
       const note = garden.notes[i]!;
-      return { url: encodeURI(`/${note.slug}/`), content: searchDocument(note, note.html, garden.tags, formatDay) };
+      return { url: encodeURI(noteAddress(note.slug)), content: searchDocument(note, note.html, garden.tags, formatDay) };
     },
   };
   const key = await bundleKey(documents);

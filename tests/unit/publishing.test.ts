@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, redirectPath, sampleSettingWarnings } from '../../src/garden/config/config.ts';
 import { emptyGardenFailure } from '../../src/garden/report/report.ts';
-import { siteUrls } from '../../src/garden/urls.ts';
+import { siteUrls, type SiteAddress } from '../../src/garden/urls.ts';
 import { gardenOf, makeVault, shared } from '../helpers/vault.ts';
 import { buildGarden } from '../../src/garden/build-garden.ts';
 
@@ -119,10 +119,12 @@ describe('redirects of a garden', () => {
 
   it('are made into URLs and output files under the base path', () => {
     const urls = siteUrls('https://x.org/garden', '/garden/');
-    expect(urls.redirect('/learning-in-public/')).toBe('/garden/learning-in-public/');
-    expect(urls.redirect('/my post/')).toBe('/garden/my%20post/');
-    expect(urls.redirectFile('/my post/')).toBe('my post/index.html');
-    expect(urls.redirectFile('/2023/old.html')).toBe('2023/old.html');
+    // Addresses as the configuration and the core write them (branded: a link is never one).
+    const address = (path: string) => path as SiteAddress;
+    expect(urls.redirect(address('/learning-in-public/'))).toBe('/garden/learning-in-public/');
+    expect(urls.redirect(address('/my post/'))).toBe('/garden/my%20post/');
+    expect(urls.redirectFile(address('/my post/'))).toBe('my post/index.html');
+    expect(urls.redirectFile(address('/2023/old.html'))).toBe('2023/old.html');
     expect(urls.robots()).toBe('/garden/robots.txt');
     expect(urls.pagefind()).toBe('/garden/pagefind/');
   });

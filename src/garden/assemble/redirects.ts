@@ -4,6 +4,7 @@ import type { LinkWorld } from '../render/render-types.ts';
 import { VaultIndex } from '../link/resolve.ts';
 import { boundSlug, slugifyPath } from '../normalize/slug.ts';
 import { RESERVED_SEGMENTS } from '../normalize/reserved-routes.ts';
+import { noteAddress, type SiteAddress } from '../urls.ts';
 
 /** Where problems with the `redirects` setting are reported. */
 export const CONFIG_FILE = 'garden.config.ts';
@@ -24,7 +25,7 @@ const tooLong = (address: string) => address.split('/').some((segment) => Buffer
 
 export function findRedirects(notes: GardenNote[], world: LinkWorld, settings: Record<string, string>, problems: Problems): Redirect[] {
   const key = (address: string) => address.normalize('NFC').toLowerCase();
-  const pages = new Map(notes.map((n) => [key(`/${n.slug}/`), n]));
+  const pages = new Map(notes.map((n) => [key(noteAddress(n.slug)), n]));
   const owner = (address: string): string | undefined => {
     const first = address.split('/')[1] ?? '';
     if (RESERVED_SEGMENTS.has(first.toLowerCase())) return `"${first}" is the site's own address`;
@@ -43,11 +44,12 @@ export function findRedirects(notes: GardenNote[], world: LinkWorld, settings: R
     if (tooLong(from)) problems.warn(CONFIG_FILE, `${setting} makes no redirect: a part of the address is longer than a file name may be (${FILE_NAME_BYTES} bytes)`);
     else if (!note) problems.warn(CONFIG_FILE, `${setting} makes no redirect: "${target}" is not a shared note`);
     else if (taken) problems.warn(CONFIG_FILE, `${setting} makes no redirect: ${taken}`);
-    else found.set(key(from), { from, to: { slug: note.slug, title: note.title }, origin: setting });
+    // The setting's addresses were checked and written as addresses when the configuration was read.
+    else found.set(key(from), { from: from as SiteAddress, to: { slug: note.slug, title: note.title }, origin: setting });
   }
 
   // Then each shared note's aliases, in vault order.
-  const claims = new Map<string, { from: string; note: GardenNote; alias: string }[]>();
+  const claims = new Map<string, { from: SiteAddress; note: GardenNote; alias: string }[]>();
   for (const note of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const mine = new Set<string>();
     for (const alias of note.aliases) {
@@ -58,8 +60,8 @@ export function findRedirects(notes: GardenNote[], world: LinkWorld, settings: R
       }
       // An alias is an address of the garden's making, shortened like a slug.
       const slug = boundSlug(written);
-      if (slug !== written) problems.warn(note.path, `alias "${alias}" is too long for a web address; its redirect is at /${slug}/`);
-      const from = `/${slug}/`;
+      const from = noteAddress(slug);
+      if (slug !== written) problems.warn(note.path, `alias "${alias}" is too long for a web address; its redirect is at ${from}`);
       // The note's own address, or an alias spelt twice.
       if (slug === note.slug || mine.has(key(from))) continue;
       mine.add(key(from));
