@@ -1,6 +1,6 @@
 import type { Garden } from './types.ts';
 import type { GardenConfig } from './config/config.ts';
-import { Problems } from './report/problems.ts';
+import { Problems } from './problems.ts';
 import { siteUrls } from './urls.ts';
 import { collect } from './collect/collect.ts';
 import { collectFileDates } from './collect/file-dates.ts';

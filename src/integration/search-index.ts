@@ -7,11 +7,11 @@ import { noteAddress } from '../garden/urls.ts';
 import { fileStamp, removeAbandonedCopies, temporaryCopyOf } from '../garden/cache-files.ts';
 import { putFiles } from './put-files.ts';
 import { installedVersion } from '../garden/version.ts';
-import { dayFormatter, searchDocument } from '../site/search-body.ts';
+import { dayFormatter, searchDocument } from './search-body.ts';
 
 /*
  * The search index, written with Pagefind's Node API from the garden model: each note's search
- * document (site/search-body.ts: its body and facets) under the URL of its page. The build and the
+ * document (integration/search-body.ts: its body and facets) under the URL of its page. The build and the
  * dev server index the same documents, so search in `npm run dev` finds what the built site finds,
  * and the build needs no written page: it indexes while Astro renders the pages (index.ts).
  *

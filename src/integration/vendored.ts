@@ -4,13 +4,13 @@ import { createRequire } from 'node:module';
 import type { ViteDevServer } from 'vite';
 import type { Garden } from '../garden/types.ts';
 import type { SiteUrls } from '../garden/urls.ts';
-import { KATEX_FOLDER } from '../site/math.ts';
-import { MERMAID_FOLDER } from '../site/mermaid.ts';
+import { KATEX_FOLDER } from './math.ts';
+import { MERMAID_FOLDER } from './mermaid.ts';
 import { putFiles } from './put-files.ts';
 
 /*
  * Browser files the site takes from npm packages as their authors publish them, rather than through
- * Vite: KaTeX's stylesheet and fonts (site/math.ts) and Mermaid's browser build (site/mermaid.ts).
+ * Vite: KaTeX's stylesheet and fonts (integration/math.ts) and Mermaid's browser build (integration/mermaid.ts).
  * The build copies them only into a site with a page that uses them; the dev server serves them
  * from the package.
  */

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { site, urls } from '../site/config.ts';
 import { garden, noteExtras } from '../site/garden.ts';
 import { tended } from '../site/dates.ts';
-import { feedItem, feedText } from '../garden/emit/feed-item.ts';
+import { feedItem, feedText } from '../garden/public.ts';
 
 /*
  * RSS 2.0: shared notes only (the collection holds nothing else), newest tended first, capped by

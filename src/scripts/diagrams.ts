@@ -1,5 +1,5 @@
 /*
- * Mermaid diagrams, drawn in the browser from the site's copy of Mermaid (site/mermaid.ts), whose
+ * Mermaid diagrams, drawn in the browser from the site's copy of Mermaid (integration/mermaid.ts), whose
  * address the page's `link[data-mermaid]` gives. Only pages whose note has a diagram that can be
  * drawn include this script, and Mermaid itself (~250 KB gzipped for a flowchart and a sequence
  * diagram) is imported below, once the page is shown.

@@ -1,6 +1,6 @@
 import config from 'virtual:garden/config';
-import { siteUrls } from '../garden/urls.ts';
-import { mutedColor } from '../garden/config/config.ts';
+import { siteUrls } from '../garden/public.ts';
+import { mutedColor } from '../garden/public.ts';
 
 /** The gardener's settings, resolved once by the integration and handed over as a virtual module. */
 export const site = config;

@@ -1,7 +1,7 @@
 import { site } from './config.ts';
-import { dayFormatter } from './search-body.ts';
+import { dayFormatter } from '../integration/search-body.ts';
 
-export { tendedOn as tended } from '../garden/assemble/order.ts';
+export { tendedOn as tended } from '../garden/public.ts';
 
 /** "18 June 2025", in the garden's time zone; one formatter serves every date of the build. */
 export const formatDay = dayFormatter(site.timeZone);

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { syncedGarden } from '../integration/core.ts';
-import { localGraph, type GraphNote, type LocalGraph } from '../garden/assemble/graph.ts';
+import { localGraph, type GraphNote, type LocalGraph } from '../garden/public.ts';
 import type { Backlink, GrowthState, NoteRef, TagNode, Mood } from '../garden/types.ts';
 
 /**

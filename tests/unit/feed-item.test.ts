@@ -6,7 +6,7 @@ import type { Element, Root } from 'hast';
 import { getRssString } from '@astrojs/rss';
 import { XMLValidator, XMLParser } from 'fast-xml-parser';
 import { absoluteUrl, feedContent, feedDescription, feedItem, feedText } from '../../src/garden/emit/feed-item.ts';
-import { forbiddenXmlCharacters, xmlText } from '../../src/garden/emit/xml-text.ts';
+import { forbiddenXmlCharacters, xmlText } from '../../src/garden/normalize/xml-text.ts';
 import { gardenOf, shared } from '../helpers/vault.ts';
 
 const PAGE = 'https://garden.test/note/';

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildGarden } from '../../src/garden/build-garden.ts';
 import { resolveConfig, type GardenSettings } from '../../src/garden/config/config.ts';
 import { readNote } from '../../src/garden/collect/read-note.ts';
-import { Problems } from '../../src/garden/report/problems.ts';
+import { Problems } from '../../src/garden/problems.ts';
 import type { Garden } from '../../src/garden/types.ts';
 import { makeVault, shared } from '../helpers/vault.ts';
 

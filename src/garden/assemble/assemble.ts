@@ -1,7 +1,7 @@
-import type { Problems } from '../report/problems.ts';
+import type { Problems } from '../problems.ts';
 import type { Attachment, GardenNote, GrowthState, TagNode, Mood } from '../types.ts';
 import type { RenderedDraft } from '../render/render-garden.ts';
-import type { LinkWorld } from '../render/render-types.ts';
+import type { LinkWorld } from '../link/link-world.ts';
 import { attachmentFileName, isCanvasFile } from '../render/renderer.ts';
 import { boardsIn, type RenderedCanvas } from '../render/canvas/render-canvases.ts';
 import { isCanvasSlot } from '../render/markdown/context.ts';

@@ -3,7 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { BodyPart, Chunk } from '../render/markdown/chunks.ts';
 import { isCanvasSlot, type CanvasSlot, type NoteEmbedSlot } from '../render/markdown/context.ts';
 import type { RenderedCanvas } from '../render/canvas/render-canvases.ts';
-import type { Problems } from '../report/problems.ts';
+import type { Problems } from '../problems.ts';
 import type { SiteUrls } from '../urls.ts';
 
 /** How deep embeds nest: an embed inside an embed inside… stops here. */

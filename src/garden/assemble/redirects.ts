@@ -1,6 +1,6 @@
-import type { Problems } from '../report/problems.ts';
+import type { Problems } from '../problems.ts';
 import type { GardenNote, Redirect } from '../types.ts';
-import type { LinkWorld } from '../render/render-types.ts';
+import type { LinkWorld } from '../link/link-world.ts';
 import { VaultIndex } from '../link/resolve.ts';
 import { boundSlug, slugifyPath } from '../normalize/slug.ts';
 import { RESERVED_SEGMENTS } from '../normalize/reserved-routes.ts';

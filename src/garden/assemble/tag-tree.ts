@@ -1,4 +1,4 @@
-import type { Problems } from '../report/problems.ts';
+import type { Problems } from '../problems.ts';
 import type { GardenNote, TagNode } from '../types.ts';
 import { tagSegments, tagShortened, tagUrlPath } from '../normalize/tags.ts';
 import { quoted, SpellingGroups } from '../normalize/text.ts';

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import type { Problems } from '../report/problems.ts';
+import type { Problems } from '../problems.ts';
 import { walkVault, type VaultFile } from './walk-vault.ts';
 import { readNote, type SourceNote } from './read-note.ts';
 

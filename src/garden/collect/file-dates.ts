@@ -1,5 +1,5 @@
 import type { DateSource } from '../types.ts';
-import type { Problems } from '../report/problems.ts';
+import type { Problems } from '../problems.ts';
 import type { VaultFile } from './walk-vault.ts';
 import { readGitTimes, type FileTimes } from './git-dates.ts';
 import { readFileTimes } from './file-times.ts';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Problems } from '../report/problems.ts';
+import type { Problems } from '../problems.ts';
 
 /** When a file was first and last committed, or first and last changed on disk (milliseconds). */
 export interface FileTimes {

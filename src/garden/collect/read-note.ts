@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { constants } from 'node:fs';
-import type { Problems } from '../report/problems.ts';
+import type { Problems } from '../problems.ts';
 import type { VaultFile } from './walk-vault.ts';
 import { decodeNote, looksBinary, stripControls } from './decode.ts';
 import { repairMojibake } from './mojibake.ts';

@@ -1,6 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Problems } from '../report/problems.ts';
+import type { Problems } from '../problems.ts';
+
+/** A note's name as links write it: its file name without `.md`. */
+export const stem = (file: string) => path.posix.basename(file).replace(/\.md$/i, '');
 
 export interface VaultFile {
   /** Vault-relative path with `/` separators. */

@@ -3,9 +3,11 @@ import { colord } from 'colord';
 import { closest as nearest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { normalizeBase } from '../urls.ts';
+import { mutedColor } from './colors.ts';
 import { COLOR_ROLES, settingsSchema, type ColorRole, type GardenSettings, type Settings, type ThemeColor } from './settings.ts';
 
 export { redirectPath } from './redirect-path.ts';
+export { mutedColor } from './colors.ts';
 export { DATE_SOURCES, ENV_OVERRIDES, type ColorRole, type GardenSettings, type Settings, type ThemeColor } from './settings.ts';
 
 /**
@@ -100,12 +102,6 @@ function closest(key: string, known: string[]): string | undefined {
   const lower = key.toLowerCase();
   const candidate = nearest(lower, known.map((k) => k.toLowerCase()));
   return distance(lower, candidate) <= 2 ? known.find((k) => k.toLowerCase() === candidate) : undefined;
-}
-
-/** Secondary text (dates, counts, excerpts): 70% ink, 30% paper. */
-export function mutedColor(colors: Record<ColorRole, ThemeColor>): ThemeColor {
-  const mixed = (theme: 'light' | 'dark') => colord(colors.ink[theme]).mix(colors.paper[theme], 0.3).toHex();
-  return { light: mixed('light'), dark: mixed('dark') };
 }
 
 /** WCAG AA for every text colour on the paper, in both themes. */

@@ -2,7 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
-import { xmlText } from './xml-text.ts';
+import { xmlText } from '../normalize/xml-text.ts';
 
 /*
  * A note as an RSS item, away from the site: in a feed reader, which may show the title and the

@@ -1,5 +1,5 @@
 import { VaultIndex } from './resolve.ts';
-import type { LinkWorld } from '../render/render-types.ts';
+import type { LinkWorld } from './link-world.ts';
 
 /**
  * Everything the vault says about one link target written in one note: the note it names (a

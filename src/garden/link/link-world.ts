@@ -2,7 +2,19 @@ import type { SourceNote } from '../collect/read-note.ts';
 import type { VaultFile } from '../collect/walk-vault.ts';
 import type { NoteDraft } from '../normalize/normalize-notes.ts';
 import { readAliases } from '../normalize/aliases.ts';
-import type { LinkWorld } from '../render/render-types.ts';
+import type { Indexed } from './resolve.ts';
+
+/**
+ * What a renderer needs to know of the vault: every note's name (private ones too, so a link to
+ * one is known to be private), the shared notes' slugs and titles, the attachments, and where the
+ * site is served. Plain data, so it can be handed to worker threads.
+ */
+export interface LinkWorld {
+  notes: Indexed[];
+  shared: { path: string; slug: string; title: string }[];
+  attachments: VaultFile[];
+  site: { url: string; base: string };
+}
 
 /**
  * Stage 4: what links can point at. Every note of the vault is named, private ones too, so that a

@@ -1,4 +1,5 @@
 import path from 'node:path/posix';
+import { stem } from '../collect/walk-vault.ts';
 
 /*
  * Resolves link targets the way Obsidian does: by vault path (with or without `.md`), then by file
@@ -13,7 +14,6 @@ export interface Indexed {
 }
 
 /** A note's file name without `.md`: its name for links, titles and slugs. */
-export const stem = (file: string) => path.basename(file).replace(/\.md$/i, '');
 const key = (text: string) => text.normalize('NFC').toLowerCase().trim();
 
 export class VaultIndex<T extends Indexed> {

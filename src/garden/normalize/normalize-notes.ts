@@ -1,7 +1,7 @@
 import type { SharedSource } from '../publish/decide.ts';
-import type { Problems } from '../report/problems.ts';
+import type { Problems } from '../problems.ts';
 import type { DateSources, GrowthState } from '../types.ts';
-import { stem } from '../link/resolve.ts';
+import { stem } from '../collect/walk-vault.ts';
 import { publishedField } from './published-fields.ts';
 import { noteTitle } from './title.ts';
 import { assignSlugs, boundSlug, slugifyPath, slugifySegment } from './slug.ts';

@@ -4,7 +4,7 @@ import type { Frontmatter } from '../collect/frontmatter.ts';
 import { publishedField } from './published-fields.ts';
 import { cleanLabel } from './text.ts';
 import { wikilinksAsWords } from './wikilink-text.ts';
-import { stem } from '../link/resolve.ts';
+import { stem } from '../collect/walk-vault.ts';
 
 /*
  * The title rule: the `title` field, else the `# heading` that heads the note, else its file name.

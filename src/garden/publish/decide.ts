@@ -1,6 +1,6 @@
 import type { Frontmatter } from '../collect/frontmatter.ts';
 import type { SourceNote } from '../collect/read-note.ts';
-import type { Problems } from '../report/problems.ts';
+import type { Problems } from '../problems.ts';
 import type { PrivateNote } from '../types.ts';
 import { decidePublish } from './publish-rule.ts';
 

@@ -1,9 +1,9 @@
 import type { NoteDraft } from '../normalize/normalize-notes.ts';
-import type { Problems } from '../report/problems.ts';
+import type { Problems } from '../problems.ts';
 import { quoted } from '../normalize/text.ts';
 import { renderNotes, WORKER_MEMORY_MB, type RenderOptions } from './render-notes.ts';
 import type { LinkWorld, RenderedResult, RenderFailure } from './render-types.ts';
-import { forbiddenXmlCharacters } from '../emit/xml-text.ts';
+import { forbiddenXmlCharacters } from '../normalize/xml-text.ts';
 
 /** A draft with its rendered body and what rendering found in it. */
 export interface RenderedDraft {

@@ -1,8 +1,9 @@
 import type { Heading } from '../types.ts';
-import type { VaultFile } from '../collect/walk-vault.ts';
-import type { Indexed } from '../link/resolve.ts';
+import type { LinkWorld } from '../link/link-world.ts';
 import type { BodyPart, Chunk } from './markdown/chunks.ts';
 import type { EmbedSlot } from './markdown/context.ts';
+
+export type { LinkWorld };
 
 /** One shared note to render. */
 export interface RenderJob {
@@ -17,17 +18,6 @@ export interface RenderJob {
   slug: string;
 }
 
-/**
- * What a renderer needs to know of the vault: every note's name (private ones too, so a link to
- * one is known to be private), the shared notes' slugs and titles, the attachments, and where the
- * site is served. Plain data, so it can be handed to worker threads.
- */
-export interface LinkWorld {
-  notes: Indexed[];
-  shared: { path: string; slug: string; title: string }[];
-  attachments: VaultFile[];
-  site: { url: string; base: string };
-}
 
 export interface RenderedResult {
   path: string;

@@ -3,7 +3,7 @@ import posix from 'node:path/posix';
 import type { ElementContent, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import type { Problems } from '../../report/problems.ts';
+import type { Problems } from '../../problems.ts';
 import type { RenderedDraft } from '../render-garden.ts';
 import type { LinkWorld } from '../render-types.ts';
 import { attachmentFileName, createLinker, isCanvasFile, type RenderSession } from '../renderer.ts';

@@ -1,4 +1,4 @@
-import type { Problem, Severity } from '../types.ts';
+import type { Problem, Severity } from './types.ts';
 
 /** Collects problems while the garden is read; every problem names its file. */
 export class Problems {
