@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeVault, seedPath, shared } from '../helpers/vault.ts';
-import { buildSite, listFiles, readAsText, pageHtml, type BuiltSite } from '../helpers/build.ts';
+import { buildSite, listFiles, pageHtml, type BuiltSite } from '../helpers/build.ts';
+import { SHARED_BUILD_FOLDERS, scanForCanaries } from '../helpers/canaries.ts';
 
 /*
  * A vault of private notes full of canary strings, and shared notes that link to, embed and sit
@@ -42,7 +43,17 @@ const CANARIES = {
   canvasFileName: 'zqcanarycanvasfile',
   canvasBody: 'zqcanarycanvasbody',
   canvasHeading: 'zqcanarycanvasheading',
+  // Notes that say `share: true` in folders and files the vault's walk never reads.
+  inObsidian: 'zqcanarydotobsidian',
+  inTrash: 'zqcanarydottrash',
+  trashedAttachment: 'zqcanarydottrashedpng',
+  inGit: 'zqcanarydotgit',
+  inDotFolder: 'zqcanarydotfolder',
+  dotFile: 'zqcanarydotfile',
 };
+
+/** A note in a hidden folder or file that still says `share: true`, its canary in every field, linking to the hub. */
+const hiddenShared = (canary: string) => `---\nshare: true\ntitle: ${canary}\ntags: [${canary}, shared-tag]\naliases: [${canary}alias]\n---\n# ${canary}\n\n${canary} [[Shared hub]]\n`;
 
 let site: BuiltSite;
 
@@ -79,6 +90,13 @@ beforeAll(async () => {
     'backlinker.md': `---\nshare: false\ntitle: ${c.privateBacklink}\n---\n[[Shared hub]] [[seed]]`,
     [`${c.attachment}.png`]: c.attachmentBytes,
     [`${c.folder}/${c.canvasFileName}.md`]: `---\nshare: false\ntitle: ${c.canvasTitle}\n---\n## ${c.canvasHeading}\n\n${c.canvasBody}`,
+    '.obsidian/Workspace note.md': hiddenShared(c.inObsidian),
+    '.obsidian/workspace.json': JSON.stringify({ lastOpenFiles: [`${c.inObsidian}.md`] }),
+    '.trash/Trashed.md': hiddenShared(c.inTrash),
+    [`.trash/${c.trashedAttachment}.png`]: c.trashedAttachment,
+    '.git/Committed.md': hiddenShared(c.inGit),
+    [`${c.folder}/.drafts/Draft.md`]: hiddenShared(c.inDotFolder),
+    '.Dotted.md': hiddenShared(c.dotFile),
     'Shared board.canvas': JSON.stringify({
       nodes: [
         { id: 'words', type: 'text', x: 0, y: 0, width: 240, height: 80, text: 'Board words.' },
@@ -118,18 +136,12 @@ describe('a vault with private notes', () => {
     expect(hub).toMatch(/<a class="internal" href="\/shared-hub\/#canvas-shared-board-[0-9a-f]{8}">Shared board<\/a>/);
   });
 
-  it('lets no canary reach any output file, the data store and Pagefind files included', async () => {
+  it("lets no canary reach any output file, the data store and Pagefind files included, in any form Pagefind's index stores it", async () => {
     const files = [...(await listFiles(site.outDir)), ...(await listFiles(site.cacheDir))];
     expect(files.some((f) => f.endsWith('data-store.json'))).toBe(true);
     expect(files.length).toBeGreaterThan(10);
-    const leaks: string[] = [];
-    for (const file of files) {
-      const text = (await readAsText(file)).toLowerCase();
-      const name = file.toLowerCase();
-      for (const [kind, canary] of Object.entries(CANARIES)) {
-        if (text.includes(canary) || name.includes(canary)) leaks.push(`${kind} in ${path.relative(path.dirname(site.outDir), file)}`);
-      }
-    }
+    // The build's own folders, and those every build of the project writes to (Astro's .astro/).
+    const leaks = await scanForCanaries([site.outDir, site.cacheDir, ...SHARED_BUILD_FOLDERS], CANARIES);
     expect(leaks).toEqual([]);
   });
 

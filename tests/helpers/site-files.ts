@@ -3,8 +3,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { listFiles } from './build.ts';
 
-/** A minimal CBOR reader (RFC 8949: the types Pagefind writes), for its filter and metadata files. */
-function cbor(bytes: Buffer): unknown {
+/** A minimal CBOR reader (RFC 8949: the types Pagefind writes), for its index, filter and metadata files. */
+export function cbor(bytes: Buffer): unknown {
   let at = 0;
   const length = (info: number): number => {
     if (info < 24) return info;
