@@ -5,7 +5,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import type { Garden, Problem } from '../garden/types.ts';
 import { loadGarden, invalidateGarden, problemLines, emptyGardenFailure, type GardenConfig } from '../garden/index.ts';
-import { siteUrls } from '../garden/urls.ts';
+import { siteUrls, type SiteUrls } from '../garden/urls.ts';
 import { searchIndex, memoryStore, closeSearch, type SearchFiles } from './search-index.ts';
 import { redirectPage } from './redirect-pages.ts';
 import { settledChanges } from './settled-changes.ts';
@@ -36,53 +36,20 @@ const TYPES: Record<string, string> = {
 const SETTLE_MS = 100;
 
 export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logger: AstroIntegrationLogger): void {
-  const urls = siteUrls(config.siteUrl, config.base);
-  const inVault = (file: string) => file === config.contentDir || file.startsWith(config.contentDir + path.sep);
-
-  let shown: Garden | undefined;
-  let search: SearchFiles = new Map();
-  const lastIndex = memoryStore();
-
-  /** Reads the garden of the moment; reports what changed in it; indexes it for search. */
-  const refresh = async (files: string[]) => {
-    const garden = await loadGarden(config);
-    if (garden === shown) return;
-    const before = shown;
-    shown = garden;
-    if (before) {
-      logger.info(`${files.join(', ') || 'the vault'} changed: ${garden.notes.length} notes published, read in ${garden.seconds.total.toFixed(1)} s`);
-      const known = new Set(before.problems.map(problemKey));
-      const touched = new Set(files);
-      const lines = problemLines({ ...garden, problems: garden.problems.filter((p) => touched.has(p.file) || !known.has(problemKey(p))) });
-      for (const line of lines) logger.warn(line);
-      const failure = emptyGardenFailure(garden, config);
-      if (failure) logger.warn(`a build would fail: ${failure}`);
-    }
-    const index = await searchIndex(garden, config.timeZone, lastIndex);
-    search = index.bundle;
-    if (index.indexed) logger.info(`search index: ${index.pages} notes indexed by Pagefind in ${index.seconds.toFixed(1)} s`);
-  };
-
+  const garden = new DevGarden(config, logger);
   const changes = settledChanges(
     SETTLE_MS,
     // The content loader follows the garden (loader.ts): it reads the vault again now too.
     (files) => {
       if (files.length) invalidateGarden();
     },
-    (files) => refresh(files).catch((error: unknown) => logger.error(`the garden could not be read again: ${(error as Error).message}`)),
+    (files) => garden.refresh(files).catch((error: unknown) => logger.error(`the garden could not be read again: ${(error as Error).message}`)),
   );
-
-  server.watcher.add(config.contentDir);
-  const onChange = (file: string) => {
-    if (!inVault(file)) return;
-    changes.change(path.relative(config.contentDir, file).split(path.sep).join('/'));
-  };
-  for (const event of ['change', 'add', 'unlink', 'addDir', 'unlinkDir']) server.watcher.on(event, onChange);
+  watchVault(server, config.contentDir, (file) => changes.change(file));
   server.httpServer?.once('close', () => {
     changes.stop();
     void closeSearch();
   });
-
   const refuseVault = vaultGuard(config.contentDir, server.config.root);
   server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
@@ -95,43 +62,90 @@ export function setUpDevServer(server: ViteDevServer, config: GardenConfig, logg
     } catch {
       return next();
     }
-    serve(pathname, res).then((served) => served || refuseVault(pathname, req.url ?? '/', res).then((refused) => refused || next())).catch((error: unknown) => {
-      logger.error(`${pathname}: ${(error as Error).message}`);
-      res.statusCode = 500;
-      res.end();
-    });
+    garden
+      .serve(pathname, res, () => changes.followed())
+      .then((served) => served || refuseVault(pathname, req.url ?? '/', res).then((refused) => refused || next()))
+      .catch((error: unknown) => {
+        logger.error(`${pathname}: ${(error as Error).message}`);
+        res.statusCode = 500;
+        res.end();
+      });
   });
+}
 
-  async function serve(pathname: string, res: ServerResponse): Promise<boolean> {
-    const bundle = decodeURI(urls.pagefind());
+/** Every change to a file of the vault, by its vault path. */
+function watchVault(server: ViteDevServer, contentDir: string, changed: (file: string) => void): void {
+  const inVault = (file: string) => file === contentDir || file.startsWith(contentDir + path.sep);
+  server.watcher.add(contentDir);
+  const onChange = (file: string) => {
+    if (inVault(file)) changed(path.relative(contentDir, file).split(path.sep).join('/'));
+  };
+  for (const event of ['change', 'add', 'unlink', 'addDir', 'unlinkDir']) server.watcher.on(event, onChange);
+}
+
+/** The garden of the moment, and what a build would write besides Astro's pages, served from it. */
+class DevGarden {
+  private shown: Garden | undefined;
+  private search: SearchFiles = new Map();
+  private readonly lastIndex = memoryStore();
+  private readonly urls: SiteUrls;
+  private readonly config: GardenConfig;
+  private readonly logger: AstroIntegrationLogger;
+
+  constructor(config: GardenConfig, logger: AstroIntegrationLogger) {
+    this.config = config;
+    this.logger = logger;
+    this.urls = siteUrls(config.siteUrl, config.base);
+  }
+
+  /** Reads the garden of the moment; reports what changed in it; indexes it for search. */
+  async refresh(files: string[]): Promise<void> {
+    const garden = await loadGarden(this.config);
+    if (garden === this.shown) return;
+    const before = this.shown;
+    this.shown = garden;
+    if (before) this.report(before, garden, files);
+    const index = await searchIndex(garden, this.config.timeZone, this.lastIndex);
+    this.search = index.bundle;
+    if (index.indexed) this.logger.info(`search index: ${index.pages} notes indexed by Pagefind in ${index.seconds.toFixed(1)} s`);
+  }
+
+  /** The problems of the changed notes, and those the change caused elsewhere. */
+  private report(before: Garden, garden: Garden, files: string[]): void {
+    this.logger.info(`${files.join(', ') || 'the vault'} changed: ${garden.notes.length} notes published, read in ${garden.seconds.total.toFixed(1)} s`);
+    const known = new Set(before.problems.map(problemKey));
+    const touched = new Set(files);
+    const lines = problemLines({ ...garden, problems: garden.problems.filter((p) => touched.has(p.file) || !known.has(problemKey(p))) });
+    for (const line of lines) this.logger.warn(line);
+    const failure = emptyGardenFailure(garden, this.config);
+    if (failure) this.logger.warn(`a build would fail: ${failure}`);
+  }
+
+  /** Answers with the search index, an attachment or a redirect page; false when the address is none of them. */
+  async serve(pathname: string, res: ServerResponse, refreshed: () => Promise<void>): Promise<boolean> {
+    const bundle = decodeURI(this.urls.pagefind());
     if (pathname.startsWith(bundle)) {
       // Requests for the index wait for the refresh a change asked for, so they never get a stale one.
-      await changes.followed();
-      const file = search.get(pathname.slice(bundle.length));
+      await refreshed();
+      const file = this.search.get(pathname.slice(bundle.length));
       res.setHeader('cache-control', 'no-store');
-      if (!file) {
-        res.statusCode = 404;
-        res.end();
-        return true;
-      }
-      res.setHeader('content-type', TYPES[path.extname(pathname)] ?? 'application/octet-stream');
+      if (file) res.setHeader('content-type', TYPES[path.extname(pathname)] ?? 'application/octet-stream');
+      else res.statusCode = 404;
       res.end(file);
       return true;
     }
-    const garden = await loadGarden(config);
+    const garden = await loadGarden(this.config);
     const attachment = garden.attachments.find((a) => decodeURI(a.url) === pathname);
     if (attachment) {
       res.end(await fs.readFile(attachment.source));
       return true;
     }
     const wanted = pathname.endsWith('/') || /\.html?$/i.test(pathname) ? pathname : `${pathname}/`;
-    const redirect = garden.redirects.find((r) => decodeURI(urls.redirect(r.from)) === wanted);
-    if (redirect) {
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(redirectPage(redirect, urls, config.title));
-      return true;
-    }
-    return false;
+    const redirect = garden.redirects.find((r) => decodeURI(this.urls.redirect(r.from)) === wanted);
+    if (!redirect) return false;
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(redirectPage(redirect, this.urls, this.config.title));
+    return true;
   }
 }
 

@@ -3,6 +3,9 @@ import path from 'node:path';
 import type { AstroPrerenderer, PathWithRoute } from 'astro';
 import { putFiles } from './put-files.ts';
 import { fileStamp } from '../garden/cache-files.ts';
+import { collectGarbage } from './collect-garbage.ts';
+import { emptyOutput } from './empty-output.ts';
+import { configOf, type GardenRun, type HookOptions } from './run.ts';
 
 /*
  * A rebuild reuses every page whose key is unchanged (site/page-keys.ts), and Astro 7.3 copies
@@ -165,4 +168,27 @@ export function reusingPrerenderer(
       return pages;
     },
   });
+}
+
+/**
+ * `astro:build:start`: the last build's record taken before anything is written (a build that
+ * stops halfway leaves none to trust), the output emptied, and Astro's prerenderer wrapped so that
+ * each unchanged page is moved back from the last output once Astro has listed the pages.
+ */
+export async function startBuild(run: GardenRun, { setPrerenderer, logger }: HookOptions<'astro:build:start'>): Promise<void> {
+  const config = configOf(run);
+  // A peak comes next, as Vite bundles the pages (collect-garbage.ts).
+  collectGarbage();
+  const lastBuild = await takeOutputRecord(config.cacheDir, run.outDir);
+  if (!lastBuild.completed) await forgetAstroCachedPages(run.astroCacheDir);
+  const last = (run.lastOutput = await emptyOutput(run.outDir, config.cacheDir));
+  run.pages = undefined;
+  setPrerenderer(
+    reusingPrerenderer(run.pagesInFolders ? lastBuild.pages : new Map(), last.folder, run.outDir, (listed, movedBack) => {
+      run.pages = listed;
+      // What was not moved back is deleted while Astro renders.
+      void last.remove();
+      if (movedBack) logger.info(`${movedBack} unchanged ${movedBack === 1 ? 'page' : 'pages'} kept from the last build`);
+    }),
+  );
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Garden } from '../garden/types.ts';
+import { configOf, type GardenRun } from './run.ts';
 import { noteAddress } from '../garden/urls.ts';
 import { fileStamp, removeAbandonedCopies, temporaryCopyOf } from '../garden/cache-files.ts';
 import { putFiles } from './put-files.ts';
@@ -207,3 +208,9 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
 }
 
 export const closeSearch = (): Promise<unknown> => pagefind.close();
+
+/** The build's search index, started once per run: Pagefind indexes in a process of its own while Astro renders the pages. */
+export function indexForSearch(run: GardenRun, garden: Garden) {
+  const config = configOf(run);
+  return (run.search ??= searchIndex(garden, config.timeZone, folderStore(path.join(config.cacheDir, 'search'))));
+}

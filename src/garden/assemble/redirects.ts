@@ -23,18 +23,42 @@ const FILE_NAME_BYTES = 255;
 /** Whether a segment of an old address the gardener listed could not be a file's name (`index.html` may not be added to a file's). */
 const tooLong = (address: string) => address.split('/').some((segment) => Buffer.byteLength(segment) > FILE_NAME_BYTES);
 
-export function findRedirects(notes: GardenNote[], world: LinkWorld, settings: Record<string, string>, problems: Problems): Redirect[] {
-  const key = (address: string) => address.normalize('NFC').toLowerCase();
+/** An address as redirects are told apart: `/My Page/` and `/my page/` are one. */
+const key = (address: string) => address.normalize('NFC').toLowerCase();
+
+/** Who owns an address already: the site's own routes and the notes' pages. */
+function addressOwner(notes: GardenNote[]): (address: string) => string | undefined {
   const pages = new Map(notes.map((n) => [key(noteAddress(n.slug)), n]));
-  const owner = (address: string): string | undefined => {
+  return (address) => {
     const first = address.split('/')[1] ?? '';
     if (RESERVED_SEGMENTS.has(first.toLowerCase())) return `"${first}" is the site's own address`;
     const page = pages.get(key(address));
     return page ? `${address} is the page of ${page.path}` : undefined;
   };
-  const found = new Map<string, Redirect>();
+}
 
-  // The gardener's list first: it was asked for by name.
+export function findRedirects(notes: GardenNote[], world: LinkWorld, settings: Record<string, string>, problems: Problems): Redirect[] {
+  const owner = addressOwner(notes);
+  // The gardener's list first: it was asked for by name. Then each shared note's aliases.
+  const found = settingRedirects(notes, world, settings, owner, problems);
+  const claims = aliasClaims(notes, (from) => (found.has(key(from)) ? `${from} is redirected by the redirects setting` : owner(from)), problems);
+  for (const [address, list] of claims) {
+    if (list.length > 1) {
+      for (const { from, note, alias } of list) {
+        const others = list.filter((c) => c.note !== note).map((c) => c.note.path).join(', ');
+        problems.warn(note.path, `alias "${alias}" makes no redirect: ${from} is also an alias of ${others}`);
+      }
+      continue;
+    }
+    const [{ from, note, alias }] = list as [(typeof list)[number]];
+    found.set(address, { from, to: { slug: note.slug, title: note.title }, origin: `${note.path} (alias "${alias}")` });
+  }
+  return [...found.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+/** The `redirects` setting's redirects, by address; what cannot be one is reported. */
+function settingRedirects(notes: GardenNote[], world: LinkWorld, settings: Record<string, string>, owner: (address: string) => string | undefined, problems: Problems) {
+  const found = new Map<string, Redirect>();
   const index = new VaultIndex(world.notes, false);
   const byPath = new Map(notes.map((n) => [n.path, n]));
   for (const [from, target] of Object.entries(settings)) {
@@ -47,9 +71,14 @@ export function findRedirects(notes: GardenNote[], world: LinkWorld, settings: R
     // The setting's addresses were checked and written as addresses when the configuration was read.
     else found.set(key(from), { from: from as SiteAddress, to: { slug: note.slug, title: note.title }, origin: setting });
   }
+  return found;
+}
 
-  // Then each shared note's aliases, in vault order.
-  const claims = new Map<string, { from: SiteAddress; note: GardenNote; alias: string }[]>();
+type AliasClaim = { from: SiteAddress; note: GardenNote; alias: string };
+
+/** Each free address the shared notes' aliases ask for, in vault order, with who asks; what cannot be one is reported. */
+function aliasClaims(notes: GardenNote[], taken: (address: SiteAddress) => string | undefined, problems: Problems): Map<string, AliasClaim[]> {
+  const claims = new Map<string, AliasClaim[]>();
   for (const note of [...notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const mine = new Set<string>();
     for (const alias of note.aliases) {
@@ -65,26 +94,10 @@ export function findRedirects(notes: GardenNote[], world: LinkWorld, settings: R
       // The note's own address, or an alias spelt twice.
       if (slug === note.slug || mine.has(key(from))) continue;
       mine.add(key(from));
-      const taken = found.has(key(from)) ? `${from} is redirected by the redirects setting` : owner(from);
-      if (taken) {
-        problems.warn(note.path, `alias "${alias}" makes no redirect: ${taken}`);
-        continue;
-      }
-      const list = claims.get(key(from)) ?? [];
-      list.push({ from, note, alias });
-      claims.set(key(from), list);
+      const owner = taken(from);
+      if (owner) problems.warn(note.path, `alias "${alias}" makes no redirect: ${owner}`);
+      else claims.set(key(from), [...(claims.get(key(from)) ?? []), { from, note, alias }]);
     }
   }
-  for (const [address, list] of claims) {
-    if (list.length > 1) {
-      for (const { from, note, alias } of list) {
-        const others = list.filter((c) => c.note !== note).map((c) => c.note.path).join(', ');
-        problems.warn(note.path, `alias "${alias}" makes no redirect: ${from} is also an alias of ${others}`);
-      }
-      continue;
-    }
-    const [{ from, note, alias }] = list as [(typeof list)[number]];
-    found.set(address, { from, to: { slug: note.slug, title: note.title }, origin: `${note.path} (alias "${alias}")` });
-  }
-  return [...found.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return claims;
 }

@@ -48,49 +48,13 @@ export function createLinker(world: LinkWorld): (path: string, title: string, sl
     const segments = tagSegments(raw);
     return segments ? urls.tag(tagUrlPath(segments)) : undefined;
   };
-
   return (path, title, slug) => {
-    const missing: string[] = [];
-    const attachments = new Set<string>();
-    const targets = new Set<string>();
-    // Every lookup of a target goes through these two, so `targets` lists each target asked about
-    // (what the render cache checks: link-lookup.ts answers for the canvas and shared-note lookups too).
-    const note = (target: string) => (targets.add(target), lookup.note(target, path));
-    const attachment = (target: string) => (targets.add(target), lookup.attachment(target, path));
+    const found = { missing: [] as string[], attachments: new Set<string>(), targets: new Set<string>() };
     const context: RenderContext = {
       title,
       slug,
       urls,
-      resolveNote(target) {
-        const found = note(target);
-        if (found === undefined && attachment(target) === undefined) missing.push(target);
-        return found === undefined ? undefined : lookup.sharedNote(found);
-      },
-      isPrivate(target) {
-        const found = note(target);
-        return found !== undefined && !lookup.sharedNote(found);
-      },
-      resolveAttachment(target) {
-        const found = attachment(target);
-        if (found === undefined) {
-          // A Markdown image or link to a file the vault lacks is as broken as a missing note.
-          if (note(target) === undefined) missing.push(target);
-          return undefined;
-        }
-        // A canvas's JSON is never published as a file (canvas links and embeds are slots).
-        if (isCanvasFile(found)) return undefined;
-        attachments.add(found);
-        return attachmentUrl(urls, found);
-      },
-      resolveCanvas(target) {
-        if (isCanvasFile(target)) {
-          const found = attachment(target);
-          return found !== undefined && isCanvasFile(found) ? found : undefined;
-        }
-        // `[[Board]]` is the canvas only when no note answers to that name, as in Obsidian.
-        if (!target.trim() || note(target) !== undefined) return undefined;
-        return lookup.attachment(`${target}.canvas`, path);
-      },
+      ...resolvers(lookup, path, urls, found),
       tagUrl,
       links: new Set(),
       fragmentLinks: [],
@@ -101,8 +65,51 @@ export function createLinker(world: LinkWorld): (path: string, title: string, sl
       notices: [],
       uses: { math: false, diagrams: false },
     };
-    return { context, missing, attachments, targets };
+    return { context, ...found };
   };
+}
+
+/**
+ * The render context's lookups, from `path`. Every lookup of a target goes through `note` and
+ * `attachment` here, so the session's `targets` lists each target asked about (what the render
+ * cache checks: link-lookup.ts answers for the canvas and shared-note lookups too).
+ */
+function resolvers(lookup: LinkLookup, path: string, urls: SiteUrls, session: Omit<RenderSession, 'context'>) {
+  const { missing, attachments, targets } = session;
+  const note = (target: string) => (targets.add(target), lookup.note(target, path));
+  const attachment = (target: string) => (targets.add(target), lookup.attachment(target, path));
+  return {
+    resolveNote(target: string) {
+      const found = note(target);
+      if (found === undefined && attachment(target) === undefined) missing.push(target);
+      return found === undefined ? undefined : lookup.sharedNote(found);
+    },
+    isPrivate(target: string) {
+      const found = note(target);
+      return found !== undefined && !lookup.sharedNote(found);
+    },
+    resolveAttachment(target: string) {
+      const found = attachment(target);
+      if (found === undefined) {
+        // A Markdown image or link to a file the vault lacks is as broken as a missing note.
+        if (note(target) === undefined) missing.push(target);
+        return undefined;
+      }
+      // A canvas's JSON is never published as a file (canvas links and embeds are slots).
+      if (isCanvasFile(found)) return undefined;
+      attachments.add(found);
+      return attachmentUrl(urls, found);
+    },
+    resolveCanvas(target: string) {
+      if (isCanvasFile(target)) {
+        const found = attachment(target);
+        return found !== undefined && isCanvasFile(found) ? found : undefined;
+      }
+      // `[[Board]]` is the canvas only when no note answers to that name, as in Obsidian.
+      if (!target.trim() || note(target) !== undefined) return undefined;
+      return lookup.attachment(`${target}.canvas`, path);
+    },
+  } satisfies Partial<RenderContext>;
 }
 
 /** A function that renders one note at a time against the given link world. */

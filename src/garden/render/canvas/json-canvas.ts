@@ -140,41 +140,51 @@ export function parseCanvas(source: string): ParsedCanvas {
     return { problems: [`is not valid JSON, so no board is drawn: ${(error as Error).message}`] };
   }
   if (!isObject(data)) return { problems: ['is not a JSON Canvas (its JSON is not an object), so no board is drawn'] };
+  const nodes = readNodes(listOf(data.nodes, 'nodes', report), report);
+  const edges = readEdges(listOf(data.edges, 'edges', report), new Set(nodes.map((node) => node.id)), report);
+  boundText(nodes, report);
+  if (overflow) problems.push(`… and ${overflow} more problems of the same kinds`);
+  return { canvas: { nodes, edges }, problems };
+}
 
-  const rawNodes = data.nodes === undefined ? [] : data.nodes;
-  const rawEdges = data.edges === undefined ? [] : data.edges;
-  if (!Array.isArray(rawNodes)) report('has "nodes" that is not a list; no node is drawn');
-  if (!Array.isArray(rawEdges)) report('has "edges" that is not a list; no edge is drawn');
-  const nodeList = Array.isArray(rawNodes) ? rawNodes : [];
-  const edgeList = Array.isArray(rawEdges) ? rawEdges : [];
+/** The canvas's list of nodes or edges: none when missing, none (reported) when not a list. */
+function listOf(value: unknown, name: 'nodes' | 'edges', report: (message: string) => void): unknown[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value;
+  report(`has "${name}" that is not a list; no ${name.slice(0, -1)} is drawn`);
+  return [];
+}
 
+function readNodes(list: unknown[], report: (message: string) => void): CanvasNode[] {
+  if (list.length > LIMITS.nodes) report(`has ${list.length} nodes; the first ${LIMITS.nodes} are drawn, the rest left out`);
   const nodes: CanvasNode[] = [];
   const ids = new Set<string>();
-  if (nodeList.length > LIMITS.nodes) {
-    report(`has ${nodeList.length} nodes; the first ${LIMITS.nodes} are drawn, the rest left out`);
-  }
-  for (const [index, raw] of nodeList.slice(0, LIMITS.nodes).entries()) {
+  for (const [index, raw] of list.slice(0, LIMITS.nodes).entries()) {
     const node = readNode(raw, index, ids, report);
     if (node) {
       ids.add(node.id);
       nodes.push(node);
     }
   }
+  return nodes;
+}
 
+function readEdges(list: unknown[], ids: Set<string>, report: (message: string) => void): CanvasEdge[] {
+  if (list.length > LIMITS.edges) report(`has ${list.length} edges; the first ${LIMITS.edges} are drawn, the rest left out`);
   const edges: CanvasEdge[] = [];
   const edgeIds = new Set<string>();
-  if (edgeList.length > LIMITS.edges) {
-    report(`has ${edgeList.length} edges; the first ${LIMITS.edges} are drawn, the rest left out`);
-  }
-  for (const [index, raw] of edgeList.slice(0, LIMITS.edges).entries()) {
+  for (const [index, raw] of list.slice(0, LIMITS.edges).entries()) {
     const edge = readEdge(raw, index, ids, edgeIds, report);
     if (edge) {
       edgeIds.add(edge.id);
       edges.push(edge);
     }
   }
+  return edges;
+}
 
-  // Text beyond the budget for the whole canvas is not drawn.
+/** Text beyond a card's budget, or the whole canvas's, is not drawn. */
+function boundText(nodes: CanvasNode[], report: (message: string) => void): void {
   let text = 0;
   for (const node of nodes) {
     if (node.type !== 'text') continue;
@@ -188,9 +198,6 @@ export function parseCanvas(source: string): ParsedCanvas {
     }
     text += node.text.length;
   }
-
-  if (overflow) problems.push(`… and ${overflow} more problems of the same kinds`);
-  return { canvas: { nodes, edges }, problems };
 }
 
 function readNode(raw: unknown, index: number, ids: Set<string>, report: (message: string) => void): CanvasNode | undefined {

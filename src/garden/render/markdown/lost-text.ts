@@ -57,19 +57,38 @@ const openedStripped = (html: string) => {
  * out, which the gardener is told of in so many words: a table row's cells past its header's (an
  * unescaped `|` in a `[[link|words]]` adds one), a footnote the text never refers to.
  */
-function sourceWords(tree: MdastRoot, notices: string[]): Set<string> {
-  const words = new Set<string>();
-  const referred = footnotesReferredTo(tree);
-  const unreferred: string[] = [];
-  const longRows: string[] = [];
-  const text = (value: string) => addWords(value.replace(BLOCK_ID, ' ').replace(CALLOUT_MARKER, ' '), words);
-  const walk = (node: MdastNodes) => {
+class SourceReading {
+  readonly words = new Set<string>();
+  private readonly referred: Set<string>;
+  private readonly unreferred: string[] = [];
+  private readonly longRows: string[] = [];
+
+  constructor(tree: MdastRoot) {
+    this.referred = footnotesReferredTo(tree);
+    this.walk(tree);
+  }
+
+  /** What Markdown left out, in the gardener's words. */
+  notices(): string[] {
+    const notices: string[] = [];
+    if (this.longRows.length) {
+      notices.push(`table rows with more cells than their header (${listed('line', this.longRows)}): the cells past the header's are not shown; a | inside a [[link|words]] in a table is written \\|`);
+    }
+    if (this.unreferred.length) notices.push(`footnotes the text never refers to are not shown: ${listed('', this.unreferred)}`);
+    return notices;
+  }
+
+  private text(value: string): void {
+    addWords(value.replace(BLOCK_ID, ' ').replace(CALLOUT_MARKER, ' '), this.words);
+  }
+
+  private walk(node: MdastNodes): void {
     switch (node.type) {
       case 'table':
-        return walkTable(node);
+        return this.walkTable(node);
       case 'footnoteDefinition':
-        if (referred.has(node.identifier)) break;
-        unreferred.push(`[^${node.label ?? node.identifier}] (line ${node.position?.start.line ?? '?'})`);
+        if (this.referred.has(node.identifier)) break;
+        this.unreferred.push(`[^${node.label ?? node.identifier}] (line ${node.position?.start.line ?? '?'})`);
         return;
       // An image's words are not prose (a missing image is reported as missing); an embed shows
       // its note, or nothing for a private one (reported).
@@ -84,16 +103,17 @@ function sourceWords(tree: MdastRoot, notices: string[]): Set<string> {
       case 'code':
       case 'math':
       case 'inlineMath':
-        return text(node.value);
+        return this.text(node.value);
       case 'html':
-        return text(htmlWords(node.value));
+        return this.text(htmlWords(node.value));
       case 'wikiLink':
-        return node.embed ? undefined : text(wikilinkText(node.value, false));
+        return node.embed ? undefined : this.text(wikilinkText(node.value, false));
     }
-    if ('children' in node) walkChildren(node.children as PhrasingContent[]);
-  };
-  // Inline HTML is one node per tag: what an inline <script>…</script> holds is hidden with it.
-  const walkChildren = (children: PhrasingContent[]) => {
+    if ('children' in node) this.walkChildren(node.children as PhrasingContent[]);
+  }
+
+  /** Inline HTML is one node per tag: what an inline <script>…</script> holds is hidden with it. */
+  private walkChildren(children: PhrasingContent[]): void {
     let hiddenUntil: string | undefined;
     for (const child of children) {
       if (hiddenUntil) {
@@ -103,22 +123,17 @@ function sourceWords(tree: MdastRoot, notices: string[]): Set<string> {
       const opened = child.type === 'html' ? openedStripped(child.value) : undefined;
       const closes = opened && children.some((c) => c.type === 'html' && new RegExp(`^</${opened}\\s*>`, 'i').test(c.value));
       if (closes) hiddenUntil = opened;
-      else walk(child);
+      else this.walk(child);
     }
-  };
-  const walkTable = (table: Table) => {
+  }
+
+  private walkTable(table: Table): void {
     const columns = table.children[0]?.children.length ?? 0;
     for (const row of table.children) {
-      if (row.children.length > columns) longRows.push(String(row.position?.start.line ?? '?'));
-      for (const cell of row.children.slice(0, columns)) walk(cell);
+      if (row.children.length > columns) this.longRows.push(String(row.position?.start.line ?? '?'));
+      for (const cell of row.children.slice(0, columns)) this.walk(cell);
     }
-  };
-  walk(tree);
-  if (longRows.length) {
-    notices.push(`table rows with more cells than their header (${listed('line', longRows)}): the cells past the header's are not shown; a | inside a [[link|words]] in a table is written \\|`);
   }
-  if (unreferred.length) notices.push(`footnotes the text never refers to are not shown: ${listed('', unreferred)}`);
-  return words;
 }
 
 /** A few items of a list, for a report: `lines 3, 7 and 9`, `… and 4 more`. */
@@ -157,7 +172,9 @@ function pageText(tree: HastRoot): string[] {
 /** First in the pipeline: the words of the note as parsed. */
 export function remarkSourceWords() {
   return (tree: MdastRoot, file: VFile) => {
-    file.data.sourceWords = sourceWords(tree, contextOf(file).notices);
+    const reading = new SourceReading(tree);
+    file.data.sourceWords = reading.words;
+    contextOf(file).notices.push(...reading.notices());
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Root, Element } from 'hast';
 import type { VFile } from 'vfile';
 import { toString } from 'hast-util-to-string';
-import { contextOf, linkToNote } from './context.ts';
+import { contextOf, linkToNote, type RenderContext } from './context.ts';
 import { headingId } from '../heading-ids.ts';
 import { markProperties } from './marks.ts';
 
@@ -48,64 +48,74 @@ function asWords(node: Element): Element['children'] {
   return [{ type: 'element', tagName: 'span', properties: { id }, children: node.children }];
 }
 
+type Target = { node: Element; parent: Root | Element };
+
+/** A player and its sources play only the garden's own copied attachments; any other is unwrapped. */
+function settleMedia({ node, parent }: Target, context: RenderContext): void {
+  const value = node.properties.src;
+  const own = context.urls.attachment('');
+  const url = typeof value !== 'string' ? undefined : value.startsWith(own) ? value : EXTERNAL.test(value) ? undefined : context.resolveAttachment(decodeTarget(value.split('#')[0]!.replace(/^\.\//, '')));
+  if (url) node.properties.src = url;
+  else if (value !== undefined || node.tagName === 'source') {
+    parent.children.splice(parent.children.indexOf(node), 1, ...node.children);
+    return;
+  }
+  // A player the note wrote itself gets the browser's controls too: it can never autoplay.
+  if (node.tagName !== 'source') node.properties.controls = true;
+}
+
+/** A link's or image's address: kept, followed to a shared note, attachment or canvas, or made words. */
+function settleAddress({ node, parent }: Target, ids: Set<string>, context: RenderContext): void {
+  const attribute = node.tagName === 'a' ? 'href' : 'src';
+  const value = node.properties[attribute];
+  if (typeof value !== 'string' || value === '') {
+    // A link the site cannot follow (its scheme was not kept) is its words, not a dead <a>.
+    if (node.tagName === 'a') parent.children.splice(parent.children.indexOf(node), 1, ...asWords(node));
+    return;
+  }
+  // Sanitizing prefixed the ids a note wrote (footnotes too); its in-page links follow them.
+  if (value.startsWith('#')) {
+    if (ids.has(`user-content-${value.slice(1)}`)) node.properties.href = `#user-content-${value.slice(1)}`;
+    return;
+  }
+  if (EXTERNAL.test(value)) return;
+  const [rawPath = '', hash = ''] = value.split('#', 2);
+  const target = decodeTarget(rawPath.replace(/^\.\//, ''));
+  const canvas = node.tagName === 'a' ? context.resolveCanvas(target) : undefined;
+  if (canvas) {
+    const text = toString(node);
+    context.embeds.push({ canvas, written: target, link: text });
+    parent.children[parent.children.indexOf(node)] = { type: 'element', tagName: 'span', properties: markProperties('embed', context.embeds.length - 1), children: [{ type: 'text', value: text }] };
+    return;
+  }
+  // Obsidian resolves `[x](Note)` like `[x](Note.md)`: a link without an extension may be a note.
+  if (node.tagName === 'a' && (/\.md$/i.test(target) || !/\.[a-z0-9]{1,5}$/i.test(target))) {
+    const note = context.resolveNote(target.replace(/\.md$/i, ''));
+    if (note) {
+      node.properties.href = linkToNote(context, note, hash ? headingId(decodeTarget(hash)) : undefined);
+      node.properties.className = ['internal'];
+      return;
+    }
+  } else {
+    const url = context.resolveAttachment(target);
+    if (url) {
+      node.properties[attribute] = url;
+      return;
+    }
+  }
+  const index = parent.children.indexOf(node);
+  if (node.tagName === 'img') parent.children.splice(index, 1);
+  else parent.children[index] = { type: 'element', tagName: 'span', properties: { className: ['link-unresolved'] }, children: [{ type: 'text', value: toString(node) }] };
+}
+
 export default function rehypeVaultUrls() {
   return (tree: Root, file: VFile) => {
     const context = contextOf(file);
     const { ids, targets } = collect(tree);
-    const ownAttachments = context.urls.attachment('');
     // Innermost first, so a player's <source> is settled before the player itself may be unwrapped.
-    for (const { node, parent } of targets.reverse()) {
-      const attribute = node.tagName === 'a' ? 'href' : 'src';
-      const value = node.properties[attribute];
-      if (MEDIA.has(node.tagName)) {
-        const url = typeof value !== 'string' ? undefined : value.startsWith(ownAttachments) ? value : EXTERNAL.test(value) ? undefined : context.resolveAttachment(decodeTarget(value.split('#')[0]!.replace(/^\.\//, '')));
-        if (url) node.properties.src = url;
-        else if (value !== undefined || node.tagName === 'source') {
-          parent.children.splice(parent.children.indexOf(node), 1, ...node.children);
-          continue;
-        }
-        // A player the note wrote itself gets the browser's controls too: it can never autoplay.
-        if (node.tagName !== 'source') node.properties.controls = true;
-        continue;
-      }
-      if (typeof value !== 'string' || value === '') {
-        // A link the site cannot follow (its scheme was not kept) is its words, not a dead <a>.
-        if (node.tagName === 'a') parent.children.splice(parent.children.indexOf(node), 1, ...asWords(node));
-        continue;
-      }
-      // Sanitizing prefixed the ids a note wrote (footnotes too); its in-page links follow them.
-      if (value.startsWith('#')) {
-        if (ids.has(`user-content-${value.slice(1)}`)) node.properties.href = `#user-content-${value.slice(1)}`;
-        continue;
-      }
-      if (EXTERNAL.test(value)) continue;
-      const [rawPath = '', hash = ''] = value.split('#', 2);
-      const target = decodeTarget(rawPath.replace(/^\.\//, ''));
-      const canvas = node.tagName === 'a' ? context.resolveCanvas(target) : undefined;
-      if (canvas) {
-        const text = toString(node);
-        context.embeds.push({ canvas, written: target, link: text });
-        parent.children[parent.children.indexOf(node)] = { type: 'element', tagName: 'span', properties: markProperties('embed', context.embeds.length - 1), children: [{ type: 'text', value: text }] };
-        continue;
-      }
-      // Obsidian resolves `[x](Note)` like `[x](Note.md)`: a link without an extension may be a note.
-      if (node.tagName === 'a' && (/\.md$/i.test(target) || !/\.[a-z0-9]{1,5}$/i.test(target))) {
-        const note = context.resolveNote(target.replace(/\.md$/i, ''));
-        if (note) {
-          node.properties.href = linkToNote(context, note, hash ? headingId(decodeTarget(hash)) : undefined);
-          node.properties.className = ['internal'];
-          continue;
-        }
-      } else {
-        const url = context.resolveAttachment(target);
-        if (url) {
-          node.properties[attribute] = url;
-          continue;
-        }
-      }
-      const index = parent.children.indexOf(node);
-      if (node.tagName === 'img') parent.children.splice(index, 1);
-      else parent.children[index] = { type: 'element', tagName: 'span', properties: { className: ['link-unresolved'] }, children: [{ type: 'text', value: toString(node) }] };
+    for (const target of targets.reverse()) {
+      if (MEDIA.has(target.node.tagName)) settleMedia(target, context);
+      else settleAddress(target, ids, context);
     }
   };
 }
