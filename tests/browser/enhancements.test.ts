@@ -1,12 +1,11 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { colord } from 'colord';
-import { ROOT } from '../helpers/build.ts';
+import { SAMPLE_GARDEN } from '../helpers/build.ts';
 import { resolveConfig } from '../../src/garden/config/config.ts';
 import settings from '../../garden.config.ts';
 import { siteInBrowser } from '../helpers/site-in-browser.ts';
 
-const garden = siteInBrowser(async () => path.join(ROOT, 'content'));
+const garden = siteInBrowser(async () => SAMPLE_GARDEN);
 
 const background = () => getComputedStyle(document.body).backgroundColor;
 // The paper colours the gardener configured, as the browser reports them.

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildSite, listFiles, ROOT, type BuiltSite } from '../helpers/build.ts';
+import { buildSite, listFiles, SAMPLE_GARDEN, type BuiltSite } from '../helpers/build.ts';
 import { serve } from '../helpers/serve.ts';
 import { launch } from '../helpers/browser.ts';
 
@@ -22,7 +22,7 @@ const hosts: Record<'sub-path' | 'root', Hosted> = {} as never;
 
 beforeAll(async () => {
   for (const [name, prefix] of [['sub-path', '/garden/'], ['root', '/']] as const) {
-    const site = await buildSite(path.join(ROOT, 'content'), { GARDEN_SITE_URL: `https://garden.test${prefix}` });
+    const site = await buildSite(SAMPLE_GARDEN, { GARDEN_SITE_URL: `https://garden.test${prefix}` });
     expect(site.code, site.output).toBe(0);
     hosts[name] = { site, prefix, server: await serve(site.outDir, { prefix }) };
   }

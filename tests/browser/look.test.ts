@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { colord } from 'colord';
-import { ROOT } from '../helpers/build.ts';
+import { SAMPLE_GARDEN } from '../helpers/build.ts';
 import { siteInBrowser } from '../helpers/site-in-browser.ts';
 import { SHOTS, VIEWPORTS, axeViolations, makeShotsFolder } from '../helpers/look.ts';
 import { resolveConfig } from '../../src/garden/config/config.ts';
@@ -22,7 +22,7 @@ const PAGES = [
 ];
 const { colors } = resolveConfig(settings, {});
 
-const garden = siteInBrowser(async () => path.join(ROOT, 'content'));
+const garden = siteInBrowser(async () => SAMPLE_GARDEN);
 beforeAll(makeShotsFolder);
 
 describe('the garden as it looks', () => {

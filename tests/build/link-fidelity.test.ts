@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { buildSite, listFiles, ROOT, type BuiltSite } from '../helpers/build.ts';
+import { buildSite, listFiles, ROOT, SAMPLE_GARDEN, type BuiltSite } from '../helpers/build.ts';
 
 /*
  * Every internal link of every built page lands: its path on a page or file of the site, and its
@@ -75,7 +75,7 @@ describe('link fidelity', () => {
   let sample: BuiltSite;
   let obsidian: BuiltSite;
   beforeAll(async () => {
-    sample = await buildSite(path.join(ROOT, 'content'));
+    sample = await buildSite(SAMPLE_GARDEN);
     obsidian = await buildSite(path.join(ROOT, 'tests/fixtures/obsidian-vault'));
   });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/build.ts';
+import { ROOT, SAMPLE_GARDEN } from '../helpers/build.ts';
 
 /*
  * `npm test` type-checks the whole project with `astro check`, pages and components included.
@@ -12,9 +12,10 @@ import { ROOT } from '../helpers/build.ts';
  */
 async function copyProject(): Promise<string> {
   const copy = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-typecheck-'));
-  for (const entry of ['src', 'public', 'content', 'package.json', 'tsconfig.json', 'astro.config.mjs', 'garden.config.ts']) {
+  for (const entry of ['src', 'public', 'package.json', 'tsconfig.json', 'astro.config.mjs', 'garden.config.ts']) {
     await fs.cp(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
   }
+  await fs.cp(SAMPLE_GARDEN, path.join(copy, 'content'), { recursive: true });
   await fs.symlink(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
   return copy;
 }

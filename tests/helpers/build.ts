@@ -5,6 +5,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+/**
+ * The sample garden the project ships in content/, copied for the tests: a gardener's edits to
+ * content/ (or ours to the sample) never change what a test builds.
+ */
+export const SAMPLE_GARDEN = path.join(ROOT, 'tests/fixtures/sample-garden');
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 export interface BuiltSite {
