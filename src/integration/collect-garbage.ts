@@ -9,14 +9,11 @@ import type { Plugin } from 'vite';
  * the bench's 10,000 notes), and a few seconds into generating the pages, the heap having grown
  * from the garbage bundling left. V8 collects only after growing the heap further, and the process
  * does not give those pages back. Collected before bundling and again right after it, the space is
- * reused instead and both peaks are lower (the README's "Measured" has the peaks with and without
- * each).
+ * reused instead and both peaks are lower.
  *
  * The collection is the one V8 makes when memory runs out (the `last-resort` flavour of its gc
- * extension): it also compacts the heap and gives the freed pages back. A plain `gc()` frees as much
- * but keeps the pages: on the bench's 10,000 notes the heap stayed at ~500 MiB with ~185 MiB in use,
- * and the process at 998–1,040 MiB resident, against 635–695 MiB after this one (the README's
- * "Measured", ¹²). It takes ~0.4–0.6 s there against ~0.1–0.2 s.
+ * extension): it also compacts the heap and gives the freed pages back, where a plain `gc()` keeps
+ * them; it takes a few tenths of a second longer. Figures: docs/performance.md, History ¹⁰ and ¹².
  *
  * Node offers `gc()` only to a process started with `--expose-gc`, which `astro build` is not.
  * As jest-leak-detector does, the flag is set just long enough to fetch `gc` from a fresh context.

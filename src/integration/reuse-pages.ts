@@ -9,9 +9,8 @@ import { configOf, type GardenRun, type HookOptions } from './run.ts';
 
 /*
  * A rebuild reuses every page whose key is unchanged (site/page-keys.ts), and Astro 7.3 copies
- * each such page from its cache into the output folder unless the file is there already: on the
- * 10,000-note bench garden, ~8,000 copies, one after another, 3–6 s of a 15–20 s rebuild with
- * nothing changed. The last build's output holds the same pages, moved aside into the cache folder
+ * each such page from its cache into the output folder unless the file is there already, one after
+ * another (seconds of a rebuild: docs/performance.md). The last build's output holds the same pages, moved aside into the cache folder
  * when this build started (empty-output.ts). So, once Astro has listed the pages it will build and
  * before it renders any, each page whose key is the one it had in the last build is moved back
  * from there, and Astro finds it in place (it renders over it if its own check fails: the page's

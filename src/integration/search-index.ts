@@ -17,15 +17,10 @@ import { dayFormatter, searchDocument } from './search-body.ts';
  * and the build needs no written page: it indexes while Astro renders the pages (index.ts).
  *
  * Pagefind cannot update an index, so it is written whole whenever a note's document changed, and
- * taken as it was when none did (the build's cache folder, or memory in dev). Two other ways were
- * measured on the 10,000-note bench garden and dropped: crawling the written pages (Pagefind parsed
- * ~16 KB of page around every ~5 KB body: 18.7 s against 14 s from the model), and an index in
- * parts merged by the search page (Pagefind's multisite), which indexed one part of ~500 notes in
- * 0.7 s, but made every query fetch a ~20 KB index chunk from each part: on 2,500 notes in 4 parts,
- * 179 KiB for a first query and 89 KiB for a next, against 121 and 23 in one. Pagefind's service
- * handles one `addHTMLFile` at a time while `addDirectory` reads files in parallel, but writing the
- * documents to a folder for it to crawl saved at most ~1.5 s of the bench's indexing (README,
- * "Measured") and would put every shared note's text in a temporary folder on each build.
+ * taken as it was when none did (the build's cache folder, or memory in dev). Crawling the written
+ * pages, an index in parts (Pagefind's multisite) and documents written to a folder for Pagefind to
+ * crawl were measured and dropped: slower, heavier queries, or every note's text in a temporary
+ * folder (docs/performance.md, "Measured and not adopted").
  *
  * Chinese and Japanese are written without spaces, and Pagefind segments them only on pages in
  * those languages, while a garden's pages are in its own language: the core segments such words
@@ -55,11 +50,9 @@ interface Document {
 }
 
 /**
- * The garden's documents, each made when asked for rather than all kept: the bench's 8,002 held
- * 43 MiB through the indexing, which spans a cold build's memory peak, of which only the ones
- * waiting for Pagefind (IN_FLIGHT) are now held. Making them takes 53 ms, twice when the index is
- * written (for its key, then for Pagefind). Measured builds peaked no lower, within their spread
- * (README, "Measured" ¹¹).
+ * The garden's documents, each made when asked for rather than all kept through the indexing, which
+ * spans a cold build's memory peak; only those waiting for Pagefind (IN_FLIGHT) are held. Figures:
+ * docs/performance.md, History ¹¹.
  */
 interface Documents {
   count: number;
@@ -83,10 +76,9 @@ async function indexDocuments(documents: Documents): Promise<SearchFiles> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    // Each document sent waits in memory (as JSON, then base64) until Pagefind's process reads it.
-    // Sent all at once, the bench's 8,002 notes held ~240 MiB of buffers just before the build's
-    // memory peaks; sent a few at a time, Pagefind waits for Astro's busy main thread to send each
-    // next note. IN_FLIGHT is a quarter of that garden (README, Measured ⁹).
+    // Each document sent waits in memory (as JSON, then base64) until Pagefind's process reads it:
+    // all at once, they swell the build's memory peak; a few at a time, Pagefind waits for Astro's
+    // busy main thread. IN_FLIGHT is between (docs/performance.md, History ⁹).
     let next = 0;
     let stopped = false;
     const feed = async () => {

@@ -12,7 +12,7 @@ export function addRelated(notes: GardenNote[], tags: Map<string, TagNode>): voi
   const order = new Map(notes.map((n, i) => [n.slug, i]));
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
   // Where each note stands in a broad tag's list, found once per tag rather than searched for each
-  // of its notes: a tag on thousands of notes made that search quadratic (README, Measured ⁸).
+  // of its notes: a tag on thousands of notes made that search quadratic (docs/performance.md, History ⁸).
   const positions = new Map<string, Map<string, number>>();
   const positionIn = (tagKey: string, members: string[]) => {
     let at = positions.get(tagKey);

@@ -23,7 +23,7 @@ export function slugifySegment(segment: string): string {
 /*
  * The same few segments are slugified over and over: a tag's segments for every note that has it,
  * several times each (its key, its path, its parents'). Slugifying took 0.7 s of reading the
- * bench's 10,000-note garden with a warm render cache (README, Measured ⁸); each segment is now
+ * bench's 10,000-note garden with a warm render cache (docs/performance.md, History ⁸); each segment is now
  * slugified once.
  */
 const slugified = new Map<string, string>();

@@ -9,7 +9,7 @@ import { contextOf } from './context.ts';
  * Mermaid bundle, which draws it in the page's theme (src/scripts/diagrams.ts). Pages without a
  * diagram carry none of it.
  *
- * Drawing at build time was measured and rejected (README, "Diagrams"): Mermaid lays out text by
+ * Drawing at build time was measured and rejected (docs/architecture.md, "Math, diagrams and canvas"): Mermaid lays out text by
  * measuring it in a browser. In Node with jsdom and svgdom standing in, 6 of 19 diagram types tried
  * failed outright (gantt, mindmap, sankey, block, C4, architecture), each drawing took 0.2–1.8 s
  * after 2.6 s of start-up per render thread, text was measured in another font than the reader's,
