@@ -9,4 +9,5 @@ export { tendedOn } from './assemble/order.ts';
 export { feedItem, feedText } from './emit/feed-item.ts';
 export { mutedColor } from './config/colors.ts';
 export { siteUrls, noteAddress, type SiteUrls, type SitePath, type SiteAddress } from './urls.ts';
+export { GROWTH_STATES, byGrowthState } from './types.ts';
 export type * from './types.ts';

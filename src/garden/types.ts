@@ -1,7 +1,12 @@
 /** The garden model: what the core hands to the site layer. Only shared notes ever appear here. */
 import type { SiteAddress } from './urls.ts';
 
-export type GrowthState = 'seed' | 'bud' | 'evergreen';
+/** The growth states, in the order a note grows through them: the one list of them. */
+export const GROWTH_STATES = ['seed', 'bud', 'evergreen'] as const;
+export type GrowthState = (typeof GROWTH_STATES)[number];
+
+/** Something for each growth state. */
+export const byGrowthState = <T>(make: () => T): Record<GrowthState, T> => ({ seed: make(), bud: make(), evergreen: make() });
 
 export type Severity = 'error' | 'warning';
 

@@ -25,30 +25,41 @@ export type Kind = 'notes' | 'tags' | 'moods' | 'states';
 const KINDS: Kind[] = ['notes', 'tags', 'moods', 'states'];
 
 /*
- * Which garden each collection of Astro's content store holds, kept process-wide like the garden
- * itself (the loader and the pages are separate module graphs of one process).
+ * Which garden each collection of Astro's content store holds, and who waits for a collection to
+ * catch up, kept process-wide like the garden itself (the loader and the pages are separate module
+ * graphs of one process).
  */
 const SYNCED = Symbol.for('digital-garden.synced');
-type WithSynced = typeof globalThis & { [SYNCED]?: Map<Kind, Garden> };
-const synced = () => ((globalThis as WithSynced)[SYNCED] ??= new Map());
+type WithSynced = typeof globalThis & { [SYNCED]?: { kinds: Map<Kind, Garden>; waiting: Set<() => void> } };
+const synced = () => ((globalThis as WithSynced)[SYNCED] ??= { kinds: new Map(), waiting: new Set() });
 
-/** The loader has written this garden into a collection. */
+/** The loader has written this garden into a collection: whoever waits looks again. */
 export function markSynced(kind: Kind, garden: Garden): void {
-  synced().set(kind, garden);
+  const { kinds, waiting } = synced();
+  kinds.set(kind, garden);
+  for (const wake of waiting) wake();
+  waiting.clear();
 }
+
+/** How long a page waits for a loader that does not catch up (it failed). */
+const SYNC_WAIT_MS = 3000;
 
 /**
  * The current garden, once every collection holds it. In dev a page can be asked for between a
  * vault change and the loader writing the new garden into the store: read then, a page would mix
  * the old store with the new garden (a deleted note still listed, its page missing). A build
- * syncs before any page, so this returns at once there; a loader that never catches up (it
- * failed) is waited for three seconds at most.
+ * syncs before any page, so this returns at once there; otherwise it waits for the loader to say
+ * it wrote a collection, three seconds at most.
  */
 export async function syncedGarden(): Promise<Garden> {
-  const deadline = Date.now() + 3000;
+  const deadline = Date.now() + SYNC_WAIT_MS;
   for (;;) {
     const garden = await currentGarden();
-    if (KINDS.every((kind) => synced().get(kind) === garden) || Date.now() > deadline) return garden;
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    const left = deadline - Date.now();
+    if (KINDS.every((kind) => synced().kinds.get(kind) === garden) || left <= 0) return garden;
+    await new Promise<void>((resolve) => {
+      synced().waiting.add(resolve);
+      setTimeout(resolve, left).unref();
+    });
   }
 }

@@ -1,6 +1,21 @@
 import type { Loader } from 'astro/loaders';
 import config from 'virtual:garden/config';
 import { core, markSynced, type Kind } from './core.ts';
+import { GROWTH_STATES, type GardenNote, type GrowthState, type Mood, type TagNode } from '../garden/types.ts';
+
+/** A note as the store holds it: the core's note without its HTML and links, with its place in the garden's order. */
+export type StoredNote = Omit<GardenNote, 'html' | 'backlinks' | 'related' | 'outgoing'> & {
+  /** The note's place in the garden's one order, newest tended first. */
+  rank: number;
+};
+
+/** What each collection of the store holds, as the core made it (content.config.ts types the collections with these). */
+export interface StoredGarden {
+  notes: StoredNote;
+  tags: TagNode;
+  moods: Mood;
+  states: { state: GrowthState; notes: string[] };
+}
 
 /*
  * Hands the garden to Astro's content layer. Only what the core published reaches the data store:
@@ -20,11 +35,11 @@ export function gardenLoader(kind: Kind): Loader {
       const { loadGarden, followGarden } = await core();
       const write = async () => {
         const garden = await loadGarden(config);
-        const entries: { id: string; data: Record<string, unknown>; digest?: string }[] = [];
+        const entries: { id: string; data: StoredGarden[Kind]; digest?: string }[] = [];
         if (kind === 'notes') {
           garden.notes.forEach((note, rank) => {
             const { html, backlinks: _backlinks, related: _related, outgoing: _outgoing, ...rest } = note;
-            const data = { ...rest, rank };
+            const data: StoredNote = { ...rest, rank };
             entries.push({ id: note.slug, data, digest: generateDigest(html + JSON.stringify(data)) });
           });
         } else if (kind === 'tags') {
@@ -32,10 +47,10 @@ export function gardenLoader(kind: Kind): Loader {
         } else if (kind === 'moods') {
           for (const mood of garden.moods) entries.push({ id: mood.slug, data: { ...mood } });
         } else {
-          for (const [state, notes] of Object.entries(garden.states)) entries.push({ id: state, data: { state, notes } });
+          for (const state of GROWTH_STATES) entries.push({ id: state, data: { state, notes: garden.states[state] } });
         }
         const parsed = [];
-        for (const entry of entries) parsed.push({ ...entry, data: await parseData({ id: entry.id, data: entry.data }) });
+        for (const entry of entries) parsed.push({ ...entry, data: await parseData({ id: entry.id, data: entry.data as Record<string, unknown> }) });
         // A newer garden was asked for meanwhile (the vault changed again): its own sync writes it.
         if ((await loadGarden(config)) !== garden) return;
         store.clear();

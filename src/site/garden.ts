@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { syncedGarden } from '../integration/core.ts';
-import { localGraph, type GraphNote, type LocalGraph } from '../garden/public.ts';
+import { syncedGarden, type Kind } from '../integration/core.ts';
+import { byGrowthState, localGraph, type GraphNote, type LocalGraph } from '../garden/public.ts';
 import type { Backlink, GrowthState, NoteRef, TagNode, Mood } from '../garden/types.ts';
 
 /**
@@ -64,7 +64,6 @@ export async function localGraphOf(slug: string, { keep }: { keep: boolean }): P
   return graph;
 }
 
-type Kind = 'notes' | 'tags' | 'moods' | 'states';
 
 /**
  * A collection's entries. Astro warns on every call for a collection with no entry ("does not
@@ -99,7 +98,7 @@ export async function garden(): Promise<Indexed> {
     const list: NoteData[] = new Array(notes.length);
     for (const { data } of notes) list[data.rank] = data;
     const bySlug = new Map(list.map((n) => [n.slug, n]));
-    const byState = { seed: [], bud: [], evergreen: [] } as Record<GrowthState, NoteData[]>;
+    const byState = byGrowthState<NoteData[]>(() => []);
     for (const { data } of states) byState[data.state] = data.notes.map((slug) => bySlug.get(slug)!);
     return {
       notes: list,

@@ -1,5 +1,5 @@
 import type { Problems } from '../problems.ts';
-import type { Attachment, GardenNote, GrowthState, TagNode, Mood } from '../types.ts';
+import { byGrowthState, type Attachment, type GardenNote, type GrowthState, type TagNode, type Mood } from '../types.ts';
 import type { RenderedDraft } from '../render/render-garden.ts';
 import type { LinkWorld } from '../link/link-world.ts';
 import { attachmentFileName, isCanvasFile } from '../render/renderer.ts';
@@ -125,7 +125,7 @@ function parentResolver(rendered: RenderedDraft[], world: LinkWorld, bySlug: Map
 }
 
 function byState(notes: GardenNote[]): Record<GrowthState, string[]> {
-  const states: Record<GrowthState, string[]> = { seed: [], bud: [], evergreen: [] };
+  const states = byGrowthState<string[]>(() => []);
   for (const note of notes) states[note.state].push(note.slug);
   return states;
 }

@@ -1,4 +1,5 @@
 import type { GrowthState } from '../types.ts';
+export { GROWTH_STATES } from '../types.ts';
 import type { Frontmatter } from '../collect/frontmatter.ts';
 import { publishedField } from './published-fields.ts';
 import { quoted } from './text.ts';
@@ -8,8 +9,6 @@ const SYNONYMS: Record<string, GrowthState> = {
   bud: 'bud', budding: 'bud', growing: 'bud',
   evergreen: 'evergreen', tree: 'evergreen', mature: 'evergreen', perennial: 'evergreen',
 };
-
-export const GROWTH_STATES: readonly GrowthState[] = ['seed', 'bud', 'evergreen'];
 
 /** The growth state of a note; `problem` is set when the gardener wrote one we do not know. */
 export function readState(data: Frontmatter): { state: GrowthState; problem?: string } {
