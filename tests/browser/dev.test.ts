@@ -8,6 +8,7 @@ import { toString } from 'hast-util-to-string';
 import { makeVault, shared } from '../helpers/vault.ts';
 import { ROOT } from '../helpers/build.ts';
 import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
+import { SHARED_BUILD_FOLDERS, scanForCanaries } from '../helpers/canaries.ts';
 import { launch } from '../helpers/browser.ts';
 
 /*
@@ -15,6 +16,11 @@ import { launch } from '../helpers/browser.ts';
  * works, an edit shows in search within 2 s, and un-sharing a note takes it off every page and out
  * of search within a few seconds. A garden without moods, so Astro's warning about an empty
  * collection would show if anything still asked for one.
+ *
+ * One server for the file; each test starts from the same vault (`VAULT`, put back before each
+ * test and waited for: `resetVault`) and sets up what else it needs itself, so any one test passes
+ * alone (`-t`) and the file in any order (`--sequence.shuffle`). Tests wait for what they need (a
+ * line the server prints, a page's content, polled until a deadline), never a fixed sleep.
  */
 const FERNS = (word: string) => shared(`Ferns love shade; the word ${word} is found only here. See [[Oak]].`, 'tags: [plants]\naliases: [Old fern]\n');
 const OAK = (share: boolean) => `---\nshare: ${share}\ntags: [plants]\naliases: [Big tree]\n---\nOaks grow slowly and drop acorns. Back to [[Ferns]].\n`;
@@ -22,7 +28,20 @@ const OAK = (share: boolean) => `---\nshare: ${share}\ntags: [plants]\naliases: 
 /** A private note's name, words and attachment; the dev server must serve none of them. */
 const SECRET = 'zqdevcanary';
 
+/** The vault every test starts from. */
+const VAULT: Record<string, string> = {
+  'Ferns.md': FERNS('fiddlehead'),
+  'Oak.md': OAK(true),
+  'Moss.md': shared('Moss carpets the stones.', 'tags: [plants]\n'),
+  'Growth.md': shared('Growth is $e^{rt}$.\n\n```mermaid\nflowchart LR\n  Seed --> Bud --> Evergreen\n```\n'),
+  [`${SECRET}.md`]: `---\nshare: false\naliases: [${SECRET} alias]\n---\n${SECRET}word ![[${SECRET}.png]] [[Ferns]]`,
+  [`${SECRET}.png`]: `${SECRET}bytes`,
+};
+/** A private note written last whenever the vault is put back: once the server says it changed, it has seen every change before it. */
+const MARK = 'Reset mark.md';
+
 let vault: string;
+/** What the dev server told this test's page over its live-reload socket. */
 const frames: string[] = [];
 let server: DevServer;
 let browser: Browser;
@@ -31,6 +50,40 @@ let page: Page;
 const timings: Record<string, number> = {};
 
 const write = (file: string, text: string) => fs.writeFile(path.join(vault, file), text);
+
+/** Escapes a file name for a RegExp. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Once the dev server has followed every change to the vault made so far: `file` (written last)
+ * was among the files it said changed after `from` (an offset into its output), and its search
+ * index, written after it says so, is ready (the index's address answers once it is).
+ */
+async function followed(file: string, from: number): Promise<void> {
+  await server.waitFor(new RegExp(`(^|, |\\] )${literal(file)}(, [^\\n]*)? changed: \\d+ notes published`, 'm'), from, 20_000);
+  await page.request.get(`${server.url}/pagefind/pagefind-entry.json`);
+}
+
+let resets = 0;
+/** Puts the vault back as `VAULT` has it, and waits until the dev server has followed (nothing to wait for if nothing changed). */
+async function resetVault(): Promise<void> {
+  const from = server.output().length;
+  let changed = false;
+  for (const name of await fs.readdir(vault)) {
+    if (!(name in VAULT) && name !== MARK) {
+      await fs.rm(path.join(vault, name), { recursive: true, force: true });
+      changed = true;
+    }
+  }
+  for (const [name, text] of Object.entries(VAULT)) {
+    if ((await fs.readFile(path.join(vault, name), 'utf8').catch(() => undefined)) === text) continue;
+    await write(name, text);
+    changed = true;
+  }
+  if (!changed) return;
+  await write(MARK, `---\nshare: false\n---\nThe vault as every test starts, put back ${++resets} times.\n`);
+  await followed(MARK, from);
+}
 
 /**
  * Opens a page. The dev server reloads an open page when the garden changes (Astro's live reload),
@@ -74,21 +127,25 @@ async function search(query: string): Promise<string[]> {
  * What the dev server's index finds, asked through Pagefind's own API by the open page (a search
  * through the search page takes over a second in dev, its scripts loaded unbundled: too slow to
  * poll by). Written as text: the test runner would rewrite an import() in a function handed to
- * the page. The page may be live-reloaded meanwhile: that poll found nothing, the next one asks again.
+ * the page. The page may be live-reloaded meanwhile (Vite reloads it when it first bundles the
+ * page's dependencies, Astro when the garden changes): then it is asked again once reloaded, as
+ * an answer of nothing would pass for a word gone from the index.
  */
-const found = (query: string): Promise<string[]> =>
-  page
-    .evaluate(`(async () => {
-      const pagefind = await import('/pagefind/pagefind.js?fresh=' + Math.random());
-      await pagefind.options({ basePath: '/pagefind/' });
-      const { results } = await pagefind.search(${JSON.stringify(query)});
-      return Promise.all(results.map(async (r) => (await r.data()).url));
-    })()`)
-    .then((urls) => urls as string[], async (error: unknown) => {
-      if (!reloaded(error)) throw error;
+async function found(query: string): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await page.evaluate(`(async () => {
+        const pagefind = await import('/pagefind/pagefind.js?fresh=' + Math.random());
+        await pagefind.options({ basePath: '/pagefind/' });
+        const { results } = await pagefind.search(${JSON.stringify(query)});
+        return Promise.all(results.map(async (r) => (await r.data()).url));
+      })()`)) as string[];
+    } catch (error) {
+      if (attempt >= 5 || !reloaded(error)) throw error;
       await page.waitForLoadState('domcontentloaded').catch(() => {});
-      return [];
-    });
+    }
+  }
+}
 
 /**
  * Polls `check` until it holds, which must be within `ms` of `started` (a check that ends later
@@ -118,27 +175,22 @@ describe('the dev server', () => {
     // (in .cache/, ignored by git; Vite does not watch test-results/).
     await fs.mkdir(path.join(ROOT, '.cache'), { recursive: true });
     vault = await fs.mkdtemp(path.join(ROOT, '.cache', 'dev-vault-'));
-    const files = {
-      'Ferns.md': FERNS('fiddlehead'),
-      'Oak.md': OAK(true),
-      'Moss.md': shared('Moss carpets the stones.', 'tags: [plants]\n'),
-      'Growth.md': shared('Growth is $e^{rt}$.\n\n```mermaid\nflowchart LR\n  Seed --> Bud --> Evergreen\n```\n'),
-      [`${SECRET}.md`]: `---\nshare: false\naliases: [${SECRET} alias]\n---\n${SECRET}word ![[${SECRET}.png]] [[Ferns]]`,
-      [`${SECRET}.png`]: `${SECRET}bytes`,
-    };
-    for (const [name, text] of Object.entries(files)) await fs.writeFile(path.join(vault, name), text);
+    for (const [name, text] of Object.entries(VAULT)) await write(name, text);
     const started = performance.now();
     server = await startDevServer(vault);
     timings['server answers'] = Math.round(performance.now() - started);
     browser = await launch();
   }, 120_000);
 
-  // A page of its own for each test, so a live reload one test caused cannot reach the next.
+  // A page of its own for each test, so a live reload one test caused cannot reach the next, and
+  // the vault as every test starts.
   beforeEach(async () => {
     page = await browser.newPage();
+    frames.length = 0;
     // What the dev server tells the page over its live-reload socket.
     page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))));
-  });
+    await resetVault();
+  }, 60_000);
   afterEach(async () => {
     await page?.close();
   });
@@ -161,6 +213,8 @@ describe('the dev server', () => {
   it('finds a changed word within 2 s of the edit, and shows the edited note', async () => {
     await goto('/search/');
     expect(await found('fiddlehead')).toEqual(['/ferns/']);
+    // The note's page compiled before the clock starts, as when a gardener has it open.
+    await html('/ferns/');
     const written = performance.now();
     await write('Ferns.md', FERNS('crozier'));
     timings['edit found by search'] = await within(2000, async () => (await found('crozier')).includes('/ferns/'), written);
@@ -214,6 +268,8 @@ describe('the dev server', () => {
       ...links((await html('/ferns/')).tree, '.backlinks a'),
     ];
     await goto('/search/');
+    // The lists' pages compiled before the clock starts.
+    await lists();
     await write('Birch.md', shared('Birch bark peels in papery strips. Near [[Ferns]].', 'tags: [plants]\n'));
     timings['added note everywhere'] = await within(5000, async () => (await lists()).filter((l) => l === '/birch/ Birch').length === 3 && (await found('papery')).includes('/birch/'));
     expect(await search('papery')).toEqual(['Birch']);
@@ -225,8 +281,11 @@ describe('the dev server', () => {
   });
 
   it("serves nothing of a private note: not its file however asked, nor its words, name or alias on any page, in search or over the live-reload socket", async () => {
+    // A page open on the server's live-reload socket while the private note changes.
+    await goto('/ferns/');
+    const from = server.output().length;
     await write(`${SECRET}.md`, `---\nshare: false\n---\n${SECRET}word edited`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await followed(`${SECRET}.md`, from);
     const rel = path.relative(ROOT, vault).split(path.sep).join('/');
     for (const asked of [
       `/${rel}/${SECRET}.md`,
@@ -250,12 +309,19 @@ describe('the dev server', () => {
     expect(await search(`${SECRET}word`)).toEqual([]);
     expect(frames.length).toBeGreaterThan(0);
     expect(frames.filter((frame) => frame.includes(SECRET))).toEqual([]);
+    // Nor is anything of it in what the dev server writes: its cache folder, Astro's data store in .astro/.
+    expect(await scanForCanaries([server.cacheDir, ...SHARED_BUILD_FOLDERS], [SECRET])).toEqual([]);
   });
 
   it("prints a changed note's problems when it changes, and no warning noise", async () => {
+    // A garden of three shared notes: Oak is private.
+    const before = server.output().length;
+    await write('Oak.md', OAK(false));
+    await followed('Oak.md', before);
+    const from = server.output().length;
     await write('Moss.md', shared('Moss links to [[Nowhere]].', 'tags: [plants]\n'));
-    timings['problem printed'] = await within(5000, async () => server.output().includes('Moss.md: links to "Nowhere", which is not in the vault'));
-    expect(server.output()).toMatch(/Moss\.md changed: 3 notes published/);
+    timings['problem printed'] = await within(5000, async () => server.output().slice(from).includes('Moss.md: links to "Nowhere", which is not in the vault'));
+    expect(server.output().slice(from)).toMatch(/Moss\.md changed: 3 notes published/);
     expect(server.output()).not.toContain('does not exist or is empty');
     expect(server.output()).not.toMatch(/pagefind.*404|404.*pagefind/);
   });

@@ -9,8 +9,16 @@ const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 export interface DevServer {
   url: string;
+  /** The server's GARDEN_CACHE_DIR. */
+  cacheDir: string;
   /** Everything the server printed so far. */
   output(): string;
+  /**
+   * What the server printed after `from` (an offset into `output()`), once it matches `pattern`:
+   * waits for the server to print it, and fails after `timeoutMs`, or when the server exits,
+   * quoting what it printed.
+   */
+  waitFor(pattern: RegExp, from?: number, timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -25,7 +33,7 @@ async function freePort(): Promise<number> {
 
 /**
  * `astro dev` on a vault, as `npm run dev` runs it, on 127.0.0.1 and a free port; resolves once it
- * answers. It runs in its own process group, so `stop` ends it and Pagefind's service with it,
+ * has printed its address and answers there. It runs in its own process group, so `stop` ends it and Pagefind's service with it,
  * within a few seconds whatever state it is in.
  */
 export async function startDevServer(vault: string, env: Record<string, string> = {}, timeoutMs = 90_000): Promise<DevServer> {
@@ -42,26 +50,55 @@ export async function startDevServer(vault: string, env: Record<string, string> 
     env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', GARDEN_CONTENT_DIR: vault, GARDEN_CACHE_DIR: cacheDir, GARDEN_SITE_URL: 'https://garden.test', GARDEN_STRICT: '', ...env },
   });
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  const listeners = new Set<() => void>();
+  const heard = (d: Buffer) => {
+    output += d;
+    for (const listener of listeners) listener();
+  };
+  child.stdout!.on('data', heard);
+  child.stderr!.on('data', heard);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const server: DevServer = { url: `http://127.0.0.1:${port}`, output: () => output, stop: () => stop(child, exited) };
+  const waitFor = (pattern: RegExp, from = 0, ms = 30_000) =>
+    new Promise<string>((resolve, reject) => {
+      const done = (settle: () => void) => {
+        listeners.delete(check);
+        clearTimeout(timer);
+        settle();
+      };
+      const check = () => {
+        const said = output.slice(from);
+        if (pattern.test(said)) done(() => resolve(said));
+        else if (child.exitCode !== null || child.signalCode !== null) done(() => reject(new Error(`astro dev exited before printing ${pattern}:\n${said}`)));
+      };
+      const timer = setTimeout(() => done(() => reject(new Error(`astro dev did not print ${pattern} within ${ms} ms; it printed:\n${output.slice(from)}`))), ms);
+      listeners.add(check);
+      void exited.then(check);
+      check();
+    });
+  const server: DevServer = { url: `http://127.0.0.1:${port}`, cacheDir, output: () => output, waitFor, stop: () => stop(child, exited) };
 
+  // Astro prints the address once it listens; the first page then takes a while to compile.
   const deadline = Date.now() + timeoutMs;
+  try {
+    await waitFor(new RegExp(`127\\.0\\.0\\.1:${port}`), 0, timeoutMs);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`astro dev exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(server.url, { signal: AbortSignal.timeout(Math.max(1000, deadline - Date.now())) });
+      // Any answer will do: under a base path, / is a 404 page.
+      if (response.status < 500) return server;
+    } catch {
+      // Listening, but not answering yet: asked again once it prints something (every request
+      // and error is logged), until the deadline.
+    }
     if (Date.now() > deadline) {
       await server.stop();
       throw new Error(`astro dev did not answer within ${timeoutMs} ms:\n${output}`);
     }
-    try {
-      const response = await fetch(server.url, { signal: AbortSignal.timeout(10_000) });
-      // Any answer will do: under a base path, / is a 404 page.
-      if (response.status < 500) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await waitFor(/[\s\S]/, output.length, 1000).catch(() => {});
   }
 }
 
