@@ -20,14 +20,23 @@ const PNG = (n: number) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0
 let vault: string;
 let outDir: string;
 let cacheDir: string;
+/** The garden's settings from here on (GARDEN_SETTINGS), for the rebuild and the cold build alike. */
+let settings: Record<string, unknown> = {};
+const env = (): Record<string, string> => (Object.keys(settings).length ? { GARDEN_SETTINGS: JSON.stringify(settings) } : {});
 
 const write = (name: string, text: string | Uint8Array) => fs.writeFile(path.join(vault, name), text);
-const edit = async (name: string, change: (text: string) => string) => write(name, change(await fs.readFile(path.join(vault, name), 'utf8')));
+/** Edits a note; an edit that changes nothing (its step run out of order, or alone) fails rather than testing nothing. */
+const edit = async (name: string, change: (text: string) => string) => {
+  const before = await fs.readFile(path.join(vault, name), 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`the edit of ${name} changed nothing: the steps run in order, each after the one before`);
+  await write(name, after);
+};
 
 async function expectSameAsCold(step: string): Promise<BuiltSite> {
-  const incremental = await buildInto(vault, outDir, cacheDir);
+  const incremental = await buildInto(vault, outDir, cacheDir, env());
   expect(incremental.code, `${step}: incremental build\n${incremental.output}`).toBe(0);
-  const cold = await buildSite(vault);
+  const cold = await buildSite(vault, env());
   expect(cold.code, `${step}: cold build\n${cold.output}`).toBe(0);
   const [after, expected] = await Promise.all([siteFiles(outDir), siteFiles(cold.outDir)]);
   expect([...after.keys()], `${step}: the same files`).toEqual([...expected.keys()]);
@@ -51,7 +60,8 @@ beforeAll(async () => {
     'Alpha.md': shared('Alpha links [[Beta]] and [[zqturnedfile|a note]].\n\n![[picture.png]]', 'title: Alpha\ntags: [garden, garden/moss]\nmood: Calm\nupdated: 2025-03-01\n'),
     'Beta.md': shared('Beta, linked from Alpha, links [[Gamma]].', 'title: Beta\ntags: [garden]\nupdated: 2025-02-01\n'),
     'Gamma.md': shared('Gamma links [[Alpha]].', 'title: Gamma\ntags: [stone]\nmood: Calm\nupdated: 2025-01-01\n'),
-    'Delta.md': shared('Delta stands alone and links [[Beta]].', 'title: Delta\ntags: [stone]\nupdated: 2024-12-01\n'),
+    // [[Old beta]] names no note until Beta takes it as an alias.
+    'Delta.md': shared('Delta stands alone and links [[Beta]] and [[Old beta|the old name]].', 'title: Delta\ntags: [stone]\nupdated: 2024-12-01\n'),
     'zqturnedfile.md': shared('zqturnedbody links [[Alpha]].', 'title: zqturnedtitle\ntags: [zqturnedtag, garden]\naliases: [zqturnedalias]\nupdated: 2025-04-01\n'),
     // A page whose path is not ASCII, under a nested tag's page too, kept in place like any other.
     '日本の庭.md': shared('A garden in Japanese.', 'tags: [garden/庭]\nupdated: 2024-11-01\n'),
@@ -96,6 +106,26 @@ describe('an incremental rebuild equals a cold build', { timeout: 600_000 }, () 
   it("after a note's title changes (its backlinkers, neighbours and lists show it)", () => edit('Beta.md', (t) => t.replace('title: Beta', 'title: Beta renamed')).then(() => expectSameAsCold('title')));
   it("after a note's tags change", () => edit('Gamma.md', (t) => t.replace('tags: [stone]', 'tags: [garden/moss, river]')).then(() => expectSameAsCold('tags')));
   it("after a note's up changes", () => edit('Delta.md', (t) => t.replace('title: Delta\n', 'title: Delta\nup: "[[Alpha]]"\n')).then(() => expectSameAsCold('up')));
+  // Every other field a page shows, two to a rebuild where they are on different pages (a rebuild
+  // and a cold build cost ~10 s): the differing files a failure lists say which field it was.
+  it("after a note's mood and another's growth state change (mood and state pages, lists, the notes' own)", async () => {
+    await edit('Alpha.md', (t) => t.replace('mood: Calm', 'mood: Curious'));
+    await edit('Beta.md', (t) => t.replace('title: Beta renamed\n', 'title: Beta renamed\nstate: evergreen\n'));
+    await expectSameAsCold('mood and state');
+  });
+  it("after a note's description and tended date change (lists; the order, so its old and new neighbours)", async () => {
+    await edit('Delta.md', (t) => t.replace('title: Delta\n', 'title: Delta\ndescription: Delta, described.\n').replace('updated: 2024-12-01', 'updated: 2025-06-01'));
+    await expectSameAsCold('description and updated');
+  });
+  it("after a note's aliases change (its redirect pages, and a link by the alias now landing)", () => edit('Beta.md', (t) => t.replace('title: Beta renamed\n', 'title: Beta renamed\naliases: [Old beta]\n')).then(() => expectSameAsCold('aliases')));
+  it("after the garden's title, colours and redirects change (GARDEN_SETTINGS)", async () => {
+    settings = { ...settings, title: 'A renamed garden', colors: { accent: { light: '#5c2a8a' } }, redirects: { '/old-alpha/': 'Alpha', '/older/delta/': 'Delta' } };
+    await expectSameAsCold('title, colors and redirects settings');
+  });
+  it('after the redirects setting changes: one old address gone, one sent to another note', async () => {
+    settings = { ...settings, redirects: { '/old-alpha/': 'Beta' } };
+    await expectSameAsCold('redirects changed');
+  });
   it('after an attachment changes and another is embedded', async () => {
     await write('picture.png', PNG(2));
     await write('second.png', PNG(3));
