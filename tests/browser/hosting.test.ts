@@ -46,24 +46,34 @@ async function crawl(host: Hosted): Promise<{ pages: number; broken: string[] }>
   const links = new Set<string>();
   const context = await browser.newContext();
   const paths = await pagePaths(host);
+  // Redirect pages (an alias's) send the browser on at once: their addresses are checked as links.
+  const pages: string[] = [];
   for (const pathname of paths) {
-    // A redirect page (an alias's) sends the browser on at once: its address is checked as a link.
     const relative = decodeURIComponent(pathname.slice(host.prefix.length));
     const file = path.join(host.site.outDir, relative, relative === '' || relative.endsWith('/') ? 'index.html' : '');
-    if ((await fs.readFile(file, 'utf8').catch(() => '')).includes('http-equiv="refresh"')) {
-      links.add(`${host.server.url}${pathname}`);
-      continue;
-    }
-    const page = await context.newPage();
-    page.on('response', (r) => void (r.status() >= 400 && broken.add(`${pathname}: ${r.status()} ${r.url()}`)));
-    page.on('requestfailed', (r) => void broken.add(`${pathname}: failed ${r.url()}`));
-    await page.goto(`${host.server.url}${pathname}`, { waitUntil: 'load' });
-    const found = await page.$$eval('a[href], img[src], link[href], script[src], use', (nodes) =>
-      nodes.map((n) => (n as HTMLAnchorElement).href ?? (n as HTMLImageElement).src ?? n.getAttribute('href')).filter(Boolean).map(String),
-    );
-    for (const url of found) if (url.startsWith(host.server.url)) links.add(url.split('#')[0]!);
-    await page.close();
+    if ((await fs.readFile(file, 'utf8').catch(() => '')).includes('http-equiv="refresh"')) links.add(`${host.server.url}${pathname}`);
+    else pages.push(pathname);
   }
+  // Three tabs, each opening page after page: a load waits on Chromium more than on the CPU.
+  await Promise.all(
+    [0, 1, 2].map(async () => {
+      const page = await context.newPage();
+      let pathname = '';
+      page.on('response', (r) => void (r.status() >= 400 && broken.add(`${pathname}: ${r.status()} ${r.url()}`)));
+      // Not a request the next page's load cancelled (the favicon, asked for after load): a missing
+      // file answers 404, and every address a page names is asked for again below.
+      page.on('requestfailed', (r) => void (r.failure()?.errorText !== 'net::ERR_ABORTED' && broken.add(`${pathname}: failed ${r.url()}`)));
+      while (pages.length) {
+        pathname = pages.shift()!;
+        await page.goto(`${host.server.url}${pathname}`, { waitUntil: 'load' });
+        const found = await page.$$eval('a[href], img[src], link[href], script[src], use', (nodes) =>
+          nodes.map((n) => (n as HTMLAnchorElement).href ?? (n as HTMLImageElement).src ?? n.getAttribute('href')).filter(Boolean).map(String),
+        );
+        for (const url of found) if (url.startsWith(host.server.url)) links.add(url.split('#')[0]!);
+      }
+      await page.close();
+    }),
+  );
   for (const url of links) {
     const response = await context.request.get(url);
     if (response.status() !== 200) broken.add(`link ${url}: ${response.status()}`);

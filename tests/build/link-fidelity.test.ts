@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { buildSite, listFiles, ROOT, SAMPLE_GARDEN, type BuiltSite } from '../helpers/build.ts';
+import { listFiles, ROOT, SAMPLE_GARDEN, type BuiltSite } from '../helpers/build.ts';
+import { sharedBuild } from '../helpers/shared-builds.ts';
 
 /*
  * Every internal link of every built page lands: its path on a page or file of the site, and its
@@ -75,8 +76,8 @@ describe('link fidelity', () => {
   let sample: BuiltSite;
   let obsidian: BuiltSite;
   beforeAll(async () => {
-    sample = await buildSite(SAMPLE_GARDEN);
-    obsidian = await buildSite(path.join(ROOT, 'tests/fixtures/obsidian-vault'));
+    sample = await sharedBuild(SAMPLE_GARDEN);
+    obsidian = await sharedBuild(path.join(ROOT, 'tests/fixtures/obsidian-vault'));
   });
 
   it('the sample garden has no broken link, image, stylesheet, script or fragment', async () => {

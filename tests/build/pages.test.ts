@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { selectAll, select } from 'hast-util-select';
-import { buildSite, listFiles, pageHtml, SAMPLE_GARDEN, type BuiltSite } from '../helpers/build.ts';
+import { listFiles, pageHtml, SAMPLE_GARDEN, type BuiltSite } from '../helpers/build.ts';
+import { sharedBuild } from '../helpers/shared-builds.ts';
 
 /* The sample garden (content/, copied to tests/fixtures/sample-garden/), built as a gardener would, checked against the contract's pages. */
 let site: BuiltSite;
@@ -13,7 +14,7 @@ const page = async (url: string) => fromHtml(await pageHtml(site, url));
 const text = (tree: ReturnType<typeof fromHtml>, selector: string) => selectAll(selector, tree).map((n) => toString(n).trim());
 
 beforeAll(async () => {
-  site = await buildSite(SAMPLE_GARDEN);
+  site = await sharedBuild(SAMPLE_GARDEN);
 });
 
 describe('the sample garden', () => {

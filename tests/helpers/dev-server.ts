@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { ROOT } from './build.ts';
 
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -47,7 +48,7 @@ export async function startDevServer(vault: string, env: Record<string, string> 
   const child = spawn(process.execPath, [ASTRO, 'dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
     cwd: ROOT,
     detached: true,
-    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', GARDEN_CONTENT_DIR: vault, GARDEN_CACHE_DIR: cacheDir, GARDEN_SITE_URL: 'https://garden.test', GARDEN_STRICT: '', ...env },
+    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', GARDEN_CONTENT_DIR: vault, GARDEN_CACHE_DIR: cacheDir, GARDEN_SITE_URL: 'https://garden.test', GARDEN_STRICT: '', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
   });
   let output = '';
   const listeners = new Set<() => void>();
@@ -66,7 +67,8 @@ export async function startDevServer(vault: string, env: Record<string, string> 
         settle();
       };
       const check = () => {
-        const said = output.slice(from);
+        // Without colours, should a terminal or a CI runner force them: patterns are about words.
+        const said = stripVTControlCharacters(output.slice(from));
         if (pattern.test(said)) done(() => resolve(said));
         else if (child.exitCode !== null || child.signalCode !== null) done(() => reject(new Error(`astro dev exited before printing ${pattern}:\n${said}`)));
       };
