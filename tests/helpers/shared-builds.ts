@@ -3,7 +3,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { buildInto, type BuiltSite } from './build.ts';
-import '../global-setup.ts';
 
 /**
  * A build of a vault with the default settings, made once a test run and shared by the test files
