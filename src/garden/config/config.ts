@@ -4,11 +4,11 @@ import { closest as nearest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { normalizeBase } from '../urls.ts';
 import { mutedColor } from './colors.ts';
-import { COLOR_ROLES, settingsSchema, type ColorRole, type GardenSettings, type Settings, type ThemeColor } from './settings.ts';
+import { settingsSchema, type ColorRole, type GardenSettings, type Settings, type ThemeColor } from './settings.ts';
 
 export { redirectPath } from './redirect-path.ts';
 export { mutedColor } from './colors.ts';
-export { DATE_SOURCES, ENV_OVERRIDES, type ColorRole, type GardenSettings, type Settings, type ThemeColor } from './settings.ts';
+export { COLOR_ROLES, DATE_SOURCES, ENV_OVERRIDES, type ColorRole, type GardenSettings, type Settings, type ThemeColor } from './settings.ts';
 
 /**
  * The settings the garden builds with: the gardener's, checked and completed (settings.ts), and
@@ -117,5 +117,3 @@ function checkContrast(colors: Record<ColorRole, ThemeColor>): void {
     }
   }
 }
-
-export { COLOR_ROLES };

@@ -118,6 +118,10 @@ const siteUrl = z
   .refine((value) => ['http:', 'https:'].includes(new URL(value).protocol), refusing((v) => `siteUrl must use http or https, got "${String(v)}"`))
   .transform((value) => new URL(value).href.replace(/\/$/, ''));
 
+/** One message for each way a number setting can be wrong: its type, its being whole, its bound. */
+const feedLimitRefused = refusing((v) => `feedLimit must be a whole number of at least 1, got ${String(v)}`);
+const renderTimeoutRefused = refusing((v) => `renderTimeout must be a number of seconds greater than 0 (such as 10), got ${got(v)}`);
+
 /** The settings, each described as the README's table describes it. */
 export const settingsSchema = z.strictObject({
   contentDir: text('contentDir').default('content').describe('vault folder'),
@@ -137,15 +141,15 @@ export const settingsSchema = z.strictObject({
     .describe('time zone for dates written without one'),
   dates: dates.describe('where a note\'s dates come from, first that knows wins'),
   feedLimit: z
-    .number(refusing((v) => `feedLimit must be a whole number of at least 1, got ${String(v)}`))
-    .int(refusing((v) => `feedLimit must be a whole number of at least 1, got ${String(v)}`))
-    .min(1, refusing((v) => `feedLimit must be a whole number of at least 1, got ${String(v)}`))
+    .number(feedLimitRefused)
+    .int(feedLimitRefused)
+    .min(1, feedLimitRefused)
     .default(50)
     .describe('notes in the feed'),
   renderTimeout: z
-    .number(refusing((v) => `renderTimeout must be a number of seconds greater than 0 (such as 10), got ${got(v)}`))
-    .positive(refusing((v) => `renderTimeout must be a number of seconds greater than 0 (such as 10), got ${got(v)}`))
-    .refine(Number.isFinite, refusing((v) => `renderTimeout must be a number of seconds greater than 0 (such as 10), got ${got(v)}`))
+    .number(renderTimeoutRefused)
+    .positive(renderTimeoutRefused)
+    .refine(Number.isFinite, renderTimeoutRefused)
     .default(10)
     .describe('how long one note may take to render'),
   homeNote: text('homeNote').default('index.md').describe('the note that opens the home page'),
