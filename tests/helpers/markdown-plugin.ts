@@ -1,8 +1,9 @@
 /*
  * Runs one of the garden's Markdown plugins on its own, the way remark-gfm and rehype-sanitize test
  * themselves: a small unified processor around the plugin (with only the neighbours it needs to get
- * a tree in and HTML out), a fake render context built from a small fixed table of notes and
- * attachments, and no vault, no `buildGarden` and no Astro.
+ * a tree in and HTML out), given as options a fake vault built from a small fixed table of notes and
+ * attachments, and no vault folder, no `buildGarden` and no Astro. What a plugin found is read from
+ * the file it rendered, as the renderer reads it.
  *
  * Each plugin's fixtures live in tests/fixtures/markdown/<plugin>/<case>/ (see
  * tests/unit/markdown-plugins.test.ts); `PLUGINS` below says how each is run and what it reports.
@@ -19,12 +20,13 @@ import type { Handler } from 'mdast-util-to-hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import { VFile } from 'vfile';
+import { VFile, type Data } from 'vfile';
 import { siteUrls, type SitePath } from '../../src/garden/urls.ts';
 import { tagSegments, tagUrlPath } from '../../src/garden/normalize/tags.ts';
-import type { LinkTarget, RenderContext } from '../../src/garden/render/markdown/context.ts';
+import type { LinkTarget, VaultLookups } from '../../src/garden/render/markdown/vault-lookups.ts';
+import { findingsOf, markdownPipeline } from '../../src/garden/render/markdown/pipeline.ts';
+import { noteLinksOf } from '../../src/garden/render/markdown/findings.ts';
 import remarkHtmlBlocks, { htmlBlockHandler } from '../../src/garden/render/markdown/html-blocks.ts';
-import { renderMarkdown } from '../../src/garden/render/markdown/pipeline.ts';
 import { noteTitle } from '../../src/garden/normalize/title.ts';
 import { parseFrontmatter } from '../../src/garden/collect/frontmatter.ts';
 import remarkCallouts from '../../src/garden/render/markdown/callouts.ts';
@@ -42,6 +44,8 @@ import { rehypeLostText, remarkSourceWords } from '../../src/garden/render/markd
 
 /** The note every fixture is rendered as. A first `# Fixture Note` repeats its title. */
 export const FIXTURE_NOTE = { title: 'Fixture Note', slug: 'fixture-note' } as const;
+/** Its vault path. */
+export const FIXTURE_PATH = 'Fixture Note.md';
 
 /**
  * The fake vault. Notes by vault path (without `.md`); a note without a slug is private, so it
@@ -82,48 +86,43 @@ function findNote(target: string): LinkTarget | undefined {
   return note?.slug ? { slug: note.slug, title: note.title } : undefined;
 }
 
-/** A fresh render context for one fixture, as the renderer builds for one note (base `/`). */
-export function fakeContext(): RenderContext {
-  const urls = siteUrls('https://garden.example', '/');
-  return {
-    ...FIXTURE_NOTE,
-    urls,
-    resolveNote: findNote,
-    isPrivate: (target) => key(target) === key('Private Note'),
-    resolveAttachment(target) {
-      const wanted = key(target);
-      const found = Object.keys(ATTACHMENTS).find((p) => key(p) === wanted) ?? Object.keys(ATTACHMENTS).find((p) => key(basename(p)) === wanted);
-      return found ? urls.attachment(ATTACHMENTS[found]!) : undefined;
-    },
-    resolveCanvas(target) {
-      // `Board` is the canvas only when no note, shared or private, has that name.
-      if (!/\.canvas$/i.test(target) && (findNote(target) || key(target) === key('Private Note'))) return undefined;
-      const wanted = key(target).replace(/\.canvas$/, '');
-      return CANVASES.find((p) => [key(p), key(basename(p))].map((k) => k.replace(/\.canvas$/, '')).includes(wanted));
-    },
-    tagUrl(raw): SitePath | undefined {
-      const segments = tagSegments(raw);
-      return segments ? urls.tag(tagUrlPath(segments)) : undefined;
-    },
-    links: new Set(),
-    fragmentLinks: [],
-    noteHrefs: new Map(),
-    embeds: [],
-    inlineTags: [],
-    blockIds: [],
-    uses: { math: false, diagrams: false },
-    notices: [],
-  };
-}
+const URLS = siteUrls('https://garden.example', '/');
 
-/** What the context and the file carry out of a render, as plain JSON. */
+/** The fake vault every fixture is rendered against, as the renderer asks the real one (base `/`). */
+export const FAKE_VAULT: VaultLookups = {
+  urls: URLS,
+  note: findNote,
+  isPrivate: (target) => key(target) === key('Private Note'),
+  attachment(target) {
+    const wanted = key(target);
+    const found = Object.keys(ATTACHMENTS).find((p) => key(p) === wanted) ?? Object.keys(ATTACHMENTS).find((p) => key(basename(p)) === wanted);
+    return found ? URLS.attachment(ATTACHMENTS[found]!) : undefined;
+  },
+  canvas(target) {
+    // `Board` is the canvas only when no note, shared or private, has that name.
+    if (!/\.canvas$/i.test(target) && (findNote(target) || key(target) === key('Private Note'))) return undefined;
+    const wanted = key(target).replace(/\.canvas$/, '');
+    return CANVASES.find((p) => [key(p), key(basename(p))].map((k) => k.replace(/\.canvas$/, '')).includes(wanted));
+  },
+  tag(raw): SitePath | undefined {
+    const segments = tagSegments(raw);
+    return segments ? URLS.tag(tagUrlPath(segments)) : undefined;
+  },
+};
+
+/** The whole pipeline against the fake vault, as the renderer builds it for a garden. */
+export const FIXTURE_PIPELINE = markdownPipeline(FAKE_VAULT);
+
+/** A fresh file's data for the fixture note. */
+export const fixtureNoteData = (): Data => ({ note: { ...FIXTURE_NOTE } });
+
+/** What a render found, as plain JSON. */
 export type Report = Record<string, unknown>;
 
 type ReportKey = 'links' | 'noteHrefs' | 'embeds' | 'inlineTags' | 'blockIds' | 'notices' | 'linkContexts' | 'parts' | 'unclosed' | 'title' | 'titleId';
 
 interface Run {
   html: string;
-  context: RenderContext;
   file: VFile;
   /** Anything else worth reporting from the run (keyed like the report). */
   extra?: Report;
@@ -131,7 +130,7 @@ interface Run {
 
 interface PluginHarness {
   /** Renders a fixture's input with the plugin and its minimum neighbours. */
-  run(input: string, context: RenderContext): Promise<Run>;
+  run(input: string): Promise<Run>;
   /** What goes in report.json; none: the plugin reports nothing and the case has no report. */
   report: ReportKey[];
 }
@@ -139,15 +138,15 @@ interface PluginHarness {
 /** A processor's `process`, whatever unified infers for its chain of plugins. */
 type Processor = { process(file: VFile): Promise<VFile> };
 
-async function render(processor: Processor, input: string, context: RenderContext): Promise<Run> {
-  const file = new VFile({ value: input, data: { garden: context } });
+async function render(processor: Processor, input: string): Promise<Run> {
+  const file = new VFile({ value: input, path: FIXTURE_PATH, data: fixtureNoteData() });
   const result = await processor.process(file);
-  return { html: String(result), context, file };
+  return { html: String(result), file };
 }
 
 /** Markdown (CommonMark, GFM, frontmatter; escapes noted as the pipeline notes them) in, HTML out, with one remark plugin in between. */
-const remark = (plugin: Plugin<[], MdastRoot> = () => undefined) =>
-  unified().use(remarkParse).use(remarkEscapes).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(plugin).use(remarkRehype).use(rehypeStringify) as unknown as Processor;
+const remark = (plugin: Plugin<[VaultLookups], MdastRoot> | Plugin<[], MdastRoot> = () => undefined) =>
+  unified().use(remarkParse).use(remarkEscapes).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(plugin as Plugin<[VaultLookups], MdastRoot>, FAKE_VAULT).use(remarkRehype).use(rehypeStringify) as unknown as Processor;
 
 /** Markdown with its raw HTML read into the tree (as the pipeline does), then one rehype plugin, then HTML. */
 const rehype = (plugin: Plugin<[], HastRoot>) =>
@@ -170,7 +169,7 @@ export const PLUGINS: Record<string, PluginHarness> = {
   // Needs remark-rehype's handler for its node type; rehype-raw for the inline HTML it leaves alone.
   'html-blocks': {
     report: ['notices'],
-    run: (input, context) =>
+    run: (input) =>
       render(
         unified()
           .use(remarkParse)
@@ -180,33 +179,32 @@ export const PLUGINS: Record<string, PluginHarness> = {
           .use(rehypeRaw)
           .use(rehypeStringify) as unknown as Processor,
         input,
-        context,
       ),
   },
   // The title rule end to end: the note's title and its heading's line (normalize/title.ts), then the
   // whole pipeline, which gives that heading's id to the page's title and leaves it out of the body.
   'title-heading': {
     report: ['title', 'titleId'],
-    run: async (input, context) => {
+    run: async (input) => {
       const parsed = parseFrontmatter(input);
       const data = parsed.ok ? parsed.data : {};
       const body = parsed.ok ? parsed.body : input;
       const { title, headingLine } = noteTitle(data, body, `${FIXTURE_NOTE.title}.md`);
       const bodyLine = input.slice(0, input.length - body.length).split('\n').length;
-      const titled: RenderContext = { ...context, title, ...(headingLine === undefined ? {} : { titleLine: bodyLine + headingLine - 1 }) };
-      const rendered = await renderMarkdown(input, titled);
+      const note = { ...FIXTURE_NOTE, title, ...(headingLine === undefined ? {} : { titleLine: bodyLine + headingLine - 1 }) };
+      const rendered = await FIXTURE_PIPELINE.note(input, FIXTURE_PATH, { note });
       const html = rendered.body.flatMap((chunk) => chunk.parts).filter((part) => typeof part === 'string').join('');
-      return { html, context: titled, file: new VFile(), extra: { title, titleId: rendered.titleId ?? null } };
+      return { html, file: new VFile(), extra: { title, titleId: rendered.titleId ?? null } };
     },
   },
-  callouts: { report: [], run: (input, context) => render(remark(remarkCallouts), input, context) },
-  wikilinks: { report: ['links', 'noteHrefs', 'embeds'], run: (input, context) => render(remark(remarkWikilinks), input, context) },
-  'highlight-mark': { report: [], run: (input, context) => render(remark(remarkHighlightMark), input, context) },
-  'inline-tags': { report: ['inlineTags'], run: (input, context) => render(remark(remarkInlineTags), input, context) },
+  callouts: { report: [], run: (input) => render(remark(remarkCallouts), input) },
+  wikilinks: { report: ['links', 'noteHrefs', 'embeds'], run: (input) => render(remark(remarkWikilinks), input) },
+  'highlight-mark': { report: [], run: (input) => render(remark(remarkHighlightMark), input) },
+  'inline-tags': { report: ['inlineTags'], run: (input) => render(remark(remarkInlineTags), input) },
   // Runs after sanitizing in the pipeline, and follows the ids sanitizing prefixed: it needs it.
   'vault-urls': {
     report: ['links', 'noteHrefs'],
-    run: (input, context) =>
+    run: (input) =>
       render(
         unified()
           .use(remarkParse)
@@ -214,29 +212,27 @@ export const PLUGINS: Record<string, PluginHarness> = {
           .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
           .use(rehypeRaw)
           .use(sanitizeWithGardenSchema)
-          .use(rehypeVaultUrls)
+          .use(rehypeVaultUrls, FAKE_VAULT)
           .use(rehypeStringify) as unknown as Processor,
         input,
-        context,
       ),
   },
   // Reads the links wikilinks resolved (and recorded in noteHrefs).
   'link-contexts': {
     report: ['linkContexts'],
-    run: (input, context) =>
+    run: (input) =>
       render(
-        unified().use(remarkParse).use(remarkGfm).use(remarkWikilinks).use(remarkRehype).use(rehypeLinkContexts).use(rehypeStringify) as unknown as Processor,
+        unified().use(remarkParse).use(remarkGfm).use(remarkWikilinks, FAKE_VAULT).use(remarkRehype).use(rehypeLinkContexts).use(rehypeStringify) as unknown as Processor,
         input,
-        context,
       ),
   },
   // A text function run before parsing; the HTML shows what is left of the note, raw HTML included.
   'obsidian-comments': {
     report: ['unclosed'],
-    run: async (input, context) => {
+    run: async (input) => {
       const stripped = stripObsidianComments(input);
       // Raw HTML is read, as in the pipeline, to show what a comment left of it.
-      const run = await render(rehype(() => undefined), stripped.text, context);
+      const run = await render(rehype(() => undefined), stripped.text);
       return { ...run, extra: { unclosed: stripped.unclosed } };
     },
   },
@@ -244,13 +240,13 @@ export const PLUGINS: Record<string, PluginHarness> = {
   // as a faulty plugin would; block ids, callouts and raw HTML rendered as the pipeline does.
   'lost-text': {
     report: ['notices'],
-    run: (input, context) =>
+    run: (input) =>
       render(
         unified()
           .use(remarkParse)
           .use(remarkFrontmatter, ['yaml'])
           .use(remarkGfm)
-          .use(remarkWikilinks)
+          .use(remarkWikilinks, FAKE_VAULT)
           .use(remarkSourceWords)
           .use(remarkCallouts)
           .use(remarkBlockIds)
@@ -263,28 +259,27 @@ export const PLUGINS: Record<string, PluginHarness> = {
           .use(rehypeLostText)
           .use(rehypeStringify) as unknown as Processor,
         input,
-        context,
       ),
   },
-  'sanitize-schema': { report: [], run: (input, context) => render(rehype(sanitizeWithGardenSchema), input, context) },
-  'heading-ids': { report: [], run: (input, context) => render(rehype(rehypeHeadingIds), input, context) },
-  'block-ids': { report: ['blockIds'], run: (input, context) => render(remark(remarkBlockIds), input, context) },
+  'sanitize-schema': { report: [], run: (input) => render(rehype(sanitizeWithGardenSchema), input) },
+  'heading-ids': { report: [], run: (input) => render(rehype(rehypeHeadingIds), input) },
+  'block-ids': { report: ['blockIds'], run: (input) => render(remark(remarkBlockIds), input) },
   // Marks come from wikilinks and block ids and must survive sanitizing; notes may write imitations of them.
   marks: {
     report: ['embeds', 'parts'],
-    run: async (input, context) => {
+    run: async (input) => {
       const processor = unified()
         .use(remarkParse)
         .use(remarkGfm)
         .use(remarkBlockIds)
-        .use(remarkWikilinks)
+        .use(remarkWikilinks, FAKE_VAULT)
         .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
         .use(rehypeRaw)
         .use(rehypeSanitize, gardenSchema)
         .use(rehypeGardenMarks)
         .use(rehypeStringify) as unknown as Processor;
-      const run = await render(processor, input, context);
-      return { ...run, extra: { parts: splitAtSlots(run.html, context.embeds) } };
+      const run = await render(processor, input);
+      return { ...run, extra: { parts: splitAtSlots(run.html, run.file.data.embeds ?? []) } };
     },
   },
 };
@@ -296,22 +291,23 @@ const stable = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll(T
 
 export interface PluginOutput {
   html: string;
-  /** Present when the plugin reports something through the context or the file. */
+  /** Present when the plugin reports something through the file it rendered. */
   report?: Report;
 }
 
-/** Runs `plugin` on `input` with a fresh fake context; the HTML and, if the plugin reports, its report. */
+/** Runs `plugin` on `input` against the fake vault; the HTML and, if the plugin reports, its report. */
 export async function runPlugin(plugin: string, input: string): Promise<PluginOutput> {
   const harness = PLUGINS[plugin];
   if (!harness) throw new Error(`no harness for plugin ${plugin}: add it to PLUGINS in tests/helpers/markdown-plugin.ts`);
-  const { html, context, file, extra = {} } = await harness.run(input, fakeContext());
+  const { html, file, extra = {} } = await harness.run(input);
+  const found = findingsOf(file);
   const all: Report = {
-    links: [...context.links],
-    noteHrefs: Object.fromEntries(context.noteHrefs),
-    embeds: context.embeds,
-    inlineTags: context.inlineTags,
-    blockIds: context.blockIds,
-    notices: context.notices,
+    links: found.links,
+    noteHrefs: Object.fromEntries(noteLinksOf(file).hrefs),
+    embeds: found.embeds,
+    inlineTags: found.inlineTags,
+    blockIds: found.blockIds,
+    notices: found.notices,
     linkContexts: file.data.linkContexts ?? {},
     ...extra,
   };

@@ -4,7 +4,7 @@
  *
  *   tests/fixtures/markdown/<plugin>/<case>/input.md     the note's text
  *   tests/fixtures/markdown/<plugin>/<case>/output.html  the HTML expected from that plugin alone
- *   tests/fixtures/markdown/<plugin>/<case>/report.json  what it reports through the render context
+ *   tests/fixtures/markdown/<plugin>/<case>/report.json  what it found, as it left it on the file
  *                                                         (links, embeds, tags, notices, contexts…)
  *
  * How each plugin is run (its neighbours, the fake notes and attachments) is in

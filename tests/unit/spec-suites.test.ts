@@ -1,7 +1,7 @@
 /*
  * The CommonMark 0.31.2 spec examples (the `commonmark-spec` package) and the GFM 0.29 extension
  * examples (tests/fixtures/spec/gfm-0.29-extensions.json) rendered through the garden's pipeline
- * (renderMarkdown, a fresh fake render context each) and compared with the spec's HTML after the
+ * (the fixture pipeline, against the plugins' fake vault, a fresh file each) and compared with the spec's HTML after the
  * normalization the reference implementations' spec runners use (tests/helpers/spec-html.ts).
  *
  * - Every example renders as the spec says, or is in the one list of intended differences
@@ -22,8 +22,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
-import { renderMarkdown } from '../../src/garden/render/markdown/pipeline.ts';
-import { fakeContext } from '../helpers/markdown-plugin.ts';
+import { FIXTURE_PATH, FIXTURE_PIPELINE, fixtureNoteData } from '../helpers/markdown-plugin.ts';
 import { normalizeHtml } from '../helpers/spec-html.ts';
 import {
   GARDEN_KINDS,
@@ -69,7 +68,7 @@ const key = (suite: Suite, number: number) => `${suite} ${number}`;
 const results = new Map<string, Result>();
 
 async function renderGarden(markdown: string): Promise<string> {
-  const rendered = await renderMarkdown(markdown, fakeContext());
+  const rendered = await FIXTURE_PIPELINE.note(markdown, FIXTURE_PATH, fixtureNoteData());
   return rendered.body
     .flatMap((chunk) => chunk.parts)
     .filter((part) => typeof part === 'string')

@@ -4,7 +4,7 @@ import type { RenderedDraft } from '../render/render-garden.ts';
 import type { LinkWorld } from '../link/link-world.ts';
 import { attachmentFileName, isCanvasFile } from '../render/renderer.ts';
 import { boardsIn, type RenderedCanvas } from '../render/canvas/render-canvases.ts';
-import { isCanvasSlot } from '../render/markdown/context.ts';
+import { isCanvasSlot } from '../render/markdown/findings.ts';
 import { VaultIndex } from '../link/resolve.ts';
 import type { SiteUrls } from '../urls.ts';
 import { newestTendedFirst } from './order.ts';

@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { BodyPart, Chunk } from '../render/markdown/chunks.ts';
-import { isCanvasSlot, type CanvasSlot, type NoteEmbedSlot } from '../render/markdown/context.ts';
+import { isCanvasSlot, type CanvasSlot, type NoteEmbedSlot } from '../render/markdown/findings.ts';
 import type { RenderedCanvas } from '../render/canvas/render-canvases.ts';
 import type { Problems } from '../problems.ts';
 import type { SiteUrls } from '../urls.ts';

@@ -2,7 +2,7 @@ import { slug } from 'github-slugger';
 import type { Root, Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { contextOf } from './markdown/context.ts';
+import { noteOf } from './markdown/vault-lookups.ts';
 import { withoutClosingSequence } from '../normalize/title.ts';
 
 /*
@@ -71,7 +71,7 @@ export default function rehypeHeadingIds() {
     const bases = headings.map((heading) => headingId(writtenWords(heading, source) ?? toString(heading)) || 'section');
     const taken = new Set<string>();
     const firsts = new Set(bases.filter((base, i) => bases.indexOf(base) === i));
-    const { titleLine } = contextOf(file);
+    const { titleLine } = noteOf(file);
     headings.forEach((heading, i) => {
       const base = bases[i]!;
       let id = base;

@@ -1,7 +1,7 @@
 import type { Heading } from '../types.ts';
 import type { LinkWorld } from '../link/link-world.ts';
 import type { BodyPart, Chunk } from './markdown/chunks.ts';
-import type { EmbedSlot } from './markdown/context.ts';
+import type { EmbedSlot } from './markdown/findings.ts';
 
 export type { LinkWorld };
 

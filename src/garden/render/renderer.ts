@@ -4,10 +4,11 @@ import { LinkLookup } from '../link/link-lookup.ts';
 import { boundSegment, slugifySegment } from '../normalize/slug.ts';
 import { tagSegments, tagUrlPath } from '../normalize/tags.ts';
 import { siteUrls, type SiteUrls, type SitePath } from '../urls.ts';
-import { cjkWords, renderMarkdown } from './markdown/pipeline.ts';
+import { cjkWords, markdownPipeline } from './markdown/pipeline.ts';
 import { MAX_NESTING, nestingDepth } from './nesting.ts';
 import { plainTextBody } from './plain-text.ts';
-import type { RenderContext } from './markdown/context.ts';
+import type { VaultLookups } from './markdown/vault-lookups.ts';
+import type { VFile } from 'vfile';
 import type { LinkWorld, RenderJob, RenderResult } from './render-types.ts';
 
 /** The name an attachment is published under: its slugified name and a hash of its vault path. */
@@ -26,9 +27,8 @@ export const attachmentUrl = (urls: SiteUrls, file: string): SitePath => urls.at
 /** A canvas file (JSON Canvas, Obsidian's boards): drawn as a board, never copied as an attachment. */
 export const isCanvasFile = (file: string) => /\.canvas$/i.test(file);
 
-/** One render's context, and what it gathered that the context does not carry. */
-export interface RenderSession {
-  context: RenderContext;
+/** What a render asked the vault: recorded on its file, for the render cache and the gardener's report. */
+export interface LookedUp {
   /** Link targets found nowhere in the vault. */
   missing: string[];
   /** Vault paths of the attachments it used. */
@@ -37,107 +37,82 @@ export interface RenderSession {
   targets: Set<string>;
 }
 
-/**
- * Makes render contexts against the given link world: one per note, links resolved from `path`
- * (a note's, or a canvas's for its text cards and file cards).
- */
-export function createLinker(world: LinkWorld): (path: string, title: string, slug: string) => RenderSession {
-  const lookup = new LinkLookup(world);
-  const urls = siteUrls(world.site.url, world.site.base);
-  const tagUrl = (raw: string) => {
-    const segments = tagSegments(raw);
-    return segments ? urls.tag(tagUrlPath(segments)) : undefined;
-  };
-  return (path, title, slug) => {
-    const found = { missing: [] as string[], attachments: new Set<string>(), targets: new Set<string>() };
-    const context: RenderContext = {
-      title,
-      slug,
-      urls,
-      ...resolvers(lookup, path, urls, found),
-      tagUrl,
-      links: new Set(),
-      fragmentLinks: [],
-      noteHrefs: new Map(),
-      embeds: [],
-      inlineTags: [],
-      blockIds: [],
-      notices: [],
-      uses: { math: false, diagrams: false },
-    };
-    return { context, ...found };
-  };
+declare module 'vfile' {
+  interface DataMap {
+    lookedUp: LookedUp;
+  }
 }
 
+export const lookedUpOf = (file: VFile): LookedUp => (file.data.lookedUp ??= { missing: [], attachments: new Set(), targets: new Set() });
+
 /**
- * The render context's lookups, from `path`. Every lookup of a target goes through `note` and
- * `attachment` here, so the session's `targets` lists each target asked about (what the render
- * cache checks: link-lookup.ts answers for the canvas and shared-note lookups too).
+ * What the Markdown plugins may ask of the given link world, each link resolved from the asking
+ * file's path (a note's, or a canvas's for its text cards and file cards). Every lookup of a target
+ * goes through `note` and `attachment` here, so the file's `lookedUp.targets` lists each target
+ * asked about (what the render cache checks: link-lookup.ts answers for the canvas and shared-note
+ * lookups too).
  */
-function resolvers(lookup: LinkLookup, path: string, urls: SiteUrls, session: Omit<RenderSession, 'context'>) {
-  const { missing, attachments, targets } = session;
-  const note = (target: string) => (targets.add(target), lookup.note(target, path));
-  const attachment = (target: string) => (targets.add(target), lookup.attachment(target, path));
+export function vaultLookups(world: LinkWorld): VaultLookups {
+  const lookup = new LinkLookup(world);
+  const urls = siteUrls(world.site.url, world.site.base);
+  const note = (target: string, file: VFile) => (lookedUpOf(file).targets.add(target), lookup.note(target, file.path));
+  const attachment = (target: string, file: VFile) => (lookedUpOf(file).targets.add(target), lookup.attachment(target, file.path));
   return {
-    resolveNote(target: string) {
-      const found = note(target);
-      if (found === undefined && attachment(target) === undefined) missing.push(target);
+    urls,
+    tag(raw) {
+      const segments = tagSegments(raw);
+      return segments ? urls.tag(tagUrlPath(segments)) : undefined;
+    },
+    note(target, file) {
+      const found = note(target, file);
+      if (found === undefined && attachment(target, file) === undefined) lookedUpOf(file).missing.push(target);
       return found === undefined ? undefined : lookup.sharedNote(found);
     },
-    isPrivate(target: string) {
-      const found = note(target);
+    isPrivate(target, file) {
+      const found = note(target, file);
       return found !== undefined && !lookup.sharedNote(found);
     },
-    resolveAttachment(target: string) {
-      const found = attachment(target);
+    attachment(target, file) {
+      const found = attachment(target, file);
       if (found === undefined) {
         // A Markdown image or link to a file the vault lacks is as broken as a missing note.
-        if (note(target) === undefined) missing.push(target);
+        if (note(target, file) === undefined) lookedUpOf(file).missing.push(target);
         return undefined;
       }
       // A canvas's JSON is never published as a file (canvas links and embeds are slots).
       if (isCanvasFile(found)) return undefined;
-      attachments.add(found);
+      lookedUpOf(file).attachments.add(found);
       return attachmentUrl(urls, found);
     },
-    resolveCanvas(target: string) {
+    canvas(target, file) {
       if (isCanvasFile(target)) {
-        const found = attachment(target);
+        const found = attachment(target, file);
         return found !== undefined && isCanvasFile(found) ? found : undefined;
       }
       // `[[Board]]` is the canvas only when no note answers to that name, as in Obsidian.
-      if (!target.trim() || note(target) !== undefined) return undefined;
-      return lookup.attachment(`${target}.canvas`, path);
+      if (!target.trim() || note(target, file) !== undefined) return undefined;
+      return lookup.attachment(`${target}.canvas`, file.path);
     },
-  } satisfies Partial<RenderContext>;
+  };
 }
 
 /** A function that renders one note at a time against the given link world. */
 export function createRenderer(world: LinkWorld): (job: RenderJob) => Promise<RenderResult> {
-  const linker = createLinker(world);
+  const pipeline = markdownPipeline(vaultLookups(world));
   return async (job) => {
     const depth = nestingDepth(job.bodyStart > 0 ? job.text.slice(job.bodyStart) : job.text);
     if (depth > MAX_NESTING) return asPlainText(job, `nests ${depth} levels deep (more than ${MAX_NESTING}); published as plain text`);
-    const { context, missing, attachments, targets } = linker(job.path, job.title, job.slug);
-    if (job.titleLine !== undefined) context.titleLine = job.titleLine;
+    const note = { slug: job.slug, title: job.title, ...(job.titleLine === undefined ? {} : { titleLine: job.titleLine }) };
+    const lookedUp: LookedUp = { missing: [], attachments: new Set(), targets: new Set() };
     try {
-      const rendered = await renderMarkdown(job.text, context);
+      const rendered = await pipeline.note(job.text, job.path, { note, lookedUp });
       return {
         path: job.path,
         ok: true,
         ...rendered,
-        links: [...context.links],
-        fragmentLinks: context.fragmentLinks,
-        embeds: context.embeds,
-        inlineTags: context.inlineTags,
-        blockIds: context.blockIds,
-        missing: [...new Set(missing)],
-        notices: context.notices,
-        ...(context.namesPrivateNotes ? { namesPrivateNotes: true as const } : {}),
-        attachments: [...attachments],
-        targets: [...targets],
-        hasMath: context.uses.math,
-        hasDiagram: context.uses.diagrams,
+        missing: [...new Set(lookedUp.missing)],
+        attachments: [...lookedUp.attachments],
+        targets: [...lookedUp.targets],
       };
     } catch (error) {
       // Nesting the estimate missed (it errs high, so this should not happen): the words, not nothing.

@@ -6,9 +6,11 @@ import { toHtml } from 'hast-util-to-html';
 import type { Problems } from '../../problems.ts';
 import type { RenderedDraft } from '../render-garden.ts';
 import type { LinkWorld } from '../render-types.ts';
-import { attachmentFileName, createLinker, isCanvasFile, type RenderSession } from '../renderer.ts';
-import { renderMarkdownTree } from '../markdown/pipeline.ts';
-import { isCanvasSlot, linkToNote, type EmbedSlot } from '../markdown/context.ts';
+import { VFile } from 'vfile';
+import { attachmentFileName, isCanvasFile, lookedUpOf, vaultLookups } from '../renderer.ts';
+import { markdownPipeline, type MarkdownPipeline } from '../markdown/pipeline.ts';
+import { isCanvasSlot, linkToNote, noteLinksOf, noticesOf, type EmbedSlot } from '../markdown/findings.ts';
+import type { VaultLookups } from '../markdown/vault-lookups.ts';
 import { blockElementId, splitAtSlots, type BodyPart } from '../markdown/marks.ts';
 import { headingId } from '../heading-ids.ts';
 import { LIMITS, parseCanvas, type CanvasNode, type FileNode, type GroupNode, type LinkNode } from './json-canvas.ts';
@@ -63,14 +65,15 @@ export const boardsIn = (embeds: EmbedSlot[]) => embeds.filter(isCanvasSlot).fil
 /** Draws every canvas the rendered notes embed (and the canvases those embed), once each. */
 export async function renderCanvases(rendered: RenderedDraft[], world: LinkWorld, problems: Problems): Promise<Map<string, RenderedCanvas>> {
   const files = new Map(world.attachments.map((file) => [file.path, file]));
-  const linker = createLinker(world);
+  const vault = vaultLookups(world);
+  const drawing = { vault, pipeline: markdownPipeline(vault) };
   const canvases = new Map<string, RenderedCanvas>();
   const queue = rendered.flatMap(({ rendered: result }) => boardsIn(result.embeds));
   while (queue.length) {
     const path = queue.shift()!;
     if (canvases.has(path)) continue;
     const file = files.get(path);
-    const canvas = file ? await drawCanvas(path, file.absolute, linker(path, '', ''), (message) => problems.warn(path, message)) : undefined;
+    const canvas = file ? await drawCanvas({ ...drawing, file: new VFile({ path }), notices: [] }, file.absolute, (message) => problems.warn(path, message)) : undefined;
     canvases.set(path, canvas ?? emptyCanvas(path));
     queue.push(...(canvas?.boards ?? []));
   }
@@ -97,44 +100,53 @@ async function readCanvas(absolute: string, report: (message: string) => void): 
   }
 }
 
-async function drawCanvas(
-  path: string,
-  absolute: string,
-  session: RenderSession,
-  report: (message: string) => void,
-): Promise<RenderedCanvas | undefined> {
+/**
+ * Drawing one canvas: the vault its cards ask, the pipeline its text cards go through, and the
+ * canvas's file, on which every card's lookups and findings are gathered (text cards share its data).
+ */
+interface Drawing {
+  vault: VaultLookups;
+  pipeline: MarkdownPipeline;
+  file: VFile;
+  /** What rendering its text cards had to say, reported after its missing links. */
+  notices: string[];
+}
+
+async function drawCanvas(session: Drawing, absolute: string, report: (message: string) => void): Promise<RenderedCanvas | undefined> {
+  const path = session.file.path;
   const source = await readCanvas(absolute, report);
   if (source === undefined) return undefined;
   const parsed = parseCanvas(source);
   for (const problem of parsed.problems) report(problem);
   if (!parsed.canvas) return undefined;
-  const { context } = session;
+  const { data } = session.file;
   const cards = new Map<string, Card>();
   for (const node of parsed.canvas.nodes) {
     const card = await cardOf(node, session, report);
     if (card) cards.set(node.id, card);
   }
-  for (const target of new Set(session.missing)) report(`links to "${target}", which is not in the vault`);
-  for (const notice of context.notices) report(notice);
+  const lookedUp = lookedUpOf(session.file);
+  for (const target of new Set(lookedUp.missing)) report(`links to "${target}", which is not in the vault`);
+  for (const notice of session.notices) report(notice);
   const board = drawBoard(parsed.canvas, cards, canvasName(path));
   if (!board) report('has no node to draw, so no board is shown');
   return {
     path,
     name: canvasName(path),
     id: boardId(path),
-    parts: board ? splitAtSlots(toHtml(board), context.embeds) : [],
-    attachments: [...session.attachments],
-    links: [...context.links],
-    boards: boardsIn(context.embeds),
-    hasMath: context.uses.math,
-    hasDiagram: context.uses.diagrams,
+    parts: board ? splitAtSlots(toHtml(board), data.embeds ?? []) : [],
+    attachments: [...lookedUp.attachments],
+    links: [...noteLinksOf(session.file).slugs],
+    boards: boardsIn(data.embeds ?? []),
+    hasMath: data.hasMath ?? false,
+    hasDiagram: data.hasDiagram ?? false,
   };
 }
 
-async function cardOf(node: CanvasNode, session: RenderSession, report: (message: string) => void): Promise<Card | undefined> {
+async function cardOf(node: CanvasNode, session: Drawing, report: (message: string) => void): Promise<Card | undefined> {
   switch (node.type) {
     case 'text':
-      return { kind: 'text', content: node.text.trim() ? cardHtml(await renderMarkdownTree(node.text, session.context)) : [] };
+      return { kind: 'text', content: node.text.trim() ? cardHtml(await textCard(node.text, session)) : [] };
     case 'file':
       return fileCard(node, session, report);
     case 'link':
@@ -161,16 +173,24 @@ function cardHtml(tree: Root): ElementContent[] {
   return tidy(tree.children);
 }
 
-/** Resolves without leaving the target in the session's list of missing links: a card reports its own. */
-function quietly<T>(session: RenderSession, resolve: () => T): T {
-  const before = session.missing.length;
+/** A text card's Markdown, rendered as a piece of the canvas: what it finds is gathered on the canvas's file. */
+async function textCard(text: string, session: Drawing): Promise<Root> {
+  const { tree, file } = await session.pipeline.tree(text, session.file.path, session.file.data);
+  session.notices.push(...noticesOf(file));
+  return tree;
+}
+
+/** Resolves without leaving the target in the canvas's list of missing links: a card reports its own. */
+function quietly<T>(session: Drawing, resolve: () => T): T {
+  const { missing } = lookedUpOf(session.file);
+  const before = missing.length;
   const result = resolve();
-  session.missing.splice(before);
+  missing.splice(before);
   return result;
 }
 
-function fileCard(node: FileNode, session: RenderSession, report: (message: string) => void): Card {
-  const { context } = session;
+function fileCard(node: FileNode, session: Drawing, report: (message: string) => void): Card {
+  const { vault, file: canvas } = session;
   const file = node.file.trim();
   const empty: Card = { kind: 'empty', content: [] };
   if (isCanvasFile(file)) {
@@ -180,18 +200,18 @@ function fileCard(node: FileNode, session: RenderSession, report: (message: stri
   const extension = posix.extname(file);
   if (!extension || /^\.md$/i.test(extension)) {
     const target = file.replace(/\.md$/i, '');
-    const note = quietly(session, () => context.resolveNote(target));
+    const note = quietly(session, () => vault.note(target, canvas));
     if (note) {
       const part = node.subpath?.slice(1).split('#').at(-1)?.trim();
       const fragment = part ? (part.startsWith('^') ? blockElementId(part.slice(1)) : headingId(part)) : undefined;
-      return { kind: 'note', content: [h('p', { className: ['canvas-note-title'] }, [h('a', { className: ['internal'], href: linkToNote(context, note, fragment) }, note.title)])] };
+      return { kind: 'note', content: [h('p', { className: ['canvas-note-title'] }, [h('a', { className: ['internal'], href: linkToNote(canvas, vault.urls, note, fragment) }, note.title)])] };
     }
     // Private and missing notes look the same on the board; only the gardener is told which.
-    if (context.isPrivate(target)) report(`has a card of "${file}", a private note; it is drawn as an empty card`);
+    if (vault.isPrivate(target, canvas)) report(`has a card of "${file}", a private note; it is drawn as an empty card`);
     else report(`has a card of "${file}", which is not in the vault; it is drawn as an empty card`);
     return empty;
   }
-  const url = quietly(session, () => context.resolveAttachment(file));
+  const url = quietly(session, () => vault.attachment(file, canvas));
   if (!url) {
     report(`has a card of "${file}", which is not in the vault; it is drawn as an empty card`);
     return empty;
@@ -220,9 +240,9 @@ function linkCard(node: LinkNode, report: (message: string) => void): Card {
   return { kind: 'link', content: [h('p', { className: ['canvas-url'] }, [h('a', { className: ['external'], href }, shown)])] };
 }
 
-function groupCard(node: GroupNode, session: RenderSession, report: (message: string) => void): Card {
+function groupCard(node: GroupNode, session: Drawing, report: (message: string) => void): Card {
   if (!node.background) return { kind: 'group', content: [] };
-  const url = IMAGE.test(node.background) ? quietly(session, () => session.context.resolveAttachment(node.background!)) : undefined;
+  const url = IMAGE.test(node.background) ? quietly(session, () => session.vault.attachment(node.background!, session.file)) : undefined;
   if (!url) {
     report(`has a group whose background "${node.background}" is not an image in the vault; it is drawn without it`);
     return { kind: 'group', content: [] };

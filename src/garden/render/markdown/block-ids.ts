@@ -1,6 +1,5 @@
 import type { Root, Parent, Paragraph, Text, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { contextOf } from './context.ts';
 import { markProperties } from './marks.ts';
 
 /*
@@ -44,7 +43,7 @@ function takeFirstLineId(paragraph: Paragraph): string | undefined {
 export default function remarkBlockIds() {
   return (tree: Root, file: VFile) => {
     if (!String(file.value).includes('^')) return;
-    const context = contextOf(file);
+    const blockIds = (file.data.blockIds ??= []);
     const walk = (parent: Parent) => {
       for (let i = 0; i < parent.children.length; i++) {
         const node = parent.children[i]!;
@@ -55,7 +54,7 @@ export default function remarkBlockIds() {
             // An id on a line of its own names the block before it; with none to name it is dropped.
             if (previous && previous.type !== 'heading') {
               mark(previous, alone[1]!);
-              context.blockIds.push(alone[1]!);
+              blockIds.push(alone[1]!);
             }
             parent.children.splice(i--, 1);
             continue;
@@ -65,7 +64,7 @@ export default function remarkBlockIds() {
           if (id) {
             // A list item is named by its first paragraph; any other paragraph names itself.
             mark(itemFirst ? (parent as unknown as RootContent) : node, id);
-            context.blockIds.push(id);
+            blockIds.push(id);
           }
         } else if ('children' in node && node.type !== 'heading' && node.type !== 'table') {
           walk(node as Parent);
@@ -74,4 +73,11 @@ export default function remarkBlockIds() {
     };
     walk(tree);
   };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The block ids (`^id`) the note names. */
+    blockIds: string[];
+  }
 }

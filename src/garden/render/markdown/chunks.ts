@@ -1,6 +1,6 @@
 import type { Root, Element, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { EmbedSlot } from './context.ts';
+import type { EmbedSlot } from './findings.ts';
 import { splitAtSlots, type BodyPart } from './marks.ts';
 
 export type { BodyPart };

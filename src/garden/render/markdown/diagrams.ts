@@ -1,7 +1,7 @@
 import type { Root, Element } from 'hast';
 import type { VFile } from 'vfile';
 import { toString } from 'hast-util-to-string';
-import { contextOf } from './context.ts';
+import { notice } from './findings.ts';
 
 /*
  * Mermaid diagrams (```mermaid blocks). The block stays in the page as code, readable without
@@ -68,7 +68,6 @@ export default function rehypeDiagrams() {
     };
     walk(tree);
     if (blocks.length === 0) return;
-    const context = contextOf(file);
     const parse = await mermaidParser();
     for (const { pre, parent, index } of blocks) {
       const source = toString(pre);
@@ -76,11 +75,11 @@ export default function rehypeDiagrams() {
       try {
         await parse(source);
         figure.properties.dataDiagram = 'mermaid';
-        context.uses.diagrams = true;
+        file.data.hasDiagram = true;
       } catch (error) {
         const reason = reasonOf(error);
         const line = pre.position?.start.line;
-        context.notices.push(`the Mermaid diagram${line ? ` at line ${line}` : ''} cannot be drawn, so its source is shown: ${reason}`);
+        notice(file, `the Mermaid diagram${line ? ` at line ${line}` : ''} cannot be drawn, so its source is shown: ${reason}`);
         figure.properties.className = ['diagram', 'diagram-invalid'];
         figure.children.push({
           type: 'element',
@@ -92,4 +91,11 @@ export default function rehypeDiagrams() {
       parent.children[index] = figure;
     }
   };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The note has a Mermaid diagram that can be drawn: its page loads the diagram script. */
+    hasDiagram: boolean;
+  }
 }

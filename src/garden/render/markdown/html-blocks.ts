@@ -4,7 +4,7 @@ import type { State } from 'mdast-util-to-hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { contextOf } from './context.ts';
+import { notice } from './findings.ts';
 
 /*
  * Blocks of raw HTML (pasted e-mail, mostly) are read so that a broken one cannot take the rest of
@@ -99,7 +99,7 @@ export default function remarkHtmlBlocks(this: Processor) {
       for (let i = 0; i < parent.children.length; i++) {
         const node = parent.children[i] as RootContent;
         if (node.type === 'html' && /^ {0,3}<!--/.test(node.value) && !node.value.includes('-->')) {
-          contextOf(file).notices.push(`an HTML comment opened at line ${node.position?.start.line ?? '?'} is never closed; everything after it is hidden`);
+          notice(file, `an HTML comment opened at line ${node.position?.start.line ?? '?'} is never closed; everything after it is hidden`);
           (node as unknown as HtmlBlock).type = 'htmlBlock';
         } else if (node.type === 'html' && unclosed(node.value)) {
           const cut = node.value.search(/\n[ \t]*\n/);

@@ -1,7 +1,7 @@
 import type { Root, Element, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { contextOf } from './context.ts';
+import { noteLinksOf } from './findings.ts';
 
 /*
  * The words around each link to another note, for that note's "Linked from" list: the text of the
@@ -56,7 +56,7 @@ function decoded(href: string): string {
 export default function rehypeLinkContexts() {
   return (tree: Root, file: VFile) => {
     // The links the garden resolved to shared notes, by the href it gave them.
-    const { noteHrefs } = contextOf(file);
+    const noteHrefs = noteLinksOf(file).hrefs;
     const noteSlug = (node: Element) => {
       const classes = node.properties.className;
       const href = node.properties.href;

@@ -1,7 +1,8 @@
 import type { Nodes as MdastNodes, Root as MdastRoot, PhrasingContent, Table } from 'mdast';
 import type { Root as HastRoot, Element } from 'hast';
 import type { VFile } from 'vfile';
-import { contextOf, isCanvasSlot } from './context.ts';
+import { isCanvasSlot, notice } from './findings.ts';
+import { noteOf } from './vault-lookups.ts';
 import { gardenSchema } from './sanitize-schema.ts';
 import { wikilinkText } from '../../normalize/wikilink-text.ts';
 
@@ -174,7 +175,7 @@ export function remarkSourceWords() {
   return (tree: MdastRoot, file: VFile) => {
     const reading = new SourceReading(tree);
     file.data.sourceWords = reading.words;
-    contextOf(file).notices.push(...reading.notices());
+    for (const text of reading.notices()) notice(file, text);
   };
 }
 
@@ -183,16 +184,15 @@ export function rehypeLostText() {
   return (tree: HastRoot, file: VFile) => {
     const wanted = file.data.sourceWords;
     if (!wanted?.size) return;
-    const context = contextOf(file);
     // A link to a canvas is a slot until the page is assembled; its words are shown there.
-    const slots = context.embeds.flatMap((slot) => (isCanvasSlot(slot) && slot.link !== undefined ? [slot.link] : []));
-    const parts = [context.title, ...pageText(tree), ...slots];
+    const slots = (file.data.embeds ?? []).flatMap((slot) => (isCanvasSlot(slot) && slot.link !== undefined ? [slot.link] : []));
+    const parts = [noteOf(file).title, ...pageText(tree), ...slots];
     const shown = new Set<string>();
     addWords(parts.join(' '), shown);
     // Pieces of text joined as they stand, too: highlighting can cut `2f` into `2` and `f`.
     const page = parts.join('').toLowerCase();
     const lost = [...wanted].filter((word) => !shown.has(word) && !page.includes(word));
     if (!lost.length) return;
-    context.notices.push(`loses words of its text on the way to its page, hidden by no rule of the garden: ${listed('', lost.map((word) => `"${word}"`))}`);
+    notice(file, `loses words of its text on the way to its page, hidden by no rule of the garden: ${listed('', lost.map((word) => `"${word}"`))}`);
   };
 }

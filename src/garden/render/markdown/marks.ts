@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Root, Element } from 'hast';
-import type { EmbedSlot } from './context.ts';
+import type { EmbedSlot } from './findings.ts';
 
 /*
  * What the garden adds to a note's HTML (an embed's place, a block's id) is marked on the Markdown

@@ -7,7 +7,7 @@ import type { Code, Construct, Extension, State, TokenizeContext } from 'microma
 import { toString } from 'hast-util-to-string';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import { contextOf } from './context.ts';
+import { notice } from './findings.ts';
 
 /*
  * Math as Obsidian writes it: `$…$` inline and `$$…$$` as a block, in paragraphs, callouts, lists
@@ -101,15 +101,14 @@ export function rehypeMath() {
     };
     walk(tree);
     if (!found) return;
-    const context = contextOf(file);
-    context.uses.math = true;
+    file.data.hasMath = true;
     const before = file.messages.length;
     katex(tree, file);
     for (const message of file.messages.splice(before)) {
       if (message.source !== 'rehype-katex') continue;
       const line = message.place && 'line' in message.place ? message.place.line : message.place?.start.line;
       const reason = String((message.cause as Error | undefined)?.message ?? message.reason).replace(/^KaTeX parse error: /, '');
-      context.notices.push(`math${line ? ` at line ${line}` : ''} cannot be typeset, so its TeX is shown as written: ${reason}`);
+      notice(file, `math${line ? ` at line ${line}` : ''} cannot be typeset, so its TeX is shown as written: ${reason}`);
     }
     showErrorsAsSource(tree);
   };
@@ -126,4 +125,11 @@ function showErrorsAsSource(parent: HastRoot | Element): void {
       showErrorsAsSource(child);
     }
   });
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The note has math, typeset at build time: its page links KaTeX's stylesheet. */
+    hasMath: boolean;
+  }
 }

@@ -9,9 +9,10 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeHighlight from 'rehype-highlight';
 import type { Root as HastRoot, Parent as HastParent, Element } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { VFile } from 'vfile';
+import { VFile, type Data } from 'vfile';
 import type { Heading } from '../../types.ts';
-import type { RenderContext } from './context.ts';
+import type { VaultLookups } from './vault-lookups.ts';
+import { noticesOf, notice, type EmbedSlot, type NoteLinks } from './findings.ts';
 import remarkHtmlBlocks, { htmlBlockHandler } from './html-blocks.ts';
 import remarkCallouts from './callouts.ts';
 import remarkEscapes from './escapes.ts';
@@ -108,43 +109,46 @@ declare module 'vfile' {
 }
 
 /*
- * One processor for every note, built once. Order matters: vault links are resolved on the Markdown
- * tree; raw HTML is read and everything is sanitized before the garden adds anything of its own
- * (heading ids, highlighting classes, KaTeX's markup, diagram figures), so no note can forge those.
- * The words of the note as parsed are read first and looked for in the page last (lost-text.ts).
+ * One processor for every note of a garden, built once with what its plugins ask the vault. Order
+ * matters: vault links are resolved on the Markdown tree; raw HTML is read and everything is
+ * sanitized before the garden adds anything of its own (heading ids, highlighting classes, KaTeX's
+ * markup, diagram figures), so no note can forge those. The words of the note as parsed are read
+ * first and looked for in the page last (lost-text.ts).
  */
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkEscapes)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(remarkObsidianMath)
-  .use(remarkSourceWords)
-  .use(remarkHtmlBlocks)
-  .use(remarkCallouts)
-  .use(remarkBlockIds)
-  .use(remarkWikilinks)
-  .use(remarkHighlightMark)
-  .use(remarkInlineTags)
-  // Sanitizing prefixes ids and footnote links once; remark-rehype must not prefix them as well.
-  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { htmlBlock: htmlBlockHandler as Handler } })
-  .use(rehypeUnclosedStrippedTags)
-  .use(rehypeRawWhenNeeded)
-  .use(rehypeLowercaseSchemes)
-  .use(rehypeSanitize, gardenSchema)
-  .use(rehypeTaskListCheckboxesOnly)
-  .use(rehypeVaultUrls)
-  .use(rehypeLinkContexts)
-  .use(rehypeHeadingIds)
-  // Math and diagrams are code blocks until here: not highlighted, read by the outline as their source.
-  .use(rehypeHighlight, { detect: false, plainText: ['math', 'mermaid'] })
-  .use(rehypeOutline)
-  // Math is typeset, and diagrams checked, only now that the tree is sanitized (math.ts says why).
-  .use(rehypeMath)
-  .use(rehypeDiagrams)
-  .use(rehypeGardenMarks)
-  .use(rehypeLostText)
-  .freeze();
+function processorFor(vault: VaultLookups) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkEscapes)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkObsidianMath)
+    .use(remarkSourceWords)
+    .use(remarkHtmlBlocks)
+    .use(remarkCallouts)
+    .use(remarkBlockIds)
+    .use(remarkWikilinks, vault)
+    .use(remarkHighlightMark)
+    .use(remarkInlineTags, vault)
+    // Sanitizing prefixes ids and footnote links once; remark-rehype must not prefix them as well.
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { htmlBlock: htmlBlockHandler as Handler } })
+    .use(rehypeUnclosedStrippedTags)
+    .use(rehypeRawWhenNeeded)
+    .use(rehypeLowercaseSchemes)
+    .use(rehypeSanitize, gardenSchema)
+    .use(rehypeTaskListCheckboxesOnly)
+    .use(rehypeVaultUrls, vault)
+    .use(rehypeLinkContexts)
+    .use(rehypeHeadingIds)
+    // Math and diagrams are code blocks until here: not highlighted, read by the outline as their source.
+    .use(rehypeHighlight, { detect: false, plainText: ['math', 'mermaid'] })
+    .use(rehypeOutline)
+    // Math is typeset, and diagrams checked, only now that the tree is sanitized (math.ts says why).
+    .use(rehypeMath)
+    .use(rehypeDiagrams)
+    .use(rehypeGardenMarks)
+    .use(rehypeLostText)
+    .freeze();
+}
 
 export interface RenderedNote {
   /** Sanitized HTML in sections (a new one at each top-level heading), embeds between its pieces. */
@@ -163,31 +167,73 @@ export interface RenderedNote {
   linkContexts: Record<string, string>;
 }
 
-async function run(text: string, context: RenderContext): Promise<{ tree: HastRoot; file: VFile }> {
-  const stripped = stripObsidianComments(text);
-  if (stripped.unclosed) context.notices.push('a %% comment is never closed; everything after it is hidden');
-  const file = new VFile({ value: stripped.text, data: { garden: context } });
-  return { tree: await processor.run(processor.parse(file), file), file };
+/** What the plugins found in a note besides its HTML (findings.ts and each plugin's own `file.data` keys). */
+export interface NoteFindings {
+  /** Slugs of the shared notes it links to. */
+  links: string[];
+  fragmentLinks: NoteLinks['fragments'];
+  embeds: EmbedSlot[];
+  inlineTags: string[];
+  blockIds: string[];
+  notices: string[];
+  namesPrivateNotes?: true;
+  hasMath: boolean;
+  hasDiagram: boolean;
 }
 
-/** Renders one note's full text (frontmatter included, so positions match the file). */
-export async function renderMarkdown(text: string, context: RenderContext): Promise<RenderedNote> {
-  const { tree, file } = await run(text, context);
-  const outline = file.data.outline ?? { headings: [], excerpt: '', searchTerms: '' };
-  const { titleId } = file.data;
+export function findingsOf(file: VFile): NoteFindings {
+  const { noteLinks, embeds = [], inlineTags = [], blockIds = [], namesPrivateNotes, hasMath = false, hasDiagram = false } = file.data;
   return {
-    ...toChunks(tree, context.embeds, titleId),
-    ...outline,
-    headingIds: file.data.headingIds ?? [],
-    ...(titleId === undefined ? {} : { titleId }),
-    linkContexts: file.data.linkContexts ?? {},
+    links: [...(noteLinks?.slugs ?? [])],
+    fragmentLinks: noteLinks?.fragments ?? [],
+    embeds,
+    inlineTags,
+    blockIds,
+    notices: noticesOf(file),
+    ...(namesPrivateNotes ? { namesPrivateNotes: true as const } : {}),
+    hasMath,
+    hasDiagram,
   };
 }
 
-/**
- * Renders Markdown that is not a note (a canvas's text card) through the same processor, sanitized
- * the same way, and hands back the final tree: embeds in it are slot markers in `context.embeds`.
- */
-export async function renderMarkdownTree(text: string, context: RenderContext): Promise<HastRoot> {
-  return (await run(text, context)).tree;
+/** The garden's Markdown rendering, against one vault. */
+export interface MarkdownPipeline {
+  /**
+   * Renders one note's full text (frontmatter included, so positions match the file), at its vault
+   * path. `data` starts the file's data: the note's slug and title, and what its caller gathers.
+   */
+  note(text: string, path: string, data: Data): Promise<RenderedNote & NoteFindings>;
+  /**
+   * Renders Markdown that is not a note (a canvas's text card) through the same processor,
+   * sanitized the same way, and hands back the final tree and the file: embeds in the tree are slot
+   * markers in `file.data.embeds`, which a caller may share between several renders through `data`.
+   */
+  tree(text: string, path: string, data: Data): Promise<{ tree: HastRoot; file: VFile }>;
+}
+
+export function markdownPipeline(vault: VaultLookups): MarkdownPipeline {
+  const processor = processorFor(vault);
+  const run = async (text: string, path: string, data: Data) => {
+    const stripped = stripObsidianComments(text);
+    const file = new VFile({ value: stripped.text, path, data });
+    if (stripped.unclosed) notice(file, 'a %% comment is never closed; everything after it is hidden');
+    return { tree: await processor.run(processor.parse(file), file), file };
+  };
+  return {
+    tree: run,
+    async note(text, path, data) {
+      const { tree, file } = await run(text, path, data);
+      const outline = file.data.outline ?? { headings: [], excerpt: '', searchTerms: '' };
+      const { titleId } = file.data;
+      const findings = findingsOf(file);
+      return {
+        ...toChunks(tree, findings.embeds, titleId),
+        ...outline,
+        headingIds: file.data.headingIds ?? [],
+        ...(titleId === undefined ? {} : { titleId }),
+        linkContexts: file.data.linkContexts ?? {},
+        ...findings,
+      };
+    },
+  };
 }

@@ -1,7 +1,8 @@
 import type { Root, Element } from 'hast';
 import type { VFile } from 'vfile';
 import { toString } from 'hast-util-to-string';
-import { contextOf, linkToNote, type RenderContext } from './context.ts';
+import { addEmbed, linkToNote } from './findings.ts';
+import type { VaultLookups } from './vault-lookups.ts';
 import { headingId } from '../heading-ids.ts';
 import { markProperties } from './marks.ts';
 
@@ -50,11 +51,17 @@ function asWords(node: Element): Element['children'] {
 
 type Target = { node: Element; parent: Root | Element };
 
+/** Settling one file's addresses: the vault it asks and the file it records what it found on. */
+interface Settling {
+  vault: VaultLookups;
+  file: VFile;
+}
+
 /** A player and its sources play only the garden's own copied attachments; any other is unwrapped. */
-function settleMedia({ node, parent }: Target, context: RenderContext): void {
+function settleMedia({ node, parent }: Target, { vault, file }: Settling): void {
   const value = node.properties.src;
-  const own = context.urls.attachment('');
-  const url = typeof value !== 'string' ? undefined : value.startsWith(own) ? value : EXTERNAL.test(value) ? undefined : context.resolveAttachment(decodeTarget(value.split('#')[0]!.replace(/^\.\//, '')));
+  const own = vault.urls.attachment('');
+  const url = typeof value !== 'string' ? undefined : value.startsWith(own) ? value : EXTERNAL.test(value) ? undefined : vault.attachment(decodeTarget(value.split('#')[0]!.replace(/^\.\//, '')), file);
   if (url) node.properties.src = url;
   else if (value !== undefined || node.tagName === 'source') {
     parent.children.splice(parent.children.indexOf(node), 1, ...node.children);
@@ -65,7 +72,7 @@ function settleMedia({ node, parent }: Target, context: RenderContext): void {
 }
 
 /** A link's or image's address: kept, followed to a shared note, attachment or canvas, or made words. */
-function settleAddress({ node, parent }: Target, ids: Set<string>, context: RenderContext): void {
+function settleAddress({ node, parent }: Target, ids: Set<string>, { vault, file }: Settling): void {
   const attribute = node.tagName === 'a' ? 'href' : 'src';
   const value = node.properties[attribute];
   if (typeof value !== 'string' || value === '') {
@@ -81,23 +88,23 @@ function settleAddress({ node, parent }: Target, ids: Set<string>, context: Rend
   if (EXTERNAL.test(value)) return;
   const [rawPath = '', hash = ''] = value.split('#', 2);
   const target = decodeTarget(rawPath.replace(/^\.\//, ''));
-  const canvas = node.tagName === 'a' ? context.resolveCanvas(target) : undefined;
+  const canvas = node.tagName === 'a' ? vault.canvas(target, file) : undefined;
   if (canvas) {
     const text = toString(node);
-    context.embeds.push({ canvas, written: target, link: text });
-    parent.children[parent.children.indexOf(node)] = { type: 'element', tagName: 'span', properties: markProperties('embed', context.embeds.length - 1), children: [{ type: 'text', value: text }] };
+    const index = addEmbed(file, { canvas, written: target, link: text });
+    parent.children[parent.children.indexOf(node)] = { type: 'element', tagName: 'span', properties: markProperties('embed', index), children: [{ type: 'text', value: text }] };
     return;
   }
   // Obsidian resolves `[x](Note)` like `[x](Note.md)`: a link without an extension may be a note.
   if (node.tagName === 'a' && (/\.md$/i.test(target) || !/\.[a-z0-9]{1,5}$/i.test(target))) {
-    const note = context.resolveNote(target.replace(/\.md$/i, ''));
+    const note = vault.note(target.replace(/\.md$/i, ''), file);
     if (note) {
-      node.properties.href = linkToNote(context, note, hash ? headingId(decodeTarget(hash)) : undefined);
+      node.properties.href = linkToNote(file, vault.urls, note, hash ? headingId(decodeTarget(hash)) : undefined);
       node.properties.className = ['internal'];
       return;
     }
   } else {
-    const url = context.resolveAttachment(target);
+    const url = vault.attachment(target, file);
     if (url) {
       node.properties[attribute] = url;
       return;
@@ -108,14 +115,14 @@ function settleAddress({ node, parent }: Target, ids: Set<string>, context: Rend
   else parent.children[index] = { type: 'element', tagName: 'span', properties: { className: ['link-unresolved'] }, children: [{ type: 'text', value: toString(node) }] };
 }
 
-export default function rehypeVaultUrls() {
+export default function rehypeVaultUrls(vault: VaultLookups) {
   return (tree: Root, file: VFile) => {
-    const context = contextOf(file);
+    const settling = { vault, file };
     const { ids, targets } = collect(tree);
     // Innermost first, so a player's <source> is settled before the player itself may be unwrapped.
     for (const target of targets.reverse()) {
-      if (MEDIA.has(target.node.tagName)) settleMedia(target, context);
-      else settleAddress(target, ids, context);
+      if (MEDIA.has(target.node.tagName)) settleMedia(target, settling);
+      else settleAddress(target, ids, settling);
     }
   };
 }

@@ -3,7 +3,8 @@ import type { VFile } from 'vfile';
 import type { Processor } from 'unified';
 import type { Extension } from 'micromark-util-types';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
-import { contextOf, linkToNote, type LinkTarget, type RenderContext } from './context.ts';
+import { addEmbed, linkToNote, noteLinksOf, notice } from './findings.ts';
+import { noteOf, type LinkTarget, type VaultLookups } from './vault-lookups.ts';
 import { wikiLinkFromMarkdown, wikiLinkSyntax, type WikiLink } from './wikilink-syntax.ts';
 import { defaultLinkText, parseWikilink, type WikilinkTarget } from '../../normalize/wikilink-text.ts';
 import { markProperties, blockElementId } from './marks.ts';
@@ -51,29 +52,34 @@ const fragmentOf = (target: { heading?: string; block?: string }) =>
  * A canvas's place: its board (`![[Board.canvas]]`), or a link to the board (`[[Board]]`) holding its
  * words until the assemble stage knows which page shows the board. Either is a slot.
  */
-export function canvasSlot(context: RenderContext, canvas: string, written: string, link?: string): PhrasingContent {
-  context.embeds.push({ canvas, written, ...(link === undefined ? {} : { link }) });
-  const index = context.embeds.length - 1;
+function canvasSlot(file: VFile, canvas: string, written: string, link?: string): PhrasingContent {
+  const index = addEmbed(file, { canvas, written, ...(link === undefined ? {} : { link }) });
   return link === undefined
     ? embedSlot(index)
     : { type: 'emphasis', data: { hName: 'span', hProperties: markProperties('embed', index) }, children: [{ type: 'text', value: link }] };
 }
 
 /** An embed of a shared note, or of one of its sections or blocks: a slot the assemble stage fills. */
-function noteEmbed(target: WikilinkTarget, note: LinkTarget, context: RenderContext): PhrasingContent[] {
+function noteEmbed(target: WikilinkTarget, note: LinkTarget, file: VFile): PhrasingContent[] {
   const part = target.block ? { block: blockElementId(target.block) } : target.heading ? { section: headingId(target.heading) } : {};
-  context.embeds.push({ note: note.slug, written: target.written, ...part });
-  return [embedSlot(context.embeds.length - 1)];
+  return [embedSlot(addEmbed(file, { note: note.slug, written: target.written, ...part }))];
 }
 
-function embed(inner: string, context: RenderContext): PhrasingContent[] {
+/** Resolving one file's wikilinks: the vault it asks and the file it records what it found on. */
+interface Resolving {
+  vault: VaultLookups;
+  file: VFile;
+}
+
+function embed(inner: string, { vault, file }: Resolving): PhrasingContent[] {
   const target = parseWikilink(inner);
   const { page, display } = target;
+  const self = noteOf(file);
   // `![[#Heading]]`, `![[#^id]]`: a section or block of this very note.
-  if (!page) return target.heading || target.block ? noteEmbed(target, { slug: context.slug, title: context.title }, context) : [];
-  const canvas = context.resolveCanvas(page);
-  if (canvas) return [canvasSlot(context, canvas, target.written)];
-  const attachment = context.resolveAttachment(page);
+  if (!page) return target.heading || target.block ? noteEmbed(target, self, file) : [];
+  const canvas = vault.canvas(page, file);
+  if (canvas) return [canvasSlot(file, canvas, target.written)];
+  const attachment = vault.attachment(page, file);
   if (attachment) {
     if (IMAGE.test(page)) {
       const size = display && /^(\d+)(?:x(\d+))?$/.exec(display);
@@ -91,64 +97,71 @@ function embed(inner: string, context: RenderContext): PhrasingContent[] {
     // A PDF or any other file: a link to the copied file (frames and objects stay forbidden).
     return [linkNode(attachment, display || name, 'attachment')];
   }
-  const note = context.resolveNote(page);
-  if (note && (note.slug !== context.slug || target.heading || target.block)) return noteEmbed(target, note, context);
+  const note = vault.note(page, file);
+  if (note && (note.slug !== self.slug || target.heading || target.block)) return noteEmbed(target, note, file);
   // A private note's embed is nothing, like a missing one's; the gardener is told which.
-  if (!note && page && context.isPrivate(page)) {
-    context.notices.push(`embeds "${target.written}", a private note; nothing of it is shown`);
-    context.namesPrivateNotes = true;
+  if (!note && page && vault.isPrivate(page, file)) {
+    notice(file, `embeds "${target.written}", a private note; nothing of it is shown`);
+    file.data.namesPrivateNotes = true;
   }
   return [];
 }
 
-function link(inner: string, context: RenderContext): PhrasingContent {
+function link(inner: string, { vault, file }: Resolving): PhrasingContent {
   const target = parseWikilink(inner);
   const { page, display, written } = target;
   const fragment = fragmentOf(target);
   if (!page) {
     if (!fragment) return { type: 'text', value: `[[${inner}]]` };
     // A heading or block of this very note: checked like any other (assemble reports one it lacks).
-    context.fragmentLinks.push({ note: context.slug, fragment, written });
+    noteLinksOf(file).fragments.push({ note: noteOf(file).slug, fragment, written });
     return linkNode(`#${fragment}`, display || defaultLinkText(target), 'internal');
   }
-  const canvas = context.resolveCanvas(page);
-  if (canvas) return canvasSlot(context, canvas, written, display || page);
-  const note = context.resolveNote(page);
+  const canvas = vault.canvas(page, file);
+  if (canvas) return canvasSlot(file, canvas, written, display || page);
+  const note = vault.note(page, file);
   const text = display || defaultLinkText(target);
-  if (note) return linkNode(linkToNote(context, note, fragment, written), text, 'internal');
-  const attachment = context.resolveAttachment(page);
+  if (note) return linkNode(linkToNote(file, vault.urls, note, fragment, written), text, 'internal');
+  const attachment = vault.attachment(page, file);
   if (attachment) return linkNode(attachment, text, 'attachment');
   return unresolvedNode(display || page);
 }
 
 /** What a wikilink becomes: inside a link's words, the words as written; elsewhere a link or an embed. */
-function resolveWikiLink(node: WikiLink, insideLink: boolean, context: RenderContext): PhrasingContent[] {
+function resolveWikiLink(node: WikiLink, insideLink: boolean, resolving: Resolving): PhrasingContent[] {
   if (insideLink) return [{ type: 'text', value: `${node.embed ? '!' : ''}[[${node.value}]]` }];
-  return node.embed ? embed(node.value, context) : [link(node.value, context)];
+  return node.embed ? embed(node.value, resolving) : [link(node.value, resolving)];
 }
 
-function resolveWikiLinks(parent: Parent, insideLink: boolean, context: RenderContext): void {
+function resolveWikiLinks(parent: Parent, insideLink: boolean, resolving: Resolving): void {
   const children = parent.children as PhrasingContent[];
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
     if (child.type === 'wikiLink') {
-      const nodes = resolveWikiLink(child, insideLink, context);
+      const nodes = resolveWikiLink(child, insideLink, resolving);
       children.splice(i, 1, ...nodes);
       i += nodes.length - 1;
     } else if ('children' in child) {
-      resolveWikiLinks(child, insideLink || INSIDE_LINKS.has(child.type), context);
+      resolveWikiLinks(child, insideLink || INSIDE_LINKS.has(child.type), resolving);
     }
   }
 }
 
-export default function remarkWikilinks(this: Processor) {
+export default function remarkWikilinks(this: Processor, vault: VaultLookups) {
   const data = this.data() as { micromarkExtensions?: Extension[]; fromMarkdownExtensions?: FromMarkdownExtension[] };
   (data.micromarkExtensions ??= []).push(wikiLinkSyntax);
   (data.fromMarkdownExtensions ??= []).push(wikiLinkFromMarkdown);
   return (tree: Root, file: VFile) => {
     // Walking the tree costs more than searching the text: skip notes without the syntax.
     if (!String(file.value).includes('[[')) return;
-    resolveWikiLinks(tree, false, contextOf(file));
+    resolveWikiLinks(tree, false, { vault, file });
     liftEmbeds(tree);
   };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Set when a notice names a private note: the result must not outlive the build. */
+    namesPrivateNotes: boolean;
+  }
 }
