@@ -1,17 +1,15 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { gardenLoader, type StoredGarden } from './integration/loader.ts';
+import { gardenLoader, type StoredEntry } from './integration/loader.ts';
 
 /*
- * The garden as Astro's content layer holds it, typed by the core's own types (integration/loader.ts):
- * the core decided privacy and rendered every note before any of it gets here, so the store checks
- * nothing again; it holds what lists and a note's header show, not its HTML nor its links.
+ * Astro's content layer holds which notes, tags and moods the garden has (integration/loader.ts):
+ * the routes of their pages. What the pages show comes from the core's garden (site/garden.ts).
  */
-const stored = <Kind extends keyof StoredGarden>(kind: Kind) => defineCollection({ loader: gardenLoader(kind), schema: z.custom<StoredGarden[Kind]>() });
+const stored = (kind: 'notes' | 'tags' | 'moods') => defineCollection({ loader: gardenLoader(kind), schema: z.custom<StoredEntry>() });
 
 export const collections = {
   notes: stored('notes'),
   tags: stored('tags'),
   moods: stored('moods'),
-  states: stored('states'),
 };

@@ -21,8 +21,9 @@ export async function currentGarden(): Promise<Garden> {
   return (await core()).loadGarden(config);
 }
 
-export type Kind = 'notes' | 'tags' | 'moods' | 'states';
-const KINDS: Kind[] = ['notes', 'tags', 'moods', 'states'];
+/** The collections of Astro's content store: the routes of note, tag and mood pages. */
+export type Kind = 'notes' | 'tags' | 'moods';
+const KINDS: Kind[] = ['notes', 'tags', 'moods'];
 
 /*
  * Which garden each collection of Astro's content store holds, and who waits for a collection to

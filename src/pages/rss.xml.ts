@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { site, urls } from '../site/config.ts';
-import { garden, noteExtras } from '../site/garden.ts';
+import { garden } from '../site/garden.ts';
 import { tended } from '../site/dates.ts';
 import { feedItem, feedText } from '../garden/public.ts';
 
@@ -12,8 +12,7 @@ import { feedItem, feedText } from '../garden/public.ts';
  * HTML, and what XML forbids, is handled by the core's feedItem/feedText.
  */
 export const GET: APIRoute = async () => {
-  const latest = (await garden()).notes.slice(0, site.feedLimit);
-  const notes = await Promise.all(latest.map(async (note) => ({ note, html: (await noteExtras(note.slug)).html })));
+  const notes = (await garden()).notes.slice(0, site.feedLimit);
   const feedUrl = urls.absolute(urls.feed());
   return rss({
     title: feedText(site.title),
@@ -22,11 +21,11 @@ export const GET: APIRoute = async () => {
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>en</language><atom:link href="${feedUrl}" rel="self" type="application/rss+xml"/>`,
     trailingSlash: true,
-    items: notes.map(({ note, html }) => {
+    items: notes.map((note) => {
       const link = urls.absolute(urls.note(note.slug));
       const date = tended(note);
       return {
-        ...feedItem({ title: note.title, text: note.description ?? note.excerpt, html, pageUrl: link }),
+        ...feedItem({ title: note.title, text: note.description ?? note.excerpt, html: note.html, pageUrl: link }),
         link,
         ...(date ? { pubDate: new Date(date) } : {}),
         categories: note.tags.map(feedText),

@@ -1,46 +1,52 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { syncedGarden, type Kind } from '../integration/core.ts';
-import { byGrowthState, localGraph, type GraphNote, type LocalGraph } from '../garden/public.ts';
-import type { Backlink, GrowthState, NoteRef, TagNode, Mood } from '../garden/types.ts';
+import { byGrowthState, localGraph, type LocalGraph } from '../garden/public.ts';
+import type { GardenNote, GrowthState, TagNode, Mood } from '../garden/types.ts';
 
-/**
- * What pages read: the content collections, fetched once per build and indexed; and what the store
- * does not hold (integration/loader.ts), from the core's garden of the same build.
+/*
+ * What pages read: the core's garden of this build, indexed once. Astro's content store holds only
+ * which notes, tags and moods there are (integration/loader.ts): pages take their routes from it,
+ * and everything they show from the garden, the one copy of it.
  */
 
-/** A note as the content store holds it: no HTML, and no links. */
-export type NoteData = CollectionEntry<'notes'>['data'];
+type Indexed = {
+  /** Newest tended first: the core's order. */
+  notes: GardenNote[];
+  bySlug: Map<string, GardenNote>;
+  /** A note's place in that order. */
+  rank: Map<string, number>;
+  /** The notes of each growth state, newest tended first. */
+  byState: Record<GrowthState, GardenNote[]>;
+  tags: Map<string, TagNode>;
+  /** Sorted by name. */
+  moods: Mood[];
+};
+const indexes = new WeakMap<object, Indexed>();
 
-/** What a note page takes from the core's garden of this build rather than from the store. */
-export interface NoteExtras {
-  html: string;
-  /** With the words around each link. */
-  backlinks: Backlink[];
-  related: NoteRef[];
-}
-
-/** A note's sanitized HTML, its backlinks with the words around each link, and its related notes. */
-export async function noteExtras(slug: string): Promise<NoteExtras> {
-  const found = (await links()).bySlug.get(slug);
-  if (found === undefined) throw new Error(`note /${slug}/ is in the content store but not in the garden`);
-  return found;
-}
-
-/** Every note's links, as the link graphs read them. */
-export interface Links {
-  /** Newest tended first, like `garden().notes`. */
-  notes: GraphNote[];
-  /** The core's notes, which hold what a page takes besides the store (NoteExtras) and their links. */
-  bySlug: Map<string, GraphNote & NoteExtras>;
-}
-
-const linksOf = new WeakMap<object, Links>();
-
-/** The garden's notes by slug, from the core's garden of this build: one index for extras and links. */
-export async function links(): Promise<Links> {
+/** The garden, indexed once per garden (the dev server reads a new garden when the vault changes). */
+export async function garden(): Promise<Indexed> {
   const current = await syncedGarden();
-  let found = linksOf.get(current);
-  if (!found) linksOf.set(current, (found = { notes: current.notes, bySlug: new Map(current.notes.map((n) => [n.slug, n])) }));
+  let indexed = indexes.get(current);
+  if (indexed) return indexed;
+  const bySlug = new Map(current.notes.map((n) => [n.slug, n]));
+  const byState = byGrowthState<GardenNote[]>(() => []);
+  for (const state of Object.keys(byState) as GrowthState[]) byState[state] = current.states[state].map((slug) => bySlug.get(slug)!);
+  indexed = {
+    notes: current.notes,
+    bySlug,
+    rank: new Map(current.notes.map((n, i) => [n.slug, i])),
+    byState,
+    tags: current.tags,
+    moods: [...current.moods].sort((a, b) => a.name.localeCompare(b.name)),
+  };
+  indexes.set(current, indexed);
+  return indexed;
+}
+
+/** A shared note by its slug, which a route took from the store. */
+export async function noteBySlug(slug: string): Promise<GardenNote> {
+  const found = (await garden()).bySlug.get(slug);
+  if (found === undefined) throw new Error(`note /${slug}/ is in the content store but not in the garden`);
   return found;
 }
 
@@ -56,58 +62,21 @@ export async function localGraphOf(slug: string, { keep }: { keep: boolean }): P
   if (!graphs) localGraphs.set(current, (graphs = new Map()));
   let graph = graphs.get(slug);
   if (!graphs.has(slug)) {
-    const [linked, { bySlug }] = await Promise.all([links(), garden()]);
-    graph = localGraph(linked.bySlug.get(slug)!, (other) => linked.bySlug.get(other), (other) => bySlug.get(other)?.rank ?? Infinity);
+    const { bySlug, rank } = await garden();
+    graph = localGraph(bySlug.get(slug)!, (other) => bySlug.get(other), (other) => rank.get(other) ?? Infinity);
   }
   if (keep) graphs.set(slug, graph);
   else graphs.delete(slug);
   return graph;
 }
 
-
 /**
- * A collection's entries. Astro warns on every call for a collection with no entry ("does not
- * exist or is empty"), which a garden without moods or tags (or an allowed empty one) has on
- * every request in dev: an empty one is not asked for.
+ * A collection's entries: the routes of its pages. Astro warns on every call for a collection with
+ * no entry ("does not exist or is empty"), which a garden without moods or tags (or an allowed
+ * empty one) has on every request in dev: an empty one is not asked for.
  */
 export async function entries<K extends Kind>(kind: K): Promise<CollectionEntry<K>[]> {
   const current = await syncedGarden();
-  const count = { notes: current.notes.length, tags: current.tags.size, moods: current.moods.length, states: 1 }[kind];
+  const count = { notes: current.notes.length, tags: current.tags.size, moods: current.moods.length }[kind];
   return count > 0 ? getCollection(kind) : [];
-}
-
-type Indexed = {
-  /** Newest tended first: the core's order. */
-  notes: NoteData[];
-  bySlug: Map<string, NoteData>;
-  /** The notes of each growth state, newest tended first. */
-  byState: Record<GrowthState, NoteData[]>;
-  tags: Map<string, TagNode>;
-  /** Sorted by name. */
-  moods: Mood[];
-};
-const indexes = new WeakMap<object, Promise<Indexed>>();
-
-/** The collections, indexed once per garden (the dev server reads a new garden when the vault changes). */
-export async function garden(): Promise<Indexed> {
-  const current = await syncedGarden();
-  const cached = indexes.get(current);
-  if (cached) return cached;
-  const indexed = (async () => {
-    const [notes, tags, moods, states] = await Promise.all([entries('notes'), entries('tags'), entries('moods'), entries('states')]);
-    const list: NoteData[] = new Array(notes.length);
-    for (const { data } of notes) list[data.rank] = data;
-    const bySlug = new Map(list.map((n) => [n.slug, n]));
-    const byState = byGrowthState<NoteData[]>(() => []);
-    for (const { data } of states) byState[data.state] = data.notes.map((slug) => bySlug.get(slug)!);
-    return {
-      notes: list,
-      bySlug,
-      byState,
-      tags: new Map(tags.map((t) => [t.id, t.data])),
-      moods: moods.map((m) => m.data).sort((a, b) => a.name.localeCompare(b.name)),
-    };
-  })();
-  indexes.set(current, indexed);
-  return indexed;
 }

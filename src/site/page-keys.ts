@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import config from 'virtual:garden/config';
 import { core } from '../integration/core.ts';
-import { garden, localGraphOf, noteExtras, type NoteData } from './garden.ts';
-import type { TagNode } from '../garden/types.ts';
+import { garden, localGraphOf } from './garden.ts';
+import type { GardenNote, TagNode } from '../garden/types.ts';
 
 /*
  * Keys for Astro's incremental build (experimental.incrementalBuild): a page whose key and whose
@@ -27,7 +27,7 @@ async function key(kind: string, shown: unknown, ...texts: string[]): Promise<st
 }
 
 /** What a note list (NoteList.astro) shows of a note. */
-const listed = (n: NoteData) => [n.slug, n.title, n.state, n.created, n.updated, n.excerpt, n.description];
+const listed = (n: GardenNote) => [n.slug, n.title, n.state, n.created, n.updated, n.excerpt, n.description];
 
 /** A tag and, below it, every narrower tag, as TagTree.astro shows them. */
 function tree(keys: string[], tags: Map<string, TagNode>): unknown {
@@ -37,11 +37,12 @@ function tree(keys: string[], tags: Map<string, TagNode>): unknown {
   });
 }
 
-export async function notePageKey(note: NoteData): Promise<string> {
-  const { notes, tags } = await garden();
-  const { rank, ...shown } = note;
-  const { html, backlinks, related } = await noteExtras(note.slug);
-  const neighbour = (n: NoteData | undefined) => n && [n.slug, n.title];
+export async function notePageKey(note: GardenNote): Promise<string> {
+  const { notes, tags, rank: ranks } = await garden();
+  // Its outgoing links show only through its graph; its HTML is hashed as it is.
+  const { html, backlinks, related, outgoing: _outgoing, ...shown } = note;
+  const rank = ranks.get(note.slug)!;
+  const neighbour = (n: GardenNote | undefined) => n && [n.slug, n.title];
   const tagPaths: string[][] = [];
   for (const k of note.tags) {
     const chain: string[] = [];
