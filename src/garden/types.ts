@@ -25,8 +25,18 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * A note's slug, its address under the base path without slashes around it (`notes/coffee`), as
+ * normalize/ made it. Branded, as Quartz's `FullSlug`, so that a vault path (`VaultPath`), a page's
+ * address (`SiteAddress`) or a link (`SitePath`) cannot be passed where a slug is wanted.
+ */
+export type NoteSlug = string & { readonly __noteSlug: unique symbol };
+
+/** A file's path in the vault, with its extension and `/` between folders (`Notes/Coffee.md`). */
+export type VaultPath = string & { readonly __vaultPath: unique symbol };
+
 export interface NoteRef {
-  slug: string;
+  slug: NoteSlug;
   title: string;
 }
 
@@ -42,7 +52,7 @@ export interface Heading {
 }
 
 export interface GardenNote {
-  slug: string;
+  slug: NoteSlug;
   /** Vault-relative path; used for reports and stable ordering, never rendered. */
   path: string;
   title: string;
@@ -67,7 +77,7 @@ export interface GardenNote {
   excerpt: string;
   /** Chinese and Japanese words of the note, space-separated, for the search index only. */
   searchTerms?: string;
-  outgoing: string[];
+  outgoing: NoteSlug[];
   backlinks: Backlink[];
   related: NoteRef[];
   /** The page shows math (the note's own or an embedded note's): it links KaTeX's stylesheet. */
@@ -87,13 +97,13 @@ export interface TagNode {
   parent?: string;
   children: string[];
   /** Notes tagged with this tag or any descendant, newest tended first. */
-  notes: string[];
+  notes: NoteSlug[];
 }
 
 export interface Mood {
   name: string;
   slug: string;
-  notes: string[];
+  notes: NoteSlug[];
 }
 
 export interface Attachment {
@@ -124,7 +134,7 @@ export interface Garden {
   notes: GardenNote[];
   tags: Map<string, TagNode>;
   moods: Mood[];
-  states: Record<GrowthState, string[]>;
+  states: Record<GrowthState, NoteSlug[]>;
   attachments: Attachment[];
   /** Aliases and listed old addresses of shared notes, each sending visitors on to its note. */
   redirects: Redirect[];

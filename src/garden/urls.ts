@@ -6,6 +6,8 @@
  * routes, so a page never spells a route itself.
  */
 
+import type { NoteSlug } from './types.ts';
+
 /** A URL path on this site, base included: what an `href` or `src` may hold. */
 export type SitePath = string & { readonly __sitePath: unique symbol };
 
@@ -16,7 +18,10 @@ export type SitePath = string & { readonly __sitePath: unique symbol };
 export type SiteAddress = string & { readonly __siteAddress: unique symbol };
 
 /** The address of a note's page under the base path. */
-export const noteAddress = (slug: string): SiteAddress => `/${slug}/` as SiteAddress;
+export const noteAddress = (slug: NoteSlug): SiteAddress => `/${slug}/` as SiteAddress;
+
+/** The address an alias answers at (a redirect to its note), from the alias made into a path like a slug. */
+export const aliasAddress = (path: string): SiteAddress => `/${path}/` as SiteAddress;
 
 /**
  * The first URL segments the site's own routes and files take (pages, assets, Astro's and
@@ -39,7 +44,7 @@ export interface SiteUrls {
   readonly base: string;
   home(): SitePath;
   /** A note's page, or a heading or block on it when `fragment` is given (an element id). */
-  note(slug: string, fragment?: string): SitePath;
+  note(slug: NoteSlug, fragment?: string): SitePath;
   tags(): SitePath;
   /** A tag's page from its URL path (`my/words`). */
   tag(urlPath: string): SitePath;

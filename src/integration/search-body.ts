@@ -1,4 +1,4 @@
-import type { GrowthState, TagNode } from '../garden/types.ts';
+import type { GrowthState, TagNode, NoteSlug } from '../garden/types.ts';
 import { tendedOn } from '../garden/assemble/order.ts';
 import { escapeHtml } from '../garden/normalize/text.ts';
 
@@ -24,7 +24,7 @@ export function dayFormatter(timeZone: string): (iso: string) => string {
 }
 
 interface Searchable {
-  slug: string;
+  slug: NoteSlug;
   title: string;
   state: GrowthState;
   mood?: { name: string };

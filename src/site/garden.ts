@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { syncedGarden, type Kind } from '../integration/core.ts';
 import { byGrowthState, localGraph, type LocalGraph } from '../garden/public.ts';
-import type { GardenNote, GrowthState, TagNode, Mood } from '../garden/types.ts';
+import type { GardenNote, GrowthState, TagNode, Mood, NoteSlug } from '../garden/types.ts';
 
 /*
  * What pages read: the core's garden of this build, indexed once. Astro's content store holds only
@@ -43,7 +43,7 @@ export async function garden(): Promise<Indexed> {
   return indexed;
 }
 
-/** A shared note by its slug, which a route took from the store. */
+/** A shared note by its id in the content store (its slug), which a route took as its parameter. */
 export async function noteBySlug(slug: string): Promise<GardenNote> {
   const found = (await garden()).bySlug.get(slug);
   if (found === undefined) throw new Error(`note /${slug}/ is in the content store but not in the garden`);
@@ -56,7 +56,7 @@ const localGraphs = new WeakMap<object, Map<string, LocalGraph | undefined>>();
  * A note's local graph, laid out once per garden for its page's key and its page: the key keeps it
  * (`keep`), the page takes it, so the graphs of pages not rendered again are all that stay.
  */
-export async function localGraphOf(slug: string, { keep }: { keep: boolean }): Promise<LocalGraph | undefined> {
+export async function localGraphOf(slug: NoteSlug, { keep }: { keep: boolean }): Promise<LocalGraph | undefined> {
   const current = await syncedGarden();
   let graphs = localGraphs.get(current);
   if (!graphs) localGraphs.set(current, (graphs = new Map()));

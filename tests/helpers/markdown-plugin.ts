@@ -41,9 +41,10 @@ import { stripObsidianComments } from '../../src/garden/render/markdown/obsidian
 import { gardenSchema, rehypeLowercaseSchemes } from '../../src/garden/render/markdown/sanitize-schema.ts';
 import rehypeHeadingIds from '../../src/garden/render/heading-ids.ts';
 import { rehypeLostText, remarkSourceWords } from '../../src/garden/render/markdown/lost-text.ts';
+import { slug } from './slug.ts';
 
 /** The note every fixture is rendered as. A first `# Fixture Note` repeats its title. */
-export const FIXTURE_NOTE = { title: 'Fixture Note', slug: 'fixture-note' } as const;
+export const FIXTURE_NOTE = { title: 'Fixture Note', slug: slug('fixture-note') } as const;
 /** Its vault path. */
 export const FIXTURE_PATH = 'Fixture Note.md';
 
@@ -83,7 +84,7 @@ function findNote(target: string): LinkTarget | undefined {
     NOTES.find((n) => key(n.path) === wanted) ??
     NOTES.find((n) => key(basename(n.path)) === wanted) ??
     NOTES.find((n) => n.aliases?.some((a) => key(a) === wanted));
-  return note?.slug ? { slug: note.slug, title: note.title } : undefined;
+  return note?.slug ? { slug: slug(note.slug), title: note.title } : undefined;
 }
 
 const URLS = siteUrls('https://garden.example', '/');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawnLabel, gardenGraph, LABEL_FONT_SIZE, localGraph, textWidth, type Graph, type GraphNote, type GraphSize } from '../../src/garden/assemble/graph.ts';
+import { slug } from '../helpers/slug.ts';
 
 /*
  * Printed titles in link graphs never overlap: each shown title's box is worked out as the SVG
@@ -21,11 +22,11 @@ const TITLES = [
 
 /** A garden of `count` notes, linked in a web where a few hubs gather many links. */
 function garden(count: number): GraphNote[] {
-  const list: GraphNote[] = Array.from({ length: count }, (_, i) => ({ slug: `n${i}`, title: `${TITLES[i % TITLES.length]} ${i}`, state: 'seed', outgoing: [], backlinks: [] }));
+  const list: GraphNote[] = Array.from({ length: count }, (_, i) => ({ slug: slug(`n${i}`), title: `${TITLES[i % TITLES.length]} ${i}`, state: 'seed', outgoing: [], backlinks: [] }));
   for (let i = 0; i < count; i++) {
     const targets = new Set([(i + 1) % count, (i * 7) % count, (i * 13) % count, i % 10, i % 37]);
     targets.delete(i);
-    list[i]!.outgoing = [...targets].map((j) => `n${j}`);
+    list[i]!.outgoing = [...targets].map((j) => slug(`n${j}`));
   }
   const bySlug = new Map(list.map((n) => [n.slug, n]));
   for (const note of list) for (const target of note.outgoing) bySlug.get(target)!.backlinks.push({ slug: note.slug, title: note.title });
@@ -120,7 +121,7 @@ describe('titles printed in link graphs', () => {
 
   it('never overlap in a note\'s neighbourhood, however many neighbours and however long their titles', () => {
     for (let count = 1; count <= 14; count++) {
-      const list = garden(count + 1).map((n, i) => ({ ...n, title: `${TITLES[2]} ${i}`, outgoing: i === 0 ? Array.from({ length: count }, (_, j) => `n${j + 1}`) : [], backlinks: [] }));
+      const list = garden(count + 1).map((n, i) => ({ ...n, title: `${TITLES[2]} ${i}`, outgoing: i === 0 ? Array.from({ length: count }, (_, j) => slug(`n${j + 1}`)) : [], backlinks: [] }));
       const bySlug = (slug: string) => list.find((n) => n.slug === slug);
       const graph = localGraph(list[0]!, bySlug, (slug) => Number(slug.slice(1)))!;
       expect(overlapping(shownLabels(graph, 'local'))).toEqual([]);

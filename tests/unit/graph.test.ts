@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { gardenGraph, localGraph, LOCAL_LIMIT, type Graph, type GraphNote } from '../../src/garden/assemble/graph.ts';
 import { gardenOf, shared } from '../helpers/vault.ts';
+import { slug } from '../helpers/slug.ts';
 
 /** A garden of `count` notes where note i links to the notes listed for it. */
 function notes(count: number, links: Record<number, number[]>): GraphNote[] {
-  const list: GraphNote[] = Array.from({ length: count }, (_, i) => ({ slug: `n${i}`, title: `Note ${i}`, state: 'seed', outgoing: (links[i] ?? []).map((j) => `n${j}`), backlinks: [] }));
+  const list: GraphNote[] = Array.from({ length: count }, (_, i) => ({ slug: slug(`n${i}`), title: `Note ${i}`, state: 'seed', outgoing: (links[i] ?? []).map((j) => slug(`n${j}`)), backlinks: [] }));
   for (const note of list) for (const target of note.outgoing) list.find((n) => n.slug === target)!.backlinks.push({ slug: note.slug, title: note.title });
   return list;
 }

@@ -5,6 +5,7 @@ import { gardenOf, shared } from '../helpers/vault.ts';
 import { headingId } from '../../src/garden/render/heading-ids.ts';
 import { SITE_ROUTES, siteUrls } from '../../src/garden/urls.ts';
 import { RESERVED_SEGMENTS } from '../../src/garden/normalize/reserved-routes.ts';
+import { slug } from '../helpers/slug.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -54,12 +55,12 @@ describe('embeds a note cannot forge', () => {
 describe('the URL module', () => {
   it('puts every URL under the base path', () => {
     const urls = siteUrls('https://name.github.io/garden', '/garden/');
-    expect(urls.note('a/b', 'part')).toBe('/garden/a/b/#part');
+    expect(urls.note(slug('a/b'), 'part')).toBe('/garden/a/b/#part');
     expect(urls.tag('x/y')).toBe('/garden/tags/x/y/');
     expect(urls.attachment('p-1.png')).toBe('/garden/attachments/p-1.png');
     expect(urls.asset('pagefind/pagefind.js')).toBe('/garden/pagefind/pagefind.js');
     expect(urls.absolute(urls.feed())).toBe('https://name.github.io/garden/rss.xml');
-    expect(siteUrls('https://x.org', '/').note('n')).toBe('/n/');
+    expect(siteUrls('https://x.org', '/').note(slug('n'))).toBe('/n/');
   });
 
   it('reserves every route the site has, so no note can take one', async () => {

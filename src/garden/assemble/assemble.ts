@@ -1,3 +1,4 @@
+import type { NoteSlug } from '../types.ts';
 import type { Problems } from '../problems.ts';
 import { byGrowthState, type Attachment, type GardenNote, type GrowthState, type TagNode, type Mood } from '../types.ts';
 import type { RenderedDraft } from '../render/render-garden.ts';
@@ -22,7 +23,7 @@ export interface Assembled {
   notes: GardenNote[];
   tags: Map<string, TagNode>;
   moods: Mood[];
-  states: Record<GrowthState, string[]>;
+  states: Record<GrowthState, NoteSlug[]>;
   attachments: Attachment[];
 }
 
@@ -84,7 +85,7 @@ function addPageNeeds(notes: GardenNote[], rendered: RenderedDraft[], canvases: 
   };
   const slotNeeds = (slot: RenderedDraft['rendered']['embeds'][number], need: 'hasMath' | 'hasDiagram', seen: Set<string>): boolean =>
     isCanvasSlot(slot) ? slot.link === undefined && canvasNeeds(slot.canvas, need, seen) : needs(slot.note, need, seen);
-  const needs = (slug: string, need: 'hasMath' | 'hasDiagram', seen: Set<string>): boolean => {
+  const needs = (slug: NoteSlug, need: 'hasMath' | 'hasDiagram', seen: Set<string>): boolean => {
     const result = bySlug.get(slug);
     if (!result || seen.has(slug)) return false;
     seen.add(slug);
@@ -97,8 +98,8 @@ function addPageNeeds(notes: GardenNote[], rendered: RenderedDraft[], canvases: 
 }
 
 /** For each canvas, the shared notes that embed it themselves, by vault path: where links to it go. */
-function canvasHomes(rendered: RenderedDraft[]): Map<string, { path: string; slug: string }[]> {
-  const homes = new Map<string, { path: string; slug: string }[]>();
+function canvasHomes(rendered: RenderedDraft[]): Map<string, { path: string; slug: NoteSlug }[]> {
+  const homes = new Map<string, { path: string; slug: NoteSlug }[]>();
   const byPath = [...rendered].sort((a, b) => (a.draft.path < b.draft.path ? -1 : a.draft.path > b.draft.path ? 1 : 0));
   for (const { draft, rendered: result } of byPath) {
     for (const slot of result.embeds) {
@@ -124,8 +125,8 @@ function parentResolver(rendered: RenderedDraft[], world: LinkWorld, bySlug: Map
   };
 }
 
-function byState(notes: GardenNote[]): Record<GrowthState, string[]> {
-  const states = byGrowthState<string[]>(() => []);
+function byState(notes: GardenNote[]): Record<GrowthState, NoteSlug[]> {
+  const states = byGrowthState<NoteSlug[]>(() => []);
   for (const note of notes) states[note.state].push(note.slug);
   return states;
 }
@@ -167,7 +168,7 @@ function reportMissingFragments(rendered: RenderedDraft[], problems: Problems): 
  * links; here the canvas has no page of its own, so the page showing the board links to them, and
  * they list it among their backlinks.
  */
-function linksOf(slug: string, links: string[], boards: string[], canvases: Map<string, RenderedCanvas>): string[] {
+function linksOf(slug: NoteSlug, links: NoteSlug[], boards: string[], canvases: Map<string, RenderedCanvas>): NoteSlug[] {
   const found = new Set(links);
   const seen = new Set<string>();
   const queue = boards.map((path) => ({ path, depth: 1 }));

@@ -1,3 +1,4 @@
+import type { NoteSlug } from '../types.ts';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { BodyPart, Chunk } from '../render/markdown/chunks.ts';
@@ -24,7 +25,7 @@ interface PageState {
 }
 
 export interface Embeddable {
-  slug: string;
+  slug: NoteSlug;
   path: string;
   title: string;
   body: Chunk[];
@@ -47,7 +48,7 @@ function embeddedParts(note: Embeddable, slot: NoteEmbedSlot): BodyPart[] | unde
 export interface Boards {
   canvases: Map<string, RenderedCanvas>;
   /** Canvas path → the shared notes that embed it themselves, by vault path. */
-  homes: Map<string, { path: string; slug: string }[]>;
+  homes: Map<string, { path: string; slug: NoteSlug }[]>;
 }
 
 /**
@@ -64,7 +65,7 @@ export function embedNotes(
   urls: SiteUrls,
   problems: Problems,
   boards: Boards = { canvases: new Map(), homes: new Map() },
-  cut: (slug: string) => void = () => {},
+  cut: (slug: NoteSlug) => void = () => {},
 ): Map<string, string> {
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
   const expand = (from: string, parts: BodyPart[], seen: string[], page: PageState): string =>
@@ -84,7 +85,7 @@ export function embedNotes(
         }
         const fragment = part.section ?? part.block;
         if (page.left <= 0) {
-          cut(seen[0]!.split('#')[0]!);
+          cut(seen[0]!.split('#')[0]! as NoteSlug);
           return embedFrame(embedded, urls, fragment, '');
         }
         page.left -= FRAME_COST;

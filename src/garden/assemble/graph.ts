@@ -1,5 +1,5 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
-import type { GrowthState, NoteRef } from '../types.ts';
+import type { GrowthState, NoteRef, NoteSlug } from '../types.ts';
 
 /*
  * Link graphs laid out at build time, for static SVG: a note's neighbourhood and the garden as a
@@ -8,15 +8,15 @@ import type { GrowthState, NoteRef } from '../types.ts';
  */
 
 export interface GraphNote {
-  slug: string;
+  slug: NoteSlug;
   title: string;
   state: GrowthState;
-  outgoing: string[];
+  outgoing: NoteSlug[];
   backlinks: NoteRef[];
 }
 
 export interface GraphNode {
-  slug: string;
+  slug: NoteSlug;
   title: string;
   state: GrowthState;
   x: number;
@@ -45,11 +45,11 @@ export type LocalGraph = Graph & { linked: number };
 export const LOCAL_LIMIT = 12;
 
 /** Notes linked from or to `slug`, once each. */
-function neighboursOf(note: GraphNote): string[] {
+function neighboursOf(note: GraphNote): NoteSlug[] {
   return [...new Set([...note.outgoing, ...note.backlinks.map((b) => b.slug)])].filter((s) => s !== note.slug);
 }
 
-function edgesAmong(nodes: { slug: string }[], bySlug: (slug: string) => GraphNote | undefined): [number, number][] {
+function edgesAmong(nodes: { slug: NoteSlug }[], bySlug: (slug: NoteSlug) => GraphNote | undefined): [number, number][] {
   const index = new Map(nodes.map((n, i) => [n.slug, i]));
   // Each pair once, as a number: this runs for every note page of a large garden.
   const seen = new Set<number>();
@@ -72,7 +72,7 @@ function edgesAmong(nodes: { slug: string }[], bySlug: (slug: string) => GraphNo
  * the top. A ring needs no simulation, so every note of a large garden gets one for almost nothing.
  * `rank` orders notes (lower is newer); neighbours beyond LOCAL_LIMIT are left out.
  */
-export function localGraph(note: GraphNote, bySlug: (slug: string) => GraphNote | undefined, rank: (slug: string) => number): LocalGraph | undefined {
+export function localGraph(note: GraphNote, bySlug: (slug: NoteSlug) => GraphNote | undefined, rank: (slug: NoteSlug) => number): LocalGraph | undefined {
   const all = neighboursOf(note).filter((slug) => bySlug(slug));
   const around = all.sort((a, b) => rank(a) - rank(b)).slice(0, LOCAL_LIMIT);
   if (around.length === 0) return undefined;
@@ -331,12 +331,12 @@ export function gardenGraph(notes: GraphNote[], limit: number, labelled = 24): G
   const bySlug = new Map(chosen.map((n) => [n.slug, n]));
   const width = 800;
   const height = 560;
-  type Body = SimulationNodeDatum & { slug: string };
+  type Body = SimulationNodeDatum & { slug: NoteSlug };
   const bodies: Body[] = chosen.map((n) => ({ slug: n.slug }));
   const edges = edgesAmong(bodies, (slug) => bySlug.get(slug));
   // Sized against the best-connected note shown, so a dense garden does not draw every circle large.
   const most = Math.max(1, ...chosen.map((n) => degree.get(n.slug)!));
-  const radius = (slug: string) => 3.5 + 7 * Math.sqrt(degree.get(slug)! / most);
+  const radius = (slug: NoteSlug) => 3.5 + 7 * Math.sqrt(degree.get(slug)! / most);
   forceSimulation(bodies)
     .randomSource(seeded())
     .force('link', forceLink(edges.map(([source, target]) => ({ source, target }))).distance(40))

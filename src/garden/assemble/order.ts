@@ -1,6 +1,7 @@
+import type { NoteSlug } from '../types.ts';
 /** The garden's one order for lists: newest tended first (tended is `updated`, else `created`). */
 export interface Dated {
-  slug: string;
+  slug: NoteSlug;
   title: string;
   created?: string;
   updated?: string;

@@ -4,7 +4,7 @@ import type { LinkWorld } from '../link/link-world.ts';
 import { VaultIndex } from '../link/resolve.ts';
 import { boundSlug, slugifyPath } from '../normalize/slug.ts';
 import { RESERVED_SEGMENTS } from '../normalize/reserved-routes.ts';
-import { noteAddress, type SiteAddress } from '../urls.ts';
+import { aliasAddress, noteAddress, type SiteAddress } from '../urls.ts';
 
 /** Where problems with the `redirects` setting are reported. */
 export const CONFIG_FILE = 'garden.config.ts';
@@ -89,7 +89,7 @@ function aliasClaims(notes: GardenNote[], taken: (address: SiteAddress) => strin
       }
       // An alias is an address of the garden's making, shortened like a slug.
       const slug = boundSlug(written);
-      const from = noteAddress(slug);
+      const from = aliasAddress(slug);
       if (slug !== written) problems.warn(note.path, `alias "${alias}" is too long for a web address; its redirect is at ${from}`);
       // The note's own address, or an alias spelt twice.
       if (slug === note.slug || mine.has(key(from))) continue;

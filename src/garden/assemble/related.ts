@@ -1,4 +1,4 @@
-import type { GardenNote, TagNode } from '../types.ts';
+import type { GardenNote, NoteSlug, TagNode } from '../types.ts';
 
 /** How many notes of a broad tag, nearest in tended order, a note is compared with. */
 const BROAD = 50;
@@ -20,7 +20,7 @@ export function addRelated(notes: GardenNote[], tags: Map<string, TagNode>): voi
     return at;
   };
   for (const note of notes) {
-    const score = new Map<string, number>();
+    const score = new Map<NoteSlug, number>();
     for (const tagKey of note.tags) {
       const members = tags.get(tagKey)?.notes ?? [];
       let candidates = members;
@@ -30,7 +30,7 @@ export function addRelated(notes: GardenNote[], tags: Map<string, TagNode>): voi
       }
       for (const other of candidates) if (other !== note.slug) score.set(other, (score.get(other) ?? 0) + 1);
     }
-    const before = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && order.get(a[0])! < order.get(b[0])!);
+    const before = (a: [NoteSlug, number], b: [NoteSlug, number]) => a[1] > b[1] || (a[1] === b[1] && order.get(a[0])! < order.get(b[0])!);
     note.related = firstOf(score, 5, before).map(([slug]) => ({ slug, title: bySlug.get(slug)!.title }));
   }
 }

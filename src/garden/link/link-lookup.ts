@@ -1,3 +1,4 @@
+import type { NoteSlug } from '../types.ts';
 import { VaultIndex } from './resolve.ts';
 import type { LinkWorld } from './link-world.ts';
 
@@ -9,7 +10,7 @@ import type { LinkWorld } from './link-world.ts';
  */
 export interface TargetAnswer {
   note?: string;
-  shared?: { slug: string; title: string };
+  shared?: { slug: NoteSlug; title: string };
   attachment?: string;
   canvas?: string;
 }
@@ -18,7 +19,7 @@ export interface TargetAnswer {
 export class LinkLookup {
   private readonly notes: VaultIndex<LinkWorld['notes'][number]>;
   private readonly attachments: VaultIndex<LinkWorld['attachments'][number]>;
-  private readonly shared: Map<string, { slug: string; title: string }>;
+  private readonly shared: Map<string, { slug: NoteSlug; title: string }>;
 
   constructor(world: LinkWorld) {
     this.notes = new VaultIndex(world.notes, false);
@@ -32,7 +33,7 @@ export class LinkLookup {
   }
 
   /** The slug and title of the shared note at `notePath`; undefined for a private note. */
-  sharedNote(notePath: string): { slug: string; title: string } | undefined {
+  sharedNote(notePath: string): { slug: NoteSlug; title: string } | undefined {
     return this.shared.get(notePath);
   }
 

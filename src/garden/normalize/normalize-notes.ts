@@ -1,6 +1,6 @@
 import type { SharedSource } from '../publish/decide.ts';
 import type { Problems } from '../problems.ts';
-import type { DateSources, GrowthState } from '../types.ts';
+import type { DateSources, GrowthState, NoteSlug } from '../types.ts';
 import { stem } from '../collect/walk-vault.ts';
 import { publishedField } from './published-fields.ts';
 import { noteTitle } from './title.ts';
@@ -20,7 +20,7 @@ export interface NoteDraft {
   title: string;
   /** The body's line (1-based) of the `# heading` that is the title, shown once as the page's title. */
   titleLine?: number;
-  slug: string;
+  slug: NoteSlug;
   state: GrowthState;
   mood?: { name: string; slug: string };
   /** Tags as written in the frontmatter (inline tags are found while rendering). */
@@ -67,7 +67,7 @@ export function normalize(shared: SharedSource[], timeZone: string, problems: Pr
   });
 }
 
-function draftOf(source: SharedSource, slug: string, timeZone: string, dateRule: DateRule, problems: Problems): NoteDraft {
+function draftOf(source: SharedSource, slug: NoteSlug, timeZone: string, dateRule: DateRule, problems: Problems): NoteDraft {
   const { data, path } = source;
   const { state, problem } = readState(data);
   if (problem) problems.warn(path, problem);

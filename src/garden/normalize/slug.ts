@@ -1,3 +1,4 @@
+import type { NoteSlug } from '../types.ts';
 import { createHash } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
 import transliterate from '@sindresorhus/transliterate';
@@ -83,9 +84,9 @@ export interface SlugRequest {
 }
 
 export interface SlugAssignment {
-  slugs: Map<string, string>;
+  slugs: Map<string, NoteSlug>;
   /** Notes whose slug had to change, with why. */
-  changed: { path: string; slug: string; reason: string }[];
+  changed: { path: string; slug: NoteSlug; reason: string }[];
 }
 
 /**
@@ -94,7 +95,7 @@ export interface SlugAssignment {
  */
 export function assignSlugs(requests: SlugRequest[]): SlugAssignment {
   const taken = new Set<string>();
-  const slugs = new Map<string, string>();
+  const slugs = new Map<string, NoteSlug>();
   const changed: SlugAssignment['changed'] = [];
   const sorted = [...requests].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const claimed = new Map<string, string>();
@@ -110,14 +111,14 @@ export function assignSlugs(requests: SlugRequest[]): SlugAssignment {
       if (!taken.has(slug)) break;
     }
     taken.add(slug);
-    slugs.set(request.path, slug);
+    slugs.set(request.path, slug as NoteSlug);
     if (slug !== request.wanted) {
       const reason = reserved
         ? `"${first}" is a reserved address of the site`
         : request.wanted
           ? `slug "${base}" is already used by ${claimed.get(base)}`
           : 'the file name gives no usable slug';
-      changed.push({ path: request.path, slug, reason });
+      changed.push({ path: request.path, slug: slug as NoteSlug, reason });
     }
     claimed.set(slug, request.path);
   }

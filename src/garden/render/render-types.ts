@@ -1,4 +1,4 @@
-import type { Heading } from '../types.ts';
+import type { Heading, NoteSlug } from '../types.ts';
 import type { LinkWorld } from '../link/link-world.ts';
 import type { BodyPart, Chunk } from './markdown/chunks.ts';
 import type { EmbedSlot } from './markdown/findings.ts';
@@ -15,7 +15,7 @@ export interface RenderJob {
   title: string;
   /** The line (1-based, in `text`) of the `# heading` that is the title: shown once, as the page's title. */
   titleLine?: number;
-  slug: string;
+  slug: NoteSlug;
 }
 
 
@@ -35,9 +35,9 @@ export interface RenderedResult {
   excerpt: string;
   searchTerms: string;
   linkContexts: Record<string, string>;
-  links: string[];
+  links: NoteSlug[];
   /** Links to a heading or block of a shared note: that note's slug, the element id, the link as written. */
-  fragmentLinks: { note: string; fragment: string; written: string }[];
+  fragmentLinks: { note: NoteSlug; fragment: string; written: string }[];
   embeds: EmbedSlot[];
   inlineTags: string[];
   /** Link targets found nowhere in the vault. */

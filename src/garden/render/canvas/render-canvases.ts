@@ -6,6 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Problems } from '../../problems.ts';
 import type { RenderedDraft } from '../render-garden.ts';
 import type { LinkWorld } from '../render-types.ts';
+import type { NoteSlug } from '../../types.ts';
 import { VFile } from 'vfile';
 import { attachmentFileName, isCanvasFile, lookedUpOf, vaultLookups } from '../renderer.ts';
 import { markdownPipeline, type MarkdownPipeline } from '../markdown/pipeline.ts';
@@ -48,7 +49,7 @@ export interface RenderedCanvas {
   /** Vault paths of the attachments the board shows. */
   attachments: string[];
   /** Slugs of the shared notes the board links to: its note cards and its text cards' links. */
-  links: string[];
+  links: NoteSlug[];
   /** Vault paths of the canvases its text cards embed, drawn inside it. */
   boards: string[];
   hasMath: boolean;

@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import type { SitePath, SiteUrls } from '../../urls.ts';
 import type { LinkTarget } from './vault-lookups.ts';
+import type { NoteSlug } from '../../types.ts';
 
 /*
  * What the plugins found that several of them add to, kept on the file as unified plugins report
@@ -11,7 +12,7 @@ import type { LinkTarget } from './vault-lookups.ts';
 /** Where a note embeds another shared note; the assemble stage puts that note's body there. */
 export interface NoteEmbedSlot {
   /** Slug of the embedded note. */
-  note: string;
+  note: NoteSlug;
   /** The embed as the note wrote it (`Note#Heading`), for reports. */
   written: string;
   /** Only the section under this heading (its element id)… */
@@ -42,11 +43,11 @@ export const isCanvasSlot = (slot: EmbedSlot): slot is CanvasSlot => 'canvas' in
 /** The links a file makes to shared notes. */
 export interface NoteLinks {
   /** Slugs of the shared notes it links to. */
-  slugs: Set<string>;
+  slugs: Set<NoteSlug>;
   /** Links to a heading or block of a shared note, to check that it has one. */
-  fragments: { note: string; fragment: string; written: string }[];
+  fragments: { note: NoteSlug; fragment: string; written: string }[];
   /** Each link's href → the note's slug (for backlink contexts). */
-  hrefs: Map<string, string>;
+  hrefs: Map<string, NoteSlug>;
 }
 
 declare module 'vfile' {

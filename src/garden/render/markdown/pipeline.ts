@@ -10,7 +10,7 @@ import rehypeHighlight from 'rehype-highlight';
 import type { Root as HastRoot, Parent as HastParent, Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { VFile, type Data } from 'vfile';
-import type { Heading } from '../../types.ts';
+import type { Heading, NoteSlug } from '../../types.ts';
 import type { VaultLookups } from './vault-lookups.ts';
 import { noticesOf, notice, type EmbedSlot, type NoteLinks } from './findings.ts';
 import remarkHtmlBlocks, { htmlBlockHandler } from './html-blocks.ts';
@@ -170,7 +170,7 @@ export interface RenderedNote {
 /** What the plugins found in a note besides its HTML (findings.ts and each plugin's own `file.data` keys). */
 export interface NoteFindings {
   /** Slugs of the shared notes it links to. */
-  links: string[];
+  links: NoteSlug[];
   fragmentLinks: NoteLinks['fragments'];
   embeds: EmbedSlot[];
   inlineTags: string[];

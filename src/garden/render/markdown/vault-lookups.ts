@@ -1,3 +1,4 @@
+import type { NoteSlug } from '../../types.ts';
 import type { VFile } from 'vfile';
 import type { SitePath, SiteUrls } from '../../urls.ts';
 
@@ -9,7 +10,7 @@ import type { SitePath, SiteUrls } from '../../urls.ts';
  */
 
 export interface LinkTarget {
-  slug: string;
+  slug: NoteSlug;
   title: string;
 }
 
@@ -35,7 +36,7 @@ export interface VaultLookups {
 
 /** The note a file holds, as the garden named it (`file.path` is its vault path). */
 export interface NoteBeingRendered {
-  slug: string;
+  slug: NoteSlug;
   title: string;
   /** The line of the `# heading` that is the title: it is shown once, as the page's title (heading-ids.ts). */
   titleLine?: number;
@@ -48,4 +49,4 @@ declare module 'vfile' {
 }
 
 /** The note being rendered; a file that is not a note (a canvas's text card) is an untitled one. */
-export const noteOf = (file: VFile): NoteBeingRendered => file.data.note ?? { slug: '', title: '' };
+export const noteOf = (file: VFile): NoteBeingRendered => file.data.note ?? { slug: '' as NoteSlug, title: '' };
