@@ -54,7 +54,7 @@ export interface Heading {
 export interface GardenNote {
   slug: NoteSlug;
   /** Vault-relative path; used for reports and stable ordering, never rendered. */
-  path: string;
+  path: VaultPath;
   title: string;
   /** The id of the `# heading` that is the title: the page's title carries it, so links to that heading land. */
   titleId?: string;

@@ -7,7 +7,7 @@ import { buildGarden } from '../../src/garden/build-garden.ts';
 import { resolveConfig, type GardenSettings } from '../../src/garden/config/config.ts';
 import { readNote } from '../../src/garden/collect/read-note.ts';
 import { Problems } from '../../src/garden/problems.ts';
-import type { Garden } from '../../src/garden/types.ts';
+import type { Garden, VaultPath } from '../../src/garden/types.ts';
 import { makeVault, shared } from '../helpers/vault.ts';
 
 /*
@@ -240,7 +240,7 @@ describe('hostile notes', () => {
     // A note that vanishes or turns into a folder between listing and reading is reported, not thrown.
     const vault = await makeVault({ 'x.md/a.md': 'not a note' });
     const problems = new Problems();
-    const read = await readNote({ path: 'x.md', absolute: path.join(vault, 'x.md') }, problems);
+    const read = await readNote({ path: 'x.md' as VaultPath, absolute: path.join(vault, 'x.md') }, problems);
     expect(read.frontmatter.ok).toBe(false);
     expect(problems.list).toEqual([{ file: 'x.md', severity: 'error', message: expect.stringMatching(/^cannot be read: /) }]);
   });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gardenOf, shared } from '../helpers/vault.ts';
 import { headingId } from '../../src/garden/render/heading-ids.ts';
-import { SITE_ROUTES, siteUrls } from '../../src/garden/urls.ts';
+import { noteAddress, SITE_ROUTES, siteUrls } from '../../src/garden/urls.ts';
+import type { GardenNote, VaultPath } from '../../src/garden/types.ts';
 import { RESERVED_SEGMENTS } from '../../src/garden/normalize/reserved-routes.ts';
 import { slug } from '../helpers/slug.ts';
 
@@ -61,6 +62,23 @@ describe('the URL module', () => {
     expect(urls.asset('pagefind/pagefind.js')).toBe('/garden/pagefind/pagefind.js');
     expect(urls.absolute(urls.feed())).toBe('https://name.github.io/garden/rss.xml');
     expect(siteUrls('https://x.org', '/').note(slug('n'))).toBe('/n/');
+  });
+
+  // Checked by the type check `npm test` runs first: each line below must fail to compile.
+  it('takes a slug only where a slug is wanted, and a vault path only where one is', () => {
+    const urls = siteUrls('https://x.org', '/');
+    const vaultPath = 'Notes/Coffee.md' as VaultPath;
+    // @ts-expect-error a vault path is not a slug
+    urls.note(vaultPath);
+    // @ts-expect-error a plain string is not a slug
+    urls.note('notes/coffee');
+    // @ts-expect-error a page's address (`/notes/coffee/`) is not a slug
+    urls.note(noteAddress(slug('notes/coffee')));
+    // @ts-expect-error a link (base path included) is not a page's address
+    urls.redirect(urls.note(slug('notes/coffee')));
+    // @ts-expect-error a slug is not a vault path
+    const note: Pick<GardenNote, 'path'> = { path: slug('notes/coffee') };
+    expect([urls.note(slug('notes/coffee')), note.path]).toEqual(['/notes/coffee/', 'notes/coffee']);
   });
 
   it('reserves every route the site has, so no note can take one', async () => {

@@ -1,4 +1,5 @@
 import type { NoteSlug } from '../types.ts';
+import type { VaultFile } from '../collect/walk-vault.ts';
 import type { Problems } from '../problems.ts';
 import { byGrowthState, type Attachment, type GardenNote, type GrowthState, type TagNode, type Mood } from '../types.ts';
 import type { RenderedDraft } from '../render/render-garden.ts';
@@ -136,7 +137,7 @@ function byState(notes: GardenNote[]): Record<GrowthState, NoteSlug[]> {
  * copied into the site. A canvas file itself never is (its board is drawn into the page).
  */
 function usedAttachments(rendered: RenderedDraft[], canvases: Map<string, RenderedCanvas>, world: LinkWorld, urls: SiteUrls): Attachment[] {
-  const byPath = new Map(world.attachments.map((a) => [a.path, a]));
+  const byPath = new Map<string, VaultFile>(world.attachments.map((a) => [a.path, a]));
   const used = new Map<string, Attachment>();
   const paths = [...rendered.flatMap(({ rendered: result }) => result.attachments), ...[...canvases.values()].flatMap((canvas) => (canvas.parts.length ? canvas.attachments : []))];
   for (const path of paths) {

@@ -60,7 +60,7 @@ export function findRedirects(notes: GardenNote[], world: LinkWorld, settings: R
 function settingRedirects(notes: GardenNote[], world: LinkWorld, settings: Record<string, string>, owner: (address: string) => string | undefined, problems: Problems) {
   const found = new Map<string, Redirect>();
   const index = new VaultIndex(world.notes, false);
-  const byPath = new Map(notes.map((n) => [n.path, n]));
+  const byPath = new Map<string, GardenNote>(notes.map((n) => [n.path, n]));
   for (const [from, target] of Object.entries(settings)) {
     const setting = `redirects[${JSON.stringify(from)}]`;
     const note = byPath.get(index.resolve(target.replace(/\.md$/i, ''), '')?.path ?? '');

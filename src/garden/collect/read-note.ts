@@ -5,11 +5,12 @@ import type { VaultFile } from './walk-vault.ts';
 import { decodeNote, looksBinary, stripControls } from './decode.ts';
 import { repairMojibake } from './mojibake.ts';
 import { FRONTMATTER_BLOCK, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
+import type { VaultPath } from '../types.ts';
 
 /** A note as read from the vault: its text (decoded, repaired) and its parsed frontmatter. */
 export interface SourceNote {
   file: VaultFile;
-  path: string;
+  path: VaultPath;
   text: string;
   frontmatter: ParsedFrontmatter;
 }

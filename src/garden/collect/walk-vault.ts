@@ -1,13 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Problems } from '../problems.ts';
+import type { VaultPath } from '../types.ts';
 
 /** A note's name as links write it: its file name without `.md`. */
 export const stem = (file: string) => path.posix.basename(file).replace(/\.md$/i, '');
 
 export interface VaultFile {
   /** Vault-relative path with `/` separators. */
-  path: string;
+  path: VaultPath;
   absolute: string;
 }
 
@@ -45,7 +46,7 @@ export async function walkVault(root: string, problems: Problems): Promise<Vault
       } else if (entry.isDirectory()) {
         await walk(absolute, relPath);
       } else if (entry.isFile()) {
-        (NOTE.test(entry.name) ? notes : attachments).push({ path: relPath, absolute });
+        (NOTE.test(entry.name) ? notes : attachments).push({ path: relPath as VaultPath, absolute });
       } else {
         // Reading a pipe would wait for a writer forever; a socket or device is no note either.
         problems.warn(relPath, 'is not a regular file (a pipe, socket or device); skipped');

@@ -1,4 +1,4 @@
-import type { NoteSlug } from '../types.ts';
+import type { NoteSlug, VaultPath } from '../types.ts';
 import type { SourceNote } from '../collect/read-note.ts';
 import type { VaultFile } from '../collect/walk-vault.ts';
 import type { NoteDraft } from '../normalize/normalize-notes.ts';
@@ -12,7 +12,7 @@ import type { Indexed } from './resolve.ts';
  */
 export interface LinkWorld {
   notes: Indexed[];
-  shared: { path: string; slug: NoteSlug; title: string }[];
+  shared: { path: VaultPath; slug: NoteSlug; title: string }[];
   attachments: VaultFile[];
   site: { url: string; base: string };
 }

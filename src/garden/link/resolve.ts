@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
 import { stem } from '../collect/walk-vault.ts';
+import type { VaultPath } from '../types.ts';
 
 /*
  * Resolves link targets the way Obsidian does: by vault path (with or without `.md`), then by file
@@ -9,7 +10,7 @@ import { stem } from '../collect/walk-vault.ts';
  */
 
 export interface Indexed {
-  path: string;
+  path: VaultPath;
   aliases?: string[];
 }
 

@@ -1,6 +1,6 @@
 import type { SharedSource } from '../publish/decide.ts';
 import type { Problems } from '../problems.ts';
-import type { DateSources, GrowthState, NoteSlug } from '../types.ts';
+import type { DateSources, GrowthState, NoteSlug, VaultPath } from '../types.ts';
 import { stem } from '../collect/walk-vault.ts';
 import { publishedField } from './published-fields.ts';
 import { noteTitle } from './title.ts';
@@ -16,7 +16,7 @@ import { cleanLabel, quoted } from './text.ts';
 /** Stage 3: a shared note with every contract rule applied to what its frontmatter says. */
 export interface NoteDraft {
   source: SharedSource;
-  path: string;
+  path: VaultPath;
   title: string;
   /** The body's line (1-based) of the `# heading` that is the title, shown once as the page's title. */
   titleLine?: number;

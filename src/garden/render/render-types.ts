@@ -1,4 +1,4 @@
-import type { Heading, NoteSlug } from '../types.ts';
+import type { Heading, NoteSlug, VaultPath } from '../types.ts';
 import type { LinkWorld } from '../link/link-world.ts';
 import type { BodyPart, Chunk } from './markdown/chunks.ts';
 import type { EmbedSlot } from './markdown/findings.ts';
@@ -7,7 +7,7 @@ export type { LinkWorld };
 
 /** One shared note to render. */
 export interface RenderJob {
-  path: string;
+  path: VaultPath;
   /** The whole file, frontmatter included (so positions match the file). */
   text: string;
   /** Where the body starts in `text`, after the frontmatter; -1 when unknown. */
@@ -20,7 +20,7 @@ export interface RenderJob {
 
 
 export interface RenderedResult {
-  path: string;
+  path: VaultPath;
   ok: true;
   /** Sanitized HTML in sections (split at top-level headings), embeds between its pieces. */
   body: Chunk[];
@@ -57,7 +57,7 @@ export interface RenderedResult {
 
 /** A note that could not be rendered: its renderer failed, or it took too long or too much memory. */
 export interface RenderFailure {
-  path: string;
+  path: VaultPath;
   ok: false;
   kind: 'error' | 'timeout' | 'memory' | 'crash';
   error: string;

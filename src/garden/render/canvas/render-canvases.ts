@@ -7,6 +7,7 @@ import type { Problems } from '../../problems.ts';
 import type { RenderedDraft } from '../render-garden.ts';
 import type { LinkWorld } from '../render-types.ts';
 import type { NoteSlug } from '../../types.ts';
+import type { VaultFile } from '../../collect/walk-vault.ts';
 import { VFile } from 'vfile';
 import { attachmentFileName, isCanvasFile, lookedUpOf, vaultLookups } from '../renderer.ts';
 import { markdownPipeline, type MarkdownPipeline } from '../markdown/pipeline.ts';
@@ -65,7 +66,7 @@ export const boardsIn = (embeds: EmbedSlot[]) => embeds.filter(isCanvasSlot).fil
 
 /** Draws every canvas the rendered notes embed (and the canvases those embed), once each. */
 export async function renderCanvases(rendered: RenderedDraft[], world: LinkWorld, problems: Problems): Promise<Map<string, RenderedCanvas>> {
-  const files = new Map(world.attachments.map((file) => [file.path, file]));
+  const files = new Map<string, VaultFile>(world.attachments.map((file) => [file.path, file]));
   const vault = vaultLookups(world);
   const drawing = { vault, pipeline: markdownPipeline(vault) };
   const canvases = new Map<string, RenderedCanvas>();
