@@ -5,7 +5,7 @@
  * link is either to a shared note or plain text. Both engines answer with the same `ViewResult`,
  * drawn to HTML by one renderer.
  */
-import type { NoteRef } from '../../types.ts';
+import type { NoteRef, NoteSlug, VaultPath } from '../../types.ts';
 
 /** A task (`- [ ] …`) of a shared note, for Dataview's `TASK` and `file.tasks`. */
 export interface ViewTask {
@@ -20,8 +20,8 @@ export interface ViewTask {
 /** A shared note as a view sees it: Bases' `file.*` and `note.*`, Dataview's implicit and own fields. */
 export interface ViewNote {
   /** Vault path with its extension: `Notes/Coffee.md`. */
-  path: string;
-  slug: string;
+  path: VaultPath;
+  slug: NoteSlug;
   title: string;
   /** The note's frontmatter as YAML parsed it (a shared note's own words). */
   properties: Record<string, unknown>;
@@ -76,8 +76,8 @@ export type Cell =
   | { kind: 'list'; items: Cell[] };
 
 export interface ViewRow {
-  /** The shared note the row stands for (its first column links to it in a table or list). */
-  note: NoteRef;
+  /** The shared note the row stands for; none when it stands for a group (Dataview's `GROUP BY` table). */
+  note?: NoteRef;
   /** One cell per column, in the columns' order. */
   cells: Cell[];
   /** For cards: the image, a published attachment's site path or an http(s) URL. */
@@ -86,12 +86,18 @@ export interface ViewRow {
   tasks?: ViewTask[];
 }
 
+/** A summary of a column (Bases' `summaries`): its name as the view shows it (`Sum`) and its value. */
+export interface ViewSummary {
+  label: string;
+  value: Cell;
+}
+
 export interface ViewGroup {
   /** The value the rows share (`groupBy`, `GROUP BY`); none for an ungrouped view. */
   key?: Cell;
   rows: ViewRow[];
   /** A summary per column id (Bases' `summaries`), computed over this group's rows. */
-  summaries?: Record<string, Cell>;
+  summaries?: Record<string, ViewSummary>;
 }
 
 /** One evaluated view, ready to draw. */
@@ -102,7 +108,7 @@ export interface ViewResult {
   columns: { id: string; label: string }[];
   groups: ViewGroup[];
   /** Summaries over all rows, by column id. */
-  summaries?: Record<string, Cell>;
+  summaries?: Record<string, ViewSummary>;
 }
 
 /** Something a view could not do, reported to the gardener by file and line; the rest still renders. */
