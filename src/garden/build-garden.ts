@@ -10,6 +10,10 @@ import { linkWorld } from './link/link-world.ts';
 import { render } from './render/render-garden.ts';
 import { renderCanvases } from './render/canvas/render-canvases.ts';
 import { assemble } from './assemble/assemble.ts';
+import { readBases } from './collect/read-bases.ts';
+import { basesEmbedded, drawViews, showsViews } from './assemble/views/draw-views.ts';
+import { readPropertyTypes } from './collect/read-property-types.ts';
+import { VIEW_ENGINES } from './assemble/views/engines.ts';
 import { findRedirects } from './assemble/redirects.ts';
 
 /*
@@ -37,7 +41,11 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   const canvases = await renderCanvases(rendered, world, problems);
   const renderEnded = performance.now();
 
-  const garden = assemble(rendered, world, urls, problems, canvases);
+  // The vault's views shared notes show (Bases, Dataview), evaluated over the shared notes only.
+  const bases = await readBases(basesEmbedded(rendered), collected.attachments, problems);
+  const propertyTypes = showsViews(rendered) ? await readPropertyTypes(config.contentDir, problems) : new Map();
+  const views = drawViews(rendered, world, urls, { engines: VIEW_ENGINES, bases, propertyTypes, now: new Date(), timeZone: config.timeZone }, problems);
+  const garden = assemble(rendered, world, urls, problems, { canvases, views });
   const redirects = findRedirects(garden.notes, world, config.redirects, problems);
   return {
     ...garden,

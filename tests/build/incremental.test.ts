@@ -74,6 +74,12 @@ beforeAll(async () => {
     // Its page is dist/i/: Astro's own emptying of dist/ keeps entries named `.`, `g`, `i` and `t`.
     'I.md': shared('zqturnedletter, a note of one letter.', 'title: I\nupdated: 2025-04-02\n'),
     'Private.md': '---\nshare: false\n---\nNever published.',
+    // A view whose rows are other notes: a note entering it (Gamma's tags), leaving it or turned
+    // private (zqturnedfile) changes this page, which the rebuild must then equal a cold build of.
+    'Shelf.md': shared(
+      ['```base', 'filters:', '  and:', '    - file.hasTag("garden")', 'views:', '  - type: table', '    name: Garden notes', '    order: [file.name, tags]', '    sort:', '      - property: file.name', '        direction: ASC', '```'].join('\n'),
+      'title: Shelf\nupdated: 2024-10-01\n',
+    ),
     'picture.png': PNG(1),
   });
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-incremental-'));

@@ -7,7 +7,7 @@ import { toString } from 'hast-util-to-string';
 import type { Root } from 'hast';
 import { buildSite, listFiles, type BuiltSite } from '../helpers/build.ts';
 import { SHARED_BUILD_FOLDERS, scanForCanaries } from '../helpers/canaries.ts';
-import { canariesOf, sharedCopyOf } from '../helpers/shared-vault.ts';
+import { canariesOf, SHARED_VAULTS, sharedCopyOf } from '../helpers/shared-vault.ts';
 
 /*
  * A real vault nobody here wrote, built as a gardener would build it: kepano/kepano-obsidian
@@ -105,5 +105,57 @@ describe('a real vault: kepano-obsidian', () => {
     // The private notes' own words are not published, nor their file names.
     const names = PRIVATE.map((p) => path.basename(p, '.md').toLowerCase());
     expect([...pages.keys()].filter((file) => names.some((name) => file.toLowerCase().includes(name.replace(/ /g, '-'))))).toEqual([]);
+  });
+});
+
+/** The rows of a page's first view with this caption: each row's cells as text. */
+function viewRows(page: string, caption: string): string[][] {
+  const tree = pages.get(page);
+  expect(tree, page).toBeDefined();
+  const figure = selectAll('figure.view', tree!).find((f) => toString(select('figcaption', f) ?? f).trim() === caption);
+  expect(figure, `${page}: a view captioned ${caption}`).toBeDefined();
+  return selectAll('tbody tr:not(.view-group):not(.view-summary)', figure!).map((tr) => selectAll('td', tr).map((td) => toString(td).trim()));
+}
+
+/*
+ * Its Categories/ notes are each one embedded base (Templates/Bases/*.base). Rows worked out by hand
+ * from the vault's properties: the notes whose `categories` names the category, less the templates
+ * the base filters out by name, less the private notes.
+ */
+describe('a real vault organised with Bases: kepano-obsidian', () => {
+  it('draws every category page\'s base, none left as an empty page or an unavailable view', async () => {
+    // A note's slug is its file name: Categories/Board games.md is /board-games/.
+    const names = (await fs.readdir(path.join(SHARED_VAULTS, 'kepano-obsidian/Categories'))).filter((name) => name.endsWith('.md'));
+    expect(names.length).toBeGreaterThan(15);
+    for (const name of names) {
+      const file = `${name.slice(0, -3).toLowerCase().replaceAll(' ', '-')}/index.html`;
+      const tree = pages.get(file);
+      expect(tree, file).toBeDefined();
+      expect(selectAll('figure.view', tree!).length, file).toBeGreaterThan(0);
+      expect(select('.view-unavailable', tree!), file).toBeUndefined();
+    }
+  });
+
+  it('shows Books as Obsidian does: its two books by name, the template filtered out, the base\'s column names', () => {
+    const rows = viewRows('books/index.html', 'Books');
+    expect(rows.map((row) => row[0])).toEqual(['Out of Control', 'The Machine Stops']);
+    // Name, Author, length, Year, rating, topics, last: Kevin Kelly, no length, 1992, rated 7, Emergence.
+    expect(rows[0]!.slice(1, 6)).toEqual(['Kevin Kelly', '', '1992', '7', 'Emergence']);
+    expect(rows[1]!.slice(1, 6)).toEqual(['E. M. Forster', '', '1909', '7', 'Humanism']);
+    const tree = pages.get('books/index.html')!;
+    expect(selectAll('figure.view th', tree).map((th) => toString(th).trim()).slice(0, 4)).toEqual(['Name', 'Author', 'length', 'Year']);
+    expect(toString(tree)).not.toContain('Book Template');
+  });
+
+  it('shows People by name, templates filtered out, and Places without its private note', () => {
+    expect(viewRows('people/index.html', 'All people').map((row) => row[0])).toEqual(['Kevin Kelly', 'Paul Chambers', 'Steph Ango']);
+    const places = viewRows('places/index.html', 'Places').map((row) => row[0]);
+    expect(places).toContain('Fushimi Inari');
+    expect(places).not.toContain('Kyoto');
+    expect(places.filter((name) => /Template/.test(name!))).toEqual([]);
+  });
+
+  it('reports the map views it shows as lists, naming the base', () => {
+    expect(site.output).toMatch(/Map\.base.*map/);
   });
 });

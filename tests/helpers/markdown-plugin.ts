@@ -75,6 +75,9 @@ const ATTACHMENTS: Record<string, string> = {
 /** Canvases by vault path: linked and embedded by name, with `.canvas` or (no note being so named) without. */
 const CANVASES = ['boards/Board.canvas'];
 
+/** Bases by vault path: embedded by name, with `.base`. */
+const BASES = ['bases/Books.base'];
+
 const key = (text: string) => text.normalize('NFC').toLowerCase().trim();
 const basename = (p: string) => p.replace(/^.*\//, '');
 
@@ -104,6 +107,10 @@ export const FAKE_VAULT: VaultLookups = {
     if (!/\.canvas$/i.test(target) && (findNote(target) || key(target) === key('Private Note'))) return undefined;
     const wanted = key(target).replace(/\.canvas$/, '');
     return CANVASES.find((p) => [key(p), key(basename(p))].map((k) => k.replace(/\.canvas$/, '')).includes(wanted));
+  },
+  base(target) {
+    const wanted = key(target).replace(/\.base$/, '');
+    return BASES.find((p) => [key(p), key(basename(p))].map((k) => k.replace(/\.base$/, '')).includes(wanted));
   },
   tag(raw): SitePath | undefined {
     const segments = tagSegments(raw);

@@ -6,7 +6,7 @@ import type { RenderedDraft } from '../render/render-garden.ts';
 import type { LinkWorld } from '../link/link-world.ts';
 import { attachmentFileName, isCanvasFile } from '../render/renderer.ts';
 import { boardsIn, type RenderedCanvas } from '../render/canvas/render-canvases.ts';
-import { isCanvasSlot } from '../render/markdown/findings.ts';
+import { isCanvasSlot, isViewSlot } from '../render/markdown/findings.ts';
 import { VaultIndex } from '../link/resolve.ts';
 import type { SiteUrls } from '../urls.ts';
 import { newestTendedFirst } from './order.ts';
@@ -18,6 +18,7 @@ import { addBreadcrumbs } from './breadcrumbs.ts';
 import { addRelated } from './related.ts';
 import { excerptOf } from './excerpt.ts';
 import { blockElementId } from '../render/markdown/marks.ts';
+import type { DrawnViews } from './views/draw-views.ts';
 
 /** Stage 6: the garden model, every cross-link made among shared notes only. */
 export interface Assembled {
@@ -28,7 +29,14 @@ export interface Assembled {
   attachments: Attachment[];
 }
 
-export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: SiteUrls, problems: Problems, canvases: Map<string, RenderedCanvas> = new Map()): Assembled {
+/** What the build drew besides the notes: canvases' boards, and the views of the vault notes show. */
+export interface Drawn {
+  canvases: Map<string, RenderedCanvas>;
+  views: DrawnViews;
+}
+
+export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: SiteUrls, problems: Problems, drawn: Partial<Drawn> = {}): Assembled {
+  const { canvases = new Map(), views = { html: new Map(), links: new Map() } } = drawn;
   const registry = new TagRegistry();
   const notes = rendered.map(({ draft, rendered: result }): GardenNote => ({
     slug: draft.slug,
@@ -48,7 +56,7 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
     headings: result.headings,
     excerpt: excerptOf(result.excerpt),
     ...(result.searchTerms ? { searchTerms: result.searchTerms } : {}),
-    outgoing: linksOf(draft.slug, result.links, boardsIn(result.embeds), canvases),
+    outgoing: linksOf(draft.slug, [...result.links, ...(views.links.get(draft.slug) ?? [])], boardsIn(result.embeds), canvases),
     backlinks: [],
     related: [],
   }));
@@ -58,7 +66,7 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
   addPageNeeds(notes, rendered, canvases);
   const bodies = rendered.map(({ draft, rendered: result }) => ({ slug: draft.slug, path: draft.path, title: draft.title, body: result.body, blocks: result.blocks }));
-  const html = embedNotes(bodies, urls, problems, { canvases, homes: canvasHomes(rendered) }, (slug) =>
+  const html = embedNotes(bodies, urls, problems, { canvases, homes: canvasHomes(rendered), views: views.html }, (slug) =>
     problems.warn(bySlug.get(slug)!.path, `embeds more than ${MAX_EMBEDDED.toLocaleString('en')} characters of other notes; the embeds past that show only their titles`),
   );
   for (const note of notes) note.html = html.get(note.slug)!;
@@ -85,7 +93,7 @@ function addPageNeeds(notes: GardenNote[], rendered: RenderedDraft[], canvases: 
     return canvas[need] || canvas.parts.some((part) => typeof part !== 'string' && slotNeeds(part, need, seen));
   };
   const slotNeeds = (slot: RenderedDraft['rendered']['embeds'][number], need: 'hasMath' | 'hasDiagram', seen: Set<string>): boolean =>
-    isCanvasSlot(slot) ? slot.link === undefined && canvasNeeds(slot.canvas, need, seen) : needs(slot.note, need, seen);
+    isCanvasSlot(slot) ? slot.link === undefined && canvasNeeds(slot.canvas, need, seen) : !isViewSlot(slot) && needs(slot.note, need, seen);
   const needs = (slug: NoteSlug, need: 'hasMath' | 'hasDiagram', seen: Set<string>): boolean => {
     const result = bySlug.get(slug);
     if (!result || seen.has(slug)) return false;

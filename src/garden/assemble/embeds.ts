@@ -2,7 +2,7 @@ import type { NoteSlug } from '../types.ts';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { BodyPart, Chunk } from '../render/markdown/chunks.ts';
-import { isCanvasSlot, type CanvasSlot, type NoteEmbedSlot } from '../render/markdown/findings.ts';
+import { isCanvasSlot, isViewSlot, viewKey, type CanvasSlot, type NoteEmbedSlot } from '../render/markdown/findings.ts';
 import type { RenderedCanvas } from '../render/canvas/render-canvases.ts';
 import type { Problems } from '../problems.ts';
 import type { SiteUrls } from '../urls.ts';
@@ -44,11 +44,13 @@ function embeddedParts(note: Embeddable, slot: NoteEmbedSlot): BodyPart[] | unde
   return note.body.slice(start, end).flatMap((chunk) => chunk.parts);
 }
 
-/** The canvases the build drew, and for each the shared note whose page a link to it goes to. */
+/** The canvases the build drew, and for each the shared note whose page a link to it goes to; and the views it drew. */
 export interface Boards {
   canvases: Map<string, RenderedCanvas>;
   /** Canvas path → the shared notes that embed it themselves, by vault path. */
   homes: Map<string, { path: string; slug: NoteSlug }[]>;
+  /** Each view slot's HTML by its key (`viewKey`, assemble/views/), shown wherever the note holding it is. */
+  views?: Map<string, string>;
 }
 
 /**
@@ -76,6 +78,7 @@ export function embedNotes(
           return part;
         }
         if (isCanvasSlot(part)) return part.link === undefined ? board(part, seen, page) : canvasLink(from, part);
+        if (isViewSlot(part)) return boards.views?.get(viewKey(from, part)) ?? '';
         const embedded = bySlug.get(part.note);
         if (!embedded) return '';
         const shown = embeddedParts(embedded, part);

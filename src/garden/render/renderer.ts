@@ -27,6 +27,9 @@ export const attachmentUrl = (urls: SiteUrls, file: string): SitePath => urls.at
 /** A canvas file (JSON Canvas, Obsidian's boards): drawn as a board, never copied as an attachment. */
 export const isCanvasFile = (file: string) => /\.canvas$/i.test(file);
 
+/** A base (Obsidian Bases' `.base`): its views are drawn where notes embed it, its YAML never copied. */
+export const isBaseFile = (file: string) => /\.base$/i.test(file);
+
 /** What a render asked the vault: recorded on its file, for the render cache and the gardener's report. */
 export interface LookedUp {
   /** Link targets found nowhere in the vault. */
@@ -79,8 +82,8 @@ export function vaultLookups(world: LinkWorld): VaultLookups {
         if (note(target, file) === undefined) lookedUpOf(file).missing.push(target);
         return undefined;
       }
-      // A canvas's JSON is never published as a file (canvas links and embeds are slots).
-      if (isCanvasFile(found)) return undefined;
+      // A canvas's JSON and a base's YAML are never published as files (their embeds are slots).
+      if (isCanvasFile(found) || isBaseFile(found)) return undefined;
       lookedUpOf(file).attachments.add(found);
       return attachmentUrl(urls, found);
     },
@@ -92,6 +95,11 @@ export function vaultLookups(world: LinkWorld): VaultLookups {
       // `[[Board]]` is the canvas only when no note answers to that name, as in Obsidian.
       if (!target.trim() || note(target, file) !== undefined) return undefined;
       return lookup.attachment(`${target}.canvas`, file.path);
+    },
+    base(target, file) {
+      if (!isBaseFile(target) && (!target.trim() || note(target, file) !== undefined)) return undefined;
+      const found = attachment(isBaseFile(target) ? target : `${target}.base`, file);
+      return found !== undefined && isBaseFile(found) ? found : undefined;
     },
   };
 }

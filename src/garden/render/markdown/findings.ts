@@ -35,10 +35,32 @@ export interface CanvasSlot {
   link?: string;
 }
 
-/** A place in a note's HTML that the assemble stage fills: an embedded note, a canvas's board, a link to a board. */
-export type EmbedSlot = NoteEmbedSlot | CanvasSlot;
+/**
+ * Where a note shows a view of the vault: a ```base or ```dataview block, an inline `= query`, or an
+ * embedded `.base` file (`![[Books.base#Top rated]]`). The assemble stage evaluates it over the
+ * shared notes and puts what it shows there (assemble/views/).
+ */
+export interface ViewSlot {
+  view: 'base' | 'dataview' | 'inline-query' | 'base-file';
+  /** The block's or inline query's text; for an embedded base, its vault path. */
+  source: string;
+  /** For an embedded base: the one view named after `#`. */
+  name?: string;
+  /** The line (1-based, in the note's file) where the block's text starts, for reports. */
+  line: number;
+  /** The embed as the note wrote it, for reports. */
+  written: string;
+}
+
+/** A place in a note's HTML that the assemble stage fills: an embedded note, a canvas's board, a link to a board, a view. */
+export type EmbedSlot = NoteEmbedSlot | CanvasSlot | ViewSlot;
 
 export const isCanvasSlot = (slot: EmbedSlot): slot is CanvasSlot => 'canvas' in slot;
+export const isViewSlot = (slot: EmbedSlot): slot is ViewSlot => 'view' in slot;
+export const isNoteSlot = (slot: EmbedSlot): slot is NoteEmbedSlot => 'note' in slot;
+
+/** A view slot's key in the note at `path`: slots are copied on their way through the render cache, so never told apart by identity. */
+export const viewKey = (path: string, slot: ViewSlot) => JSON.stringify([path, slot.view, slot.line, slot.source, slot.name ?? '']);
 
 /** The links a file makes to shared notes. */
 export interface NoteLinks {

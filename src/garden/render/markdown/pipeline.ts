@@ -28,6 +28,7 @@ import remarkBlockIds from './block-ids.ts';
 import { toChunks, type Chunk, type BodyPart } from './chunks.ts';
 import { remarkObsidianMath, rehypeMath } from './math.ts';
 import rehypeDiagrams from './diagrams.ts';
+import remarkViewBlocks from './view-blocks.ts';
 import rehypeHeadingIds from '../heading-ids.ts';
 import { rehypeLostText, remarkSourceWords } from './lost-text.ts';
 
@@ -122,6 +123,7 @@ function processorFor(vault: VaultLookups) {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkObsidianMath)
+    .use(remarkViewBlocks)
     .use(remarkSourceWords)
     .use(remarkHtmlBlocks)
     .use(remarkCallouts)

@@ -30,6 +30,8 @@ export interface VaultLookups {
    * that name (a note wins, as in Obsidian); undefined otherwise.
    */
   canvas(target: string, file: VFile): string | undefined;
+  /** The vault path of a base (`Books.base`, or `Books` when no note has that name), never published as a file. */
+  base(target: string, file: VFile): string | undefined;
   /** The path of a tag page for an inline `#tag`, or undefined when it is not a tag. */
   tag(raw: string): SitePath | undefined;
 }

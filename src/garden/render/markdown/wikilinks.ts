@@ -79,6 +79,8 @@ function embed(inner: string, { vault, file }: Resolving): PhrasingContent[] {
   if (!page) return target.heading || target.block ? noteEmbed(target, self, file) : [];
   const canvas = vault.canvas(page, file);
   if (canvas) return [canvasSlot(file, canvas, target.written)];
+  const base = vault.base(page, file);
+  if (base) return [embedSlot(addEmbed(file, { view: 'base-file', source: base, ...(target.heading ? { name: target.heading } : {}), line: 0, written: target.written }))];
   const attachment = vault.attachment(page, file);
   if (attachment) {
     if (IMAGE.test(page)) {
@@ -124,6 +126,7 @@ function link(inner: string, { vault, file }: Resolving): PhrasingContent {
   if (note) return linkNode(linkToNote(file, vault.urls, note, fragment, written), text, 'internal');
   const attachment = vault.attachment(page, file);
   if (attachment) return linkNode(attachment, text, 'attachment');
+  if (vault.base(page, file)) notice(file, `links to the base "${written}", which has no page of its own; the link is shown as text (embed it with ![[…]] to show its views)`);
   return unresolvedNode(display || page);
 }
 

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { selectAll, select } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import type { Root } from 'hast';
+import type { Garden } from '../../src/garden/types.ts';
+import { gardenOf, noteOf, noteTree, shared } from '../helpers/vault.ts';
+import { VIEW_CANARIES, VIEWS_VAULT } from '../helpers/views-vault.ts';
+
+/*
+ * The vault's views wired into the garden (assemble/views/): a base embedded in a note, Dataview
+ * blocks and inline queries evaluated over the shared notes only, drawn into the note's page, their
+ * links made backlinks, their JavaScript never run. Expected rows are worked out by hand from
+ * tests/helpers/views-vault.ts.
+ */
+let garden: Garden;
+let library: Root;
+
+const rowsOf = (table: Root | ReturnType<typeof select>) => selectAll('tbody tr:not(.view-group):not(.view-summary)', table!).map((tr) => selectAll('td', tr).map((td) => toString(td).trim()));
+const figure = (name: string) => selectAll('figure.view', library).find((f) => toString(select('figcaption', f) ?? f).trim() === name);
+
+beforeAll(async () => {
+  garden = await gardenOf(VIEWS_VAULT);
+  library = noteTree(garden, 'library');
+});
+
+describe('views of the vault in a note', () => {
+  it('draws an embedded base: its filtered, sorted rows of shared notes, formulas and a summary over them only', () => {
+    const all = figure('All books');
+    expect(all, 'a figure captioned with the view name').toBeDefined();
+    const rows = rowsOf(all as unknown as Root);
+    expect(rows.map((row) => row[0])).toEqual([expect.stringMatching(/^Dune/), expect.stringMatching(/^Emma/)]);
+    expect(rows.map((row) => row.slice(1))).toEqual([
+      ['5', '10'],
+      ['3', '6'],
+    ]);
+    expect(select('th', all!)?.children).toBeDefined();
+    expect(selectAll('th', all!).map((th) => toString(th))).toContain('Rating');
+    // The sum of the shared books' ratings, 5 + 3: the private book's 1000 is in no value.
+    expect(toString(select('.view-summary', all!)!)).toContain('8');
+    expect(toString(all!)).not.toMatch(/1000|1008|500/);
+    expect(select('a[href="/dune/"]', all!)).toBeTruthy();
+  });
+
+  it('groups by a property, and shows a link to a private note as the words the shared note wrote', () => {
+    const byAuthor = figure('By author')!;
+    const groups = selectAll('.view-group', byAuthor).map((g) => toString(g).trim());
+    expect(groups).toEqual(['Herbert', 'Private Author']);
+    expect(select('.view-group a[href="/herbert/"]', byAuthor)).toBeTruthy();
+    expect(selectAll('a', byAuthor).map((a) => String(a.properties.href))).not.toContainEqual(expect.stringMatching(/private-author/));
+  });
+
+  it('evaluates Dataview blocks over the shared notes: a table with a named column, a list from a folder', () => {
+    const tables = selectAll('figure.view-table', library).filter((f) => !select('figcaption', f));
+    expect(tables).toHaveLength(1);
+    expect(selectAll('th', tables[0]!).map((th) => toString(th).trim())).toContain('zqviewscore');
+    expect(rowsOf(tables[0] as unknown as Root).map((row) => row.join(' '))).toEqual([expect.stringMatching(/Dune.*5/), expect.stringMatching(/Emma.*3/)]);
+    const list = select('figure.view-list', library)!;
+    expect(selectAll('li', list).map((li) => toString(li).trim())).toEqual(['Note A']);
+  });
+
+  it('answers an inline query in its sentence, and runs no JavaScript: dataviewjs blocks and $= queries are left out and reported', () => {
+    const text = toString(library);
+    expect(text).toMatch(/Rated 4 stars\./);
+    expect(text).not.toContain('dv.');
+    expect(text).not.toContain(VIEW_CANARIES.script);
+    const told = garden.problems.filter((p) => p.file === 'Library.md').map((p) => p.message);
+    expect(told).toContainEqual(expect.stringMatching(/dataviewjs block at line \d+; the garden never runs JavaScript/));
+    expect(told).toContainEqual(expect.stringMatching(/inline Dataview JavaScript query at line \d+/));
+  });
+
+  it('makes a view’s links backlinks, and publishes no .base file', () => {
+    expect(noteOf(garden, 'dune').backlinks.map((b) => b.slug)).toContain('library');
+    expect(noteOf(garden, 'emma').backlinks.map((b) => b.slug)).toContain('library');
+    expect(garden.attachments.map((a) => a.fileName)).not.toContainEqual(expect.stringMatching(/\.base$/));
+  });
+
+  it('leaves nothing of a private note in the garden a site is made from: no row, name, title, value or count', () => {
+    const published = JSON.stringify({ notes: garden.notes, tags: [...garden.tags.values()], moods: garden.moods, attachments: garden.attachments });
+    for (const word of Object.values(VIEW_CANARIES)) expect(published).not.toContain(word);
+  });
+
+  it('reads properties as the vault declares their types (.obsidian/types.json): one value of a list property is a list, a number written as text a number', async () => {
+    const typed = await gardenOf({
+      '.obsidian/types.json': JSON.stringify({ types: { categories: 'multitext', pages: 'number' } }),
+      'Shelf.base': 'filters:\n  and:\n    - categories.contains(link("Books"))\n    - pages > 100\nviews:\n  - type: table\n    name: Long books\n    order: [file.name, pages]\n',
+      'Books.md': shared('![[Shelf.base]]'),
+      'One.md': shared('One.', 'categories: "[[Books]]"\npages: "250"\n'),
+      'Two.md': shared('Two.', 'categories: ["[[Books]]"]\npages: 50\n'),
+      'Three.md': shared('Three.', 'categories: ["[[Films]]"]\npages: 300\n'),
+    });
+    const figure = select('figure.view', noteTree(typed, 'books'))!;
+    expect(rowsOf(figure as unknown as Root)).toEqual([['One', '250']]);
+    expect(typed.problems.filter((p) => /Shelf/.test(p.file))).toEqual([]);
+  });
+});
+
