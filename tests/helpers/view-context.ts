@@ -3,7 +3,7 @@
  * its path and the fields the test cares about; links resolve by file name or path, as Obsidian's
  * shortest-path links do, to the notes given and to nothing else (as a private note resolves).
  */
-import type { LinkResolution, ViewContext, ViewNote } from '../../src/garden/assemble/views/types.ts';
+import type { Cell, LinkResolution, ViewContext, ViewNote } from '../../src/garden/assemble/views/types.ts';
 import type { NoteSlug, VaultPath } from '../../src/garden/types.ts';
 
 const slugOf = (path: string) => path.replace(/\.md$/i, '').toLowerCase().replace(/[^a-z0-9/]+/g, '-') as NoteSlug;
@@ -45,4 +45,19 @@ export function resolverOf(notes: readonly ViewNote[]): (target: string, from: s
 export function viewContext(notes: readonly ViewNote[], self?: ViewNote, extra: Partial<ViewContext> = {}): ViewContext {
   const all = self && !notes.includes(self) ? [...notes, self] : notes;
   return { notes, ...(self ? { self } : {}), resolveLink: resolverOf(all), now: new Date('2026-06-15T12:00:00Z'), timeZone: 'UTC', ...extra };
+}
+
+/** A cell as the words a reader sees, to compare views with tables worked out by hand. */
+export function cellText(cell: Cell | undefined): string {
+  if (!cell) return '';
+  switch (cell.kind) {
+    case 'empty':
+      return '';
+    case 'boolean':
+      return String(cell.value);
+    case 'list':
+      return cell.items.map(cellText).join(', ');
+    default:
+      return cell.text;
+  }
 }

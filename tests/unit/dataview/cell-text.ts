@@ -1,20 +1,10 @@
 /*
  * Views as plain text, so that a test can state the rows it expects as a reader would see them.
  */
-import type { Cell, ViewOutcome, ViewResult } from '../../../src/garden/assemble/views/types.ts';
+import type { ViewOutcome, ViewResult } from '../../../src/garden/assemble/views/types.ts';
+import { cellText } from '../../helpers/view-context.ts';
 
-export function textOf(cell: Cell): string {
-  switch (cell.kind) {
-    case 'empty':
-      return '';
-    case 'boolean':
-      return String(cell.value);
-    case 'list':
-      return cell.items.map(textOf).join(', ');
-    default:
-      return cell.text;
-  }
-}
+export const textOf = cellText;
 
 /** The one view of an outcome that must have evaluated without problems. */
 export function onlyView(outcome: ViewOutcome): ViewResult {

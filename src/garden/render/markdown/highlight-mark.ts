@@ -1,6 +1,7 @@
 import type { Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { isOrHoldsEmbed } from './lift-embeds.ts';
+import { InlineRun } from './text-nodes.ts';
 
 /*
  * Obsidian `==highlights==` as <mark>. A highlight may hold other inline markup, as Obsidian's
@@ -33,40 +34,9 @@ function charactersOf(node: PhrasingContent): string {
   return MARKUP;
 }
 
-/** A parent's children read as one string: where each child starts in it. */
-class InlineRun {
-  readonly text: string;
-  private readonly nodes: PhrasingContent[];
-  private readonly starts: number[] = [];
-
-  constructor(nodes: PhrasingContent[]) {
-    this.nodes = nodes;
-    const parts = nodes.map(charactersOf);
-    let at = 0;
-    for (const part of parts) {
-      this.starts.push(at);
-      at += part.length;
-    }
-    this.text = parts.join('');
-  }
-
-  /** The children from `from` to `to`: text cut where asked (an escaped character stays apart), other children whole. */
-  slice(from: number, to: number): PhrasingContent[] {
-    const out: PhrasingContent[] = [];
-    this.nodes.forEach((node, i) => {
-      const start = this.starts[i]!;
-      const end = i + 1 < this.starts.length ? this.starts[i + 1]! : this.text.length;
-      if (end <= from || start >= to) return;
-      const whole = start >= from && end <= to;
-      out.push(whole || node.type !== 'text' ? node : { type: 'text', value: node.value.slice(Math.max(from, start) - start, Math.min(to, end) - start) });
-    });
-    return out;
-  }
-}
-
 /** The children with their highlights as <mark>; undefined when they have none. */
 function highlight(children: PhrasingContent[]): PhrasingContent[] | undefined {
-  const run = new InlineRun(children);
+  const run = new InlineRun(children, charactersOf);
   if (!run.text.includes('==')) return undefined;
   const out: PhrasingContent[] = [];
   let last = 0;

@@ -19,6 +19,7 @@ import remarkEscapes from './escapes.ts';
 import remarkWikilinks from './wikilinks.ts';
 import remarkHighlightMark from './highlight-mark.ts';
 import remarkInlineTags from './inline-tags.ts';
+import remarkInlineFields from './inline-fields.ts';
 import rehypeVaultUrls from './vault-urls.ts';
 import rehypeLinkContexts from './link-contexts.ts';
 import { gardenSchema, rehypeLowercaseSchemes, rehypeTaskListCheckboxesOnly, rehypeUnclosedStrippedTags } from './sanitize-schema.ts';
@@ -131,6 +132,7 @@ function processorFor(vault: VaultLookups) {
     .use(remarkWikilinks, vault)
     .use(remarkHighlightMark)
     .use(remarkInlineTags, vault)
+    .use(remarkInlineFields)
     // Sanitizing prefixes ids and footnote links once; remark-rehype must not prefix them as well.
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { htmlBlock: htmlBlockHandler as Handler } })
     .use(rehypeUnclosedStrippedTags)

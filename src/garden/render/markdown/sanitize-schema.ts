@@ -5,8 +5,8 @@ import type { Element, Root } from 'hast';
  * The allow-list every note passes through. It starts from GitHub's (hast-util-sanitize's default:
  * no script, style, iframe, object, embed or form; no event handlers; URLs limited to http, https,
  * mailto and relative ones) and adds only what the garden's own Markdown features emit: callouts,
- * highlights, unresolved links, tags, the garden's marks, foldable details, image sizes, and the
- * link schemes a browser can follow.
+ * highlights, unresolved links, tags, inline fields, the garden's marks, foldable details, image
+ * sizes, and the link schemes a browser can follow.
  * It never allows `style`, `on*` or any element that runs or frames content.
  */
 const base = defaultSchema;
@@ -48,7 +48,8 @@ export const gardenSchema: Schema = {
     details: [...withClasses('details', 'callout', /^callout-[a-z0-9-]+$/), 'open'],
     summary: withClasses('summary', 'callout-title'),
     p: withClasses('p', 'callout-title'),
-    span: withClasses('span', 'link-unresolved'),
+    // Dataview's inline fields (inline-fields.ts).
+    span: withClasses('span', 'link-unresolved', 'dataview', 'inline-field', 'inline-field-key', 'inline-field-value', 'inline-field-standalone-value'),
     img: [...(attributes.img ?? []), 'loading', 'width', 'height'],
   },
   // Heading ids are given after sanitizing, by us; ids and names written in a note stay prefixed.

@@ -52,3 +52,38 @@ export function splitText(
   if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
   return out;
 }
+
+/**
+ * A parent's children read as one string, each child as `read` spells it (text as its words,
+ * other markup as a stand-in character), to find a syntax that spans several children
+ * (highlights, inline fields) and cut the children where it starts and ends.
+ */
+export class InlineRun {
+  readonly text: string;
+  private readonly nodes: PhrasingContent[];
+  private readonly starts: number[] = [];
+
+  constructor(nodes: PhrasingContent[], read: (node: PhrasingContent) => string) {
+    this.nodes = nodes;
+    const parts = nodes.map(read);
+    let at = 0;
+    for (const part of parts) {
+      this.starts.push(at);
+      at += part.length;
+    }
+    this.text = parts.join('');
+  }
+
+  /** The children from `from` to `to`: text cut where asked (an escaped character stays apart), other children whole. */
+  slice(from: number, to: number): PhrasingContent[] {
+    const out: PhrasingContent[] = [];
+    this.nodes.forEach((node, i) => {
+      const start = this.starts[i]!;
+      const end = i + 1 < this.starts.length ? this.starts[i + 1]! : this.text.length;
+      if (end <= from || start >= to) return;
+      const whole = start >= from && end <= to;
+      out.push(whole || node.type !== 'text' ? node : { type: 'text', value: node.value.slice(Math.max(from, start) - start, Math.min(to, end) - start) });
+    });
+    return out;
+  }
+}
