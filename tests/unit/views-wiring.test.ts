@@ -92,5 +92,16 @@ describe('views of the vault in a note', () => {
     expect(rowsOf(figure as unknown as Root)).toEqual([['One', '250']]);
     expect(typed.problems.filter((p) => /Shelf/.test(p.file))).toEqual([]);
   });
+
+  it('lists no task and reads no inline field that a comment hides on the page', async () => {
+    const hidden = await gardenOf({
+      'Tasks.md': shared('- [ ] shown task\n\n%% - [ ] zqhiddentask %%\n\n<!-- - [ ] zqhiddenhtml -->\n\nA line. %%[salary:: zqhiddenfield]%%\n\n[mood:: calm]'),
+      'Board.md': shared(['```dataview', 'TASK', '```', '', '```dataview', 'TABLE salary, mood', 'FROM "Tasks"', '```'].join('\n')),
+    });
+    const board = toString(noteTree(hidden, 'board'));
+    expect(board).toContain('shown task');
+    expect(board).toContain('calm');
+    expect(board).not.toMatch(/zqhidden/);
+  });
 });
 

@@ -3,6 +3,7 @@ import type { LinkWorld } from '../../link/link-world.ts';
 import { LinkLookup } from '../../link/link-lookup.ts';
 import { isNoteSlot } from '../../render/markdown/findings.ts';
 import type { PropertyType } from '../../collect/read-property-types.ts';
+import { withoutComments } from '../../render/markdown/obsidian-comments.ts';
 import type { LinkResolution, ViewNote, ViewTask } from './types.ts';
 
 /*
@@ -47,7 +48,8 @@ function viewNote({ draft, rendered }: RenderedDraft, pathOf: Map<string, string
   const { source } = draft;
   const written: Record<string, unknown> = source.frontmatter.ok ? source.frontmatter.data : {};
   const properties = Object.fromEntries(Object.entries(written).map(([key, value]) => [key, typed(value, reading.propertyTypes.get(key.toLowerCase()))]));
-  const body = source.frontmatter.ok ? source.frontmatter.body : source.text;
+  // What a comment hides on the page is hidden from views too.
+  const body = withoutComments(source.frontmatter.ok ? source.frontmatter.body : source.text);
   const linked = (slugs: string[]) => [...new Set(slugs.flatMap((slug) => pathOf.get(slug) ?? []))];
   return {
     path: draft.path,

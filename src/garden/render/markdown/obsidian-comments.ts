@@ -116,3 +116,14 @@ export function stripEveryComment(text: string): string {
   const parts = text.split('%%');
   return parts.map((part, i) => (i % 2 === 0 ? part : lineBreaksOf(part))).join('');
 }
+
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+
+/**
+ * A note's text with everything a comment hides blanked out, `%% … %%` as the page hides it and
+ * `<!-- … -->` wherever it stands, line breaks kept: for what reads the text beside the page (the
+ * tasks and inline fields views list), so that what the gardener hid stays hidden there too.
+ */
+export function withoutComments(text: string): string {
+  return stripObsidianComments(text).text.replace(HTML_COMMENT, lineBreaksOf);
+}
