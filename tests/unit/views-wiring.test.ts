@@ -103,5 +103,14 @@ describe('views of the vault in a note', () => {
     expect(board).toContain('calm');
     expect(board).not.toMatch(/zqhidden/);
   });
+
+  it('keeps inline code that only looks like a query as the code it is: `==`, `=>`, a spreadsheet formula', async () => {
+    const code = await gardenOf({ 'Code.md': shared('Compare with `==`, map with `=>`, sum with `=SUM(A1:A3)`.') });
+    const html = noteOf(code, 'code').html;
+    expect(html).toContain('<code>==</code>');
+    expect(html).toContain('<code>=></code>');
+    expect(html).toContain('<code>=SUM(A1:A3)</code>');
+    expect(html).not.toContain('view-unavailable');
+  });
 });
 

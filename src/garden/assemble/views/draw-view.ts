@@ -104,6 +104,9 @@ export const UNAVAILABLE_VIEW = toHtml(h('p', { className: ['view-unavailable'] 
 /** The same, where an inline query stood in a sentence. */
 export const UNAVAILABLE_INLINE = toHtml(h('span', { className: ['view-unavailable'] }, UNAVAILABLE));
 
+/** Inline code that only looked like a query, as the page would have shown it. */
+export const drawCode = (text: string): string => toHtml(h('code', text));
+
 /** An inline query's value, in the sentence that holds it. */
 export function drawInline(value: Cell, urls: SiteUrls): string {
   return toHtml(h('span', { className: ['view-inline'] }, cell(value, urls)));

@@ -7,7 +7,7 @@ import type { SiteUrls } from '../../urls.ts';
 import { isViewSlot, viewKey, type ViewSlot } from '../../render/markdown/findings.ts';
 import type { Cell, ViewContext, ViewOutcome, ViewProblem, ViewResult } from './types.ts';
 import { viewNotes } from './view-notes.ts';
-import { drawInline, drawView, UNAVAILABLE_INLINE, UNAVAILABLE_VIEW } from './draw-view.ts';
+import { drawCode, drawInline, drawView, UNAVAILABLE_INLINE, UNAVAILABLE_VIEW } from './draw-view.ts';
 
 /** The engines that evaluate views (engines.ts binds Bases' and Dataview's). */
 export interface ViewEngines {
@@ -62,6 +62,11 @@ function drawSlot(slot: ViewSlot, note: string, context: ViewContext, settings: 
     problems.warn(file, `${KIND_NAMES[slot.view]}${problem.line ? ` at line ${first + problem.line - 1}` : ''}: ${problem.message}`);
   if (slot.view === 'inline-query') {
     const value = settings.engines.inline(slot.source, context);
+    // Code that only looks like a query (`=SUM(A1:A3)`) stays the code it was written as.
+    if ('message' in value && value.unreadable) {
+      report(note, slot.line, { line: 1, message: `${value.message}; it is shown as the code it is written as` });
+      return { html: drawCode(slot.written.slice(1, -1)), links: [] };
+    }
     if ('message' in value) {
       report(note, slot.line, { line: 1, message: value.message });
       return { html: UNAVAILABLE_INLINE, links: [] };

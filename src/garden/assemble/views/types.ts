@@ -116,6 +116,8 @@ export interface ViewProblem {
   /** 1-based line in the file that holds the view (the `.base` file, or the note with the block). */
   line?: number;
   message: string;
+  /** The source is not the engine's language at all (it does not parse): an inline query then stays the code it was written as. */
+  unreadable?: boolean;
 }
 
 export interface ViewOutcome {

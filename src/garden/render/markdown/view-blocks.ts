@@ -11,7 +11,8 @@ import { markProperties } from './marks.ts';
  * read for the lost-text check: a query is not prose, and its view is what the page shows.
  */
 const VIEW_LANGUAGES: Record<string, ViewSlot['view']> = { base: 'base', dataview: 'dataview' };
-const INLINE_QUERY = /^=\s*(\S[\s\S]*)$/;
+// `= expr`; not `==`, `===` or `=>`, which code of many languages writes.
+const INLINE_QUERY = /^=(?![=>])\s*(\S[\s\S]*)$/;
 const INLINE_SCRIPT = /^\$=/;
 
 /** An inline query's slot: its place in the text, the view recorded on the file. */

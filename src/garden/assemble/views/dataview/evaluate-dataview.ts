@@ -205,7 +205,7 @@ function keyCell(key: Value, runtime: Runtime): Cell {
 /** An inline query's expression (`= this.rating`, without "= "), evaluated on the note it is in. */
 export function evaluateInline(expression: string, context: ViewContext): Cell | ViewProblem {
   const parsed = safely(expression, parseExpression);
-  if (!parsed.ok) return { line: 1, message: parsed.message.replace('this query', 'this inline query') };
+  if (!parsed.ok) return { line: 1, message: parsed.message.replace('this query', 'this inline query'), unreadable: true };
   const unknown = unknownFunctions([parsed.value]);
   if (unknown.length) return { line: 1, message: functionProblem(unknown[0]!) };
   try {
