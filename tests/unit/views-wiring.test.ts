@@ -112,5 +112,15 @@ describe('views of the vault in a note', () => {
     expect(html).toContain('<code>=SUM(A1:A3)</code>');
     expect(html).not.toContain('view-unavailable');
   });
+
+  it('reads a query fenced with tildes, and leaves a block in a language named like an object property as code', async () => {
+    const fenced = await gardenOf({
+      'Tilde.md': shared(['~~~dataview', 'LIST', 'FROM "Shelf"', '~~~', '', '~~~constructor', 'kept as code', '~~~'].join('\n')),
+      'Shelf/Item.md': shared('On the shelf.'),
+    });
+    const html = noteOf(fenced, 'tilde').html;
+    expect(html).toMatch(/<figure class="view view-list">.*Item/s);
+    expect(html).toMatch(/<code[^>]*>kept as code/);
+  });
 });
 

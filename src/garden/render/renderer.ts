@@ -97,7 +97,9 @@ export function vaultLookups(world: LinkWorld): VaultLookups {
       return lookup.attachment(`${target}.canvas`, file.path);
     },
     base(target, file) {
-      if (!isBaseFile(target) && (!target.trim() || note(target, file) !== undefined)) return undefined;
+      // `![[Books]]` is the base only when no note answers to that name; a target with an extension
+      // of its own (`photo.png`) is never one, and is not looked up again for it.
+      if (!isBaseFile(target) && (!target.trim() || /\.[A-Za-z0-9]{1,8}$/.test(target) || note(target, file) !== undefined)) return undefined;
       const found = attachment(isBaseFile(target) ? target : `${target}.base`, file);
       return found !== undefined && isBaseFile(found) ? found : undefined;
     },

@@ -10,7 +10,7 @@ import { markProperties } from './marks.ts';
  * run: it is left out of the page, and the gardener is told. This runs before the note's words are
  * read for the lost-text check: a query is not prose, and its view is what the page shows.
  */
-const VIEW_LANGUAGES: Record<string, ViewSlot['view']> = { base: 'base', dataview: 'dataview' };
+const VIEW_LANGUAGES = new Map<string, ViewSlot['view']>([['base', 'base'], ['dataview', 'dataview']]);
 // `= expr`; not `==`, `===` or `=>`, which code of many languages writes.
 const INLINE_QUERY = /^=(?![=>])\s*(\S[\s\S]*)$/;
 const INLINE_SCRIPT = /^\$=/;
@@ -32,7 +32,7 @@ function codeBlock(node: RootContent & { type: 'code' }, file: VFile): RootConte
     notice(file, `has a dataviewjs block at line ${line - 1}; the garden never runs JavaScript from a note, so it is left out of the page`);
     return [];
   }
-  const view = VIEW_LANGUAGES[lang];
+  const view = VIEW_LANGUAGES.get(lang);
   if (!view) return [node];
   return [blockSlot(file, { view, source: node.value, line, written: `${lang} block at line ${line - 1}` })];
 }
@@ -66,7 +66,7 @@ export default function remarkViewBlocks() {
   return (tree: Root, file: VFile) => {
     // Walking the tree costs more than searching the text: skip notes without the syntax.
     const text = String(file.value);
-    if (!text.includes('`')) return;
+    if (!text.includes('`') && !text.includes('~~~')) return;
     replaceViews(tree, file);
   };
 }

@@ -176,8 +176,9 @@ const LAYOUTS: Record<string, ViewResult['layout']> = { table: 'table', cards: '
 
 export function buildView(build: Build, filters: Filter[]): ViewResult {
   const { view } = build;
-  const layout = LAYOUTS[view.type] ?? 'list';
-  if (!LAYOUTS[view.type]) build.problems.report(view.line, `the view “${view.name ?? view.type}” is shown as a list: the garden cannot draw a ${view.type} view`);
+  const drawable = Object.hasOwn(LAYOUTS, view.type);
+  const layout = drawable ? LAYOUTS[view.type]! : 'list';
+  if (!drawable) build.problems.report(view.line, `the view “${view.name ?? view.type}” is shown as a list: the garden cannot draw a ${view.type} view`);
   const columns = view.order.length ? view.order : ['file.name'];
   const sorted = sortRows(build, rowsOf(build, filters));
   const shown = view.limit ? sorted.slice(0, view.limit) : sorted;

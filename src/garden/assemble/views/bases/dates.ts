@@ -56,7 +56,7 @@ const DURATION_FIELDS: Record<string, Unit> = {
 
 /** A duration's field (`(now() - birthday).years`): the whole span in that unit, fractional. */
 export function durationField(duration: DurationValue, name: string): number | undefined {
-  const unit = DURATION_FIELDS[name];
+  const unit = Object.hasOwn(DURATION_FIELDS, name) ? DURATION_FIELDS[name] : undefined;
   if (!unit) return undefined;
   if (duration.span) return duration.span.to.diff(duration.span.from, unit).as(unit);
   return Duration.fromObject(duration.parts).as(unit);

@@ -42,7 +42,7 @@ const FIELDS: Record<string, (note: ViewNote, runtime: Runtime) => Value> = {
 export const FILE_FIELDS = Object.keys(FIELDS);
 
 export function fileField(note: ViewNote, name: string, runtime: Runtime): Value {
-  const field = FIELDS[name];
+  const field = Object.hasOwn(FIELDS, name) ? FIELDS[name] : undefined;
   return field ? field(note, runtime) : runtime.property(note, name);
 }
 
