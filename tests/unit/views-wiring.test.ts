@@ -122,5 +122,12 @@ describe('views of the vault in a note', () => {
     expect(html).toMatch(/<figure class="view view-list">.*Item/s);
     expect(html).toMatch(/<code[^>]*>kept as code/);
   });
+
+  it('says so where a canvas text card holds a view, which only notes draw', async () => {
+    const canvas = { nodes: [{ id: 'a', type: 'text', text: '```dataview\nLIST\n```', x: 0, y: 0, width: 300, height: 200 }], edges: [] };
+    const board = await gardenOf({ 'Board.canvas': JSON.stringify(canvas), 'Home.md': shared('![[Board.canvas]]') });
+    expect(noteOf(board, 'home').html).toContain('view-unavailable');
+    expect(board.problems).toContainEqual(expect.objectContaining({ file: 'Board.canvas', message: expect.stringMatching(/views are drawn in notes only/) }));
+  });
 });
 

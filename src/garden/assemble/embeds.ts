@@ -2,7 +2,8 @@ import type { NoteSlug } from '../types.ts';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { BodyPart, Chunk } from '../render/markdown/chunks.ts';
-import { isCanvasSlot, isViewSlot, viewKey, type CanvasSlot, type NoteEmbedSlot } from '../render/markdown/findings.ts';
+import { isCanvasSlot, isViewSlot, viewKey, type CanvasSlot, type NoteEmbedSlot, type ViewSlot } from '../render/markdown/findings.ts';
+import { UNAVAILABLE_VIEW } from './views/draw-view.ts';
 import type { RenderedCanvas } from '../render/canvas/render-canvases.ts';
 import type { Problems } from '../problems.ts';
 import type { SiteUrls } from '../urls.ts';
@@ -53,6 +54,14 @@ export interface Boards {
   views?: Map<string, string>;
 }
 
+/** A view drawn for its note; one no note holds (in a canvas's text card) is not drawn, and said so. Inside an embed, it counts against the page's budget. */
+function viewHtml(boards: Boards, problems: Problems, from: string, part: ViewSlot, embedded: PageState | undefined): string {
+  const html = boards.views?.get(viewKey(from, part));
+  if (html === undefined) problems.warn(from, `has a view (${part.written}) in a text card; views are drawn in notes only, so it is not published`);
+  if (embedded && html) embedded.left -= html.length;
+  return html ?? UNAVAILABLE_VIEW;
+}
+
 /**
  * Each note's final HTML: its body with every embedded shared note, section or block put in its
  * slot, under a link to where it comes from, and every embedded canvas's board. An embed of a note
@@ -78,7 +87,7 @@ export function embedNotes(
           return part;
         }
         if (isCanvasSlot(part)) return part.link === undefined ? board(part, seen, page) : canvasLink(from, part);
-        if (isViewSlot(part)) return boards.views?.get(viewKey(from, part)) ?? '';
+        if (isViewSlot(part)) return viewHtml(boards, problems, from, part, seen.length > 1 ? page : undefined);
         const embedded = bySlug.get(part.note);
         if (!embedded) return '';
         const shown = embeddedParts(embedded, part);
