@@ -31,7 +31,8 @@ export const dateCell = (date: DateTime, text: string): Cell => ({ kind: 'date',
 
 const WIKILINK = /^!?\[\[([^\]|]*?)(?:\|([^\]]*))?\]\]$/;
 const MARKDOWN_LINK = /^\[([^\]]*)\]\(([^)\s]+)\)$/;
-const WEB = /^https?:\/\/\S+$/i;
+/** A web address, the only kind of address a view links to or shows an image from. */
+export const WEB = /^https?:\/\/\S+$/i;
 
 /** A wikilink written as a whole value (`[[Books|my books]]`): its target without heading or block, and its display text. */
 export function wikilinkOf(text: string): { target: string; display?: string } | undefined {

@@ -2,6 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { SiteUrls } from '../../urls.ts';
+import { WEB } from './cells.ts';
 import type { Cell, ViewGroup, ViewResult, ViewRow, ViewSummary } from './types.ts';
 
 /*
@@ -11,7 +12,6 @@ import type { Cell, ViewGroup, ViewResult, ViewRow, ViewSummary } from './types.
  * phone; cards sit in a grid; nothing needs a script to be read.
  */
 
-const WEB = /^https?:\/\//i;
 
 function cell(value: Cell, urls: SiteUrls): ElementContent[] {
   switch (value.kind) {

@@ -1,4 +1,4 @@
-import { booleanCell, dateCell, EMPTY, linkCell, listCell, noteCell, numberCell, stringCell, textCell } from '../cells.ts';
+import { booleanCell, dateCell, EMPTY, linkCell, listCell, noteCell, numberCell, stringCell, textCell, WEB } from '../cells.ts';
 import type { Cell, ViewContext } from '../types.ts';
 import { dateText, stringOf, type Value } from './values.ts';
 
@@ -16,7 +16,6 @@ export interface Showing {
   spend: (steps: number) => void;
 }
 
-const WEB = /^https?:\/\/\S+$/i;
 
 export function cellOf(value: Value, from: string, showing: Showing, depth = 0): Cell {
   const { context, notice } = showing;

@@ -1,5 +1,5 @@
 import { DateTime, Duration } from 'luxon';
-import { dateCell, EMPTY, linkCell, listCell, noteCell, numberCell, stringCell, textCell } from '../cells.ts';
+import { dateCell, EMPTY, linkCell, listCell, noteCell, numberCell, stringCell, textCell, fileNameOf } from '../cells.ts';
 import type { Cell } from '../types.ts';
 import type { Runtime } from './runtime.ts';
 import { dateText, durationText, isObject, Link, toText, type DataObject, type Value } from './values.ts';
@@ -10,11 +10,10 @@ import { dateText, durationText, isObject, Link, toText, type DataObject, type V
  * file's name, and only to a shared note; anything else a note wrote is the words it wrote.
  */
 
-const fileName = (path: string) => path.split('/').pop()!.replace(/\.md$/i, '');
 
 export function linkValueCell(link: Link, runtime: Runtime): Cell {
   const note = runtime.noteOf(link);
-  if (note) return noteCell(note, link.display ?? fileName(note.path));
+  if (note) return noteCell(note, link.display ?? fileNameOf(note.path));
   return linkCell(link.path, link.display, link.from || runtime.selfPath, runtime.safeContext);
 }
 

@@ -1,4 +1,4 @@
-import { EMPTY, noteCell } from '../cells.ts';
+import { EMPTY, noteCell, fileNameOf } from '../cells.ts';
 import type { Cell, ViewContext, ViewGroup, ViewOutcome, ViewProblem, ViewResult, ViewRow } from '../types.ts';
 import { cellOf } from './display.ts';
 import { EvaluationError, ViewAbort } from './errors.ts';
@@ -21,7 +21,6 @@ export const MAX_QUERY_LENGTH = 100_000;
 /** Brackets nested deeper than this are refused before reading, so the parser's recursion stays shallow. */
 const MAX_NESTING = 100;
 
-const fileName = (path: string) => path.split('/').pop()!.replace(/\.md$/i, '');
 
 function nestingOf(text: string): number {
   let depth = 0;
@@ -182,7 +181,7 @@ function taskView(core: Extract<Core, { ok: true }>, runtime: Runtime): ViewResu
       if (!row.note || !row.task) continue;
       let entry = seen.get(row.note.path);
       if (!entry) {
-        entry = { note: { slug: row.note.slug, title: row.note.title }, cells: [noteCell(row.note, fileName(row.note.path))], tasks: [] };
+        entry = { note: { slug: row.note.slug, title: row.note.title }, cells: [noteCell(row.note, fileNameOf(row.note.path))], tasks: [] };
         seen.set(row.note.path, entry);
         order.push(entry);
       }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { ViewNote, ViewTask } from '../types.ts';
 import { frontmatterAtom, inlineAtoms, linkOfInner, type DateLiteral, type InlineAtom } from './parse-query.ts';
 import { Link, type DataObject, type Value } from './values.ts';
+import { fileNameOf } from '../cells.ts';
 
 /*
  * A shared note as Dataview's page object: its frontmatter and inline fields, typed as Dataview
@@ -124,7 +125,6 @@ function addField(fields: DataObject, key: string, value: Value): void {
   }
 }
 
-const fileName = (path: string) => path.split('/').pop()!.replace(/\.md$/i, '');
 const folderOf = (path: string) => path.split('/').slice(0, -1).join('/');
 
 /** Each tag then its parents, as Dataview's `extractSubtags`: `#a/b` gives `#a/b` and `#a`. */
@@ -138,7 +138,7 @@ export function withParentTags(tags: string[]): string[] {
 
 /** Dataview's file.day: a date in the file name (`YYYY-MM-DD` or `YYYYMMDD`), else a `date` field that is a date. */
 function dayOf(note: ViewNote, fields: DataObject, zone: string): Value {
-  const match = /(\d{4})-(\d{2})-(\d{2})/.exec(fileName(note.path)) ?? /(\d{4})(\d{2})(\d{2})/.exec(fileName(note.path));
+  const match = /(\d{4})-(\d{2})-(\d{2})/.exec(fileNameOf(note.path)) ?? /(\d{4})(\d{2})(\d{2})/.exec(fileNameOf(note.path));
   if (match) {
     const day = DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }, { zone });
     if (day.isValid) return day;
@@ -212,7 +212,7 @@ function fileOf(note: ViewNote, fields: DataObject, sources: PageSources, typing
   const tasks = note.tasks.map((task) => taskOf(task, note, typing, sources.inlineFields));
   const aliases = note.properties.aliases ?? note.properties.alias;
   const file: DataObject = {
-    name: fileName(note.path),
+    name: fileNameOf(note.path),
     folder: folderOf(note.path),
     path: note.path,
     ext: note.path.includes('.') ? note.path.slice(note.path.lastIndexOf('.') + 1) : '',
