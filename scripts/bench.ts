@@ -261,7 +261,7 @@ console.log(`cold build:         ${cold.seconds.toFixed(1)} s  (peak memory ${co
 for (const run of rebuilds) {
   const rendered = /(\d+) page\(s\) built/.exec(run.output)?.[1];
   const reused = run.output.split('\n').filter((line) => /\((cached|restored)\)/.test(line)).length;
-  const search = /search index: \d+ notes(?:, (none changed)| indexed by Pagefind in ([\d.]+) s)/.exec(run.output);
+  const search = /search index: \d+ notes(?: and \d+ base pages?)?(?:, (none changed)| indexed by Pagefind in ([\d.]+) s)/.exec(run.output);
   const indexed = search?.[1] ? 'search index reused' : search?.[2] ? `search indexed in ${search[2]} s` : 'search index: not logged';
   console.log(`${`${run.label}:`.padEnd(20)}${run.seconds.toFixed(1)} s  (${((run.seconds / cold.seconds) * 100).toFixed(0)}% of cold; ${reused} of ${rendered} pages reused; ${indexed}; peak memory ${run.peakMiB.toFixed(0)} MiB)`);
 }

@@ -11,7 +11,8 @@ import { render } from './render/render-garden.ts';
 import { renderCanvases } from './render/canvas/render-canvases.ts';
 import { assemble } from './assemble/assemble.ts';
 import { readBases } from './collect/read-bases.ts';
-import { basesEmbedded, drawViews, showsViews } from './assemble/views/draw-views.ts';
+import { drawViews, showsViews } from './assemble/views/draw-views.ts';
+import { basesShown } from './assemble/views/base-pages.ts';
 import { readPropertyTypes } from './collect/read-property-types.ts';
 import { VIEW_ENGINES } from './assemble/views/engines.ts';
 import { findRedirects } from './assemble/redirects.ts';
@@ -41,14 +42,17 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   const canvases = await renderCanvases(rendered, world, problems);
   const renderEnded = performance.now();
 
-  // The vault's views shared notes show (Bases, Dataview), evaluated over the shared notes only.
-  const bases = await readBases(basesEmbedded(rendered), collected.attachments, problems);
-  const propertyTypes = showsViews(rendered) ? await readPropertyTypes(config.contentDir, problems) : new Map();
-  const views = drawViews(rendered, world, urls, { engines: VIEW_ENGINES, bases, propertyTypes, now: new Date(), timeZone: config.timeZone }, problems);
+  // The vault's views shared notes show (Bases, Dataview), evaluated over the shared notes only,
+  // and the pages of the bases they link or embed.
+  const shown = basesShown(rendered, canvases.values());
+  const bases = await readBases(shown.keys(), collected.attachments, problems);
+  const propertyTypes = showsViews(rendered) || shown.size ? await readPropertyTypes(config.contentDir, problems) : new Map();
+  const views = drawViews(rendered, world, urls, { engines: VIEW_ENGINES, bases, basesShown: shown, propertyTypes, now: new Date(), timeZone: config.timeZone }, problems);
   const garden = assemble(rendered, world, urls, problems, { canvases, views });
   const redirects = findRedirects(garden.notes, world, config.redirects, problems);
   return {
     ...garden,
+    basePages: views.pages,
     redirects,
     vault: { folder: config.contentDir, ...(collected.unreadable ? { unreadable: collected.unreadable } : {}) },
     problems: problems.sorted(),

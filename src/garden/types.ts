@@ -86,6 +86,18 @@ export interface GardenNote {
   hasDiagram?: true;
 }
 
+/** A `.base` file a shared note links or embeds, published as a page of its views (assemble/views/base-pages.ts). */
+export interface BasePage {
+  /** Beside the notes' slugs, never one of them (`books-base`). */
+  slug: NoteSlug;
+  /** Vault path; for reports, never rendered. */
+  path: VaultPath;
+  /** Its file name without `.base`. */
+  title: string;
+  /** Its views, each drawn over the shared notes, or a line saying they are not published. */
+  html: string;
+}
+
 export interface TagNode {
   /** Lowercase key such as `my/words`. */
   key: string;
@@ -138,6 +150,8 @@ export interface Garden {
   attachments: Attachment[];
   /** Aliases and listed old addresses of shared notes, each sending visitors on to its note. */
   redirects: Redirect[];
+  /** The bases shared notes link or embed, by vault path, each a page of its views. */
+  basePages: BasePage[];
   /** The vault folder, and why it could not be read when it could not. */
   vault: { folder: string; unreadable?: string };
   problems: Problem[];

@@ -45,6 +45,8 @@ export interface SiteUrls {
   home(): SitePath;
   /** A note's page, or a heading or block on it when `fragment` is given (an element id). */
   note(slug: NoteSlug, fragment?: string): SitePath;
+  /** The page of a base's views (`Books.base`), beside the notes' pages; at one view when `fragment` is given. */
+  basePage(slug: NoteSlug, fragment?: string): SitePath;
   tags(): SitePath;
   /** A tag's page from its URL path (`my/words`). */
   tag(urlPath: string): SitePath;
@@ -86,6 +88,7 @@ export function siteUrls(siteUrl: string, base: string): SiteUrls {
     // Slugs, tag paths, ids and attachment names are made by our slugifier (letters, digits and
     // `-` of any script), so they need no escaping; browsers read the non-ASCII ones as written.
     note: (slug, fragment) => at(`${slug}/${fragment ? `#${fragment}` : ''}`),
+    basePage: (slug, fragment) => at(`${slug}/${fragment ? `#${fragment}` : ''}`),
     tags: () => page('tags'),
     tag: (urlPath) => page(`tags/${urlPath}`),
     state: (state) => page(`states/${state}`),

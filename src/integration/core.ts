@@ -21,9 +21,9 @@ export async function currentGarden(): Promise<Garden> {
   return (await core()).loadGarden(config);
 }
 
-/** The collections of Astro's content store: the routes of note, tag and mood pages. */
-export type Kind = 'notes' | 'tags' | 'moods';
-const KINDS: Kind[] = ['notes', 'tags', 'moods'];
+/** The collections of Astro's content store: the routes of note, base, tag and mood pages. */
+export type Kind = 'notes' | 'bases' | 'tags' | 'moods';
+const KINDS: Kind[] = ['notes', 'bases', 'tags', 'moods'];
 
 /*
  * Which garden each collection of Astro's content store holds, and who waits for a collection to

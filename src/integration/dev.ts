@@ -107,7 +107,7 @@ class DevGarden {
     if (before) this.report(before, garden, files);
     const index = await searchIndex(garden, this.config.timeZone, this.lastIndex);
     this.search = index.bundle;
-    if (index.indexed) this.logger.info(`search index: ${index.pages} notes indexed by Pagefind in ${index.seconds.toFixed(1)} s`);
+    if (index.indexed) this.logger.info(`search index: ${index.pages} indexed by Pagefind in ${index.seconds.toFixed(1)} s`);
   }
 
   /** The problems of the changed notes, and those the change caused elsewhere. */

@@ -6,7 +6,7 @@ import { core, markSynced, type Kind } from './core.ts';
 export type StoredEntry = Record<string, never>;
 
 /*
- * Hands Astro's content layer which notes, tags and moods the garden has, each with a digest of what
+ * Hands Astro's content layer which notes, bases' pages, tags and moods the garden has, each with a digest of what
  * its page shows, and nothing else: pages take their routes from the store and everything they
  * show from the core's garden of this build (site/garden.ts), so the store is never a second copy
  * of a note that could disagree with the first. Only what the core published gets here: private
@@ -24,6 +24,7 @@ export function gardenLoader(kind: Kind): Loader {
         const garden = await loadGarden(config);
         const entries: { id: string; digest: string }[] = [];
         if (kind === 'notes') for (const note of garden.notes) entries.push({ id: note.slug, digest: generateDigest(note.html + JSON.stringify({ ...note, html: '' })) });
+        else if (kind === 'bases') for (const page of garden.basePages) entries.push({ id: page.slug, digest: generateDigest(page.html + page.title) });
         else if (kind === 'tags') for (const tag of garden.tags.values()) entries.push({ id: tag.key, digest: generateDigest(JSON.stringify(tag)) });
         else for (const mood of garden.moods) entries.push({ id: mood.slug, digest: generateDigest(JSON.stringify(mood)) });
         const parsed = [];

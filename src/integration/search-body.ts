@@ -1,4 +1,4 @@
-import type { GrowthState, TagNode, NoteSlug } from '../garden/types.ts';
+import type { BasePage, GrowthState, TagNode, NoteSlug } from '../garden/types.ts';
 import { tendedOn } from '../garden/assemble/order.ts';
 import { escapeHtml } from '../garden/normalize/text.ts';
 
@@ -58,13 +58,19 @@ export function searchFacets(note: Searchable, tags: ReadonlyMap<string, TagNode
  */
 export function searchDocument(note: Searchable, html: string, tags: ReadonlyMap<string, TagNode>, formatDay: (iso: string) => string): string {
   const { filters, meta } = searchFacets(note, tags, formatDay);
+  return document({ filters, meta }, (note.searchTerms ? `<p hidden>${escapeHtml(note.searchTerms)}</p>` : '') + html);
+}
+
+/** A base's page as Pagefind indexes it: its title and its views; it has no state, tag or mood to be filtered by. */
+export const baseSearchDocument = (page: BasePage): string => document({ filters: [], meta: [`title:${page.title}`] }, page.html);
+
+function document({ filters, meta }: SearchFacets, body: string): string {
   const attr = (name: string, value: string) => `<span hidden ${name}="${escapeHtml(value)}"></span>`;
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><div data-pagefind-body>',
     ...filters.map((f) => attr('data-pagefind-filter', f)),
     ...meta.map((m) => attr('data-pagefind-meta', m)),
-    note.searchTerms ? `<p hidden>${escapeHtml(note.searchTerms)}</p>` : '',
-    html,
+    body,
     '</div></body></html>',
   ].join('');
 }

@@ -8,7 +8,7 @@ import { noteAddress } from '../garden/urls.ts';
 import { fileStamp, removeAbandonedCopies, temporaryCopyOf } from '../garden/cache-files.ts';
 import { putFiles } from './put-files.ts';
 import { installedVersion } from '../garden/version.ts';
-import { dayFormatter, searchDocument } from './search-body.ts';
+import { baseSearchDocument, dayFormatter, searchDocument } from './search-body.ts';
 
 /*
  * The search index, written with Pagefind's Node API from the garden model: each note's search
@@ -107,23 +107,27 @@ async function indexDocuments(documents: Documents): Promise<SearchFiles> {
 
 /**
  * Pagefind's bundle for this garden: the stored one if no note's document changed since it was
- * made, else a new one, stored. Says how many notes it holds and whether Pagefind had to run.
+ * made, else a new one, stored. Says what it holds ("3 notes and 1 base page") and whether Pagefind had to run.
  */
 export async function searchIndex<Kept>(garden: Garden, timeZone: string, store: BundleStore<Kept>) {
   const started = performance.now();
   const formatDay = dayFormatter(timeZone);
   // Under the site root, percent-encoded, as Pagefind writes a crawled page's URL; the search page adds the base path.
+  const { notes, basePages } = garden;
   const documents: Documents = {
-    count: garden.notes.length,
+    count: notes.length + basePages.length,
     at(i) {
-      const note = garden.notes[i]!;
-      return { url: encodeURI(noteAddress(note.slug)), content: searchDocument(note, note.html, garden.tags, formatDay) };
+      const note = notes[i];
+      if (note) return { url: encodeURI(noteAddress(note.slug)), content: searchDocument(note, note.html, garden.tags, formatDay) };
+      const page = basePages[i - notes.length]!;
+      return { url: encodeURI(noteAddress(page.slug)), content: baseSearchDocument(page) };
     },
   };
   const key = await bundleKey(documents);
   const kept = await store.get(key);
   const bundle = kept ?? (await store.set(key, await indexDocuments(documents)));
-  return { bundle, pages: documents.count, indexed: !kept, seconds: (performance.now() - started) / 1000 };
+  const pages = `${notes.length} notes${basePages.length ? ` and ${basePages.length} base page${basePages.length === 1 ? '' : 's'}` : ''}`;
+  return { bundle, pages, indexed: !kept, seconds: (performance.now() - started) / 1000 };
 }
 
 /** The last bundle kept in memory, for the dev server. */

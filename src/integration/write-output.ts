@@ -27,7 +27,7 @@ export async function writeOutput(run: GardenRun, { dir, logger }: HookOptions<'
     try {
       const index = await indexForSearch(run, garden);
       await index.bundle.writeTo(path.join(out, 'pagefind'));
-      logger.info(index.indexed ? `search index: ${index.pages} notes indexed by Pagefind in ${index.seconds.toFixed(1)} s` : `search index: ${index.pages} notes, none changed since the last build`);
+      logger.info(index.indexed ? `search index: ${index.pages} indexed by Pagefind in ${index.seconds.toFixed(1)} s` : `search index: ${index.pages}, none changed since the last build`);
     } finally {
       await closeSearch();
     }

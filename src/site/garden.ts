@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { syncedGarden, type Kind } from '../integration/core.ts';
 import { byGrowthState, localGraph, type LocalGraph } from '../garden/public.ts';
-import type { GardenNote, GrowthState, TagNode, Mood, NoteSlug } from '../garden/types.ts';
+import type { BasePage, GardenNote, GrowthState, TagNode, Mood, NoteSlug } from '../garden/types.ts';
 
 /*
  * What pages read: the core's garden of this build, indexed once. Astro's content store holds only
@@ -13,6 +13,8 @@ type Indexed = {
   /** Newest tended first: the core's order. */
   notes: GardenNote[];
   bySlug: Map<string, GardenNote>;
+  /** The bases' pages (a `.base` a shared note links or embeds), by slug. */
+  basePages: Map<string, BasePage>;
   /** A note's place in that order. */
   rank: Map<string, number>;
   /** The notes of each growth state, newest tended first. */
@@ -34,6 +36,7 @@ export async function garden(): Promise<Indexed> {
   indexed = {
     notes: current.notes,
     bySlug,
+    basePages: new Map(current.basePages.map((page) => [page.slug, page])),
     rank: new Map(current.notes.map((n, i) => [n.slug, i])),
     byState,
     tags: current.tags,
@@ -47,6 +50,13 @@ export async function garden(): Promise<Indexed> {
 export async function noteBySlug(slug: string): Promise<GardenNote> {
   const found = (await garden()).bySlug.get(slug);
   if (found === undefined) throw new Error(`note /${slug}/ is in the content store but not in the garden`);
+  return found;
+}
+
+/** A base's page by its id in the content store (its slug). */
+export async function basePageBySlug(slug: string): Promise<BasePage> {
+  const found = (await garden()).basePages.get(slug);
+  if (found === undefined) throw new Error(`base page /${slug}/ is in the content store but not in the garden`);
   return found;
 }
 
@@ -77,6 +87,6 @@ export async function localGraphOf(slug: NoteSlug, { keep }: { keep: boolean }):
  */
 export async function entries<K extends Kind>(kind: K): Promise<CollectionEntry<K>[]> {
   const current = await syncedGarden();
-  const count = { notes: current.notes.length, tags: current.tags.size, moods: current.moods.length }[kind];
+  const count = { notes: current.notes.length, bases: current.basePages.length, tags: current.tags.size, moods: current.moods.length }[kind];
   return count > 0 ? getCollection(kind) : [];
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import config from 'virtual:garden/config';
 import { core } from '../integration/core.ts';
 import { garden, localGraphOf } from './garden.ts';
-import type { GardenNote, TagNode } from '../garden/types.ts';
+import type { BasePage, GardenNote, TagNode } from '../garden/types.ts';
 
 /*
  * Keys for Astro's incremental build (experimental.incrementalBuild): a page whose key and whose
@@ -52,6 +52,9 @@ export async function notePageKey(note: GardenNote): Promise<string> {
   const graph = await localGraphOf(note.slug, { keep: true });
   return key('note', [shown, backlinks, related, neighbour(notes[rank - 1]), neighbour(notes[rank + 1]), tagPaths, graph], html);
 }
+
+/** A base's page shows its title and its views, which are drawn again every build. */
+export const basePageKey = (page: BasePage): Promise<string> => key('base', [page.slug, page.title], page.html);
 
 export async function tagPageKey(tag: TagNode): Promise<string> {
   const { bySlug, tags } = await garden();

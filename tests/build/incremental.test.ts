@@ -75,11 +75,14 @@ beforeAll(async () => {
     'I.md': shared('zqturnedletter, a note of one letter.', 'title: I\nupdated: 2025-04-02\n'),
     'Private.md': '---\nshare: false\n---\nNever published.',
     // A view whose rows are other notes: a note entering it (Gamma's tags), leaving it or turned
-    // private (zqturnedfile) changes this page, which the rebuild must then equal a cold build of.
+    // private (zqturnedfile) changes this page and the base's, which the rebuild must then equal a
+    // cold build of.
     'Shelf.md': shared(
-      ['```base', 'filters:', '  and:', '    - file.hasTag("garden")', 'views:', '  - type: table', '    name: Garden notes', '    order: [file.name, tags]', '    sort:', '      - property: file.name', '        direction: ASC', '```'].join('\n'),
+      [...['```base', 'filters:', '  and:', '    - file.hasTag("garden")', 'views:', '  - type: table', '    name: Garden notes', '    order: [file.name, tags]', '    sort:', '      - property: file.name', '        direction: ASC', '```'], '', 'As a page: [[Garden.base]]'].join('\n'),
       'title: Shelf\nupdated: 2024-10-01\n',
     ),
+    // The same view as a base's own page, which Shelf's link publishes.
+    'Garden.base': ['filters:', '  and:', '    - file.hasTag("garden")', 'views:', '  - type: list', '    name: Garden notes', '    order: [file.name]'].join('\n'),
     'picture.png': PNG(1),
   });
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-incremental-'));
@@ -88,6 +91,7 @@ beforeAll(async () => {
   const first = await buildInto(vault, outDir, cacheDir);
   expect(first.code, first.output).toBe(0);
   firstBuild = await siteFiles(outDir);
+  expect(firstBuild.get('garden-base/index.html'), 'the base page Shelf links').toMatch(/Alpha.*Beta/s);
 }, 300_000);
 
 describe('an incremental rebuild equals a cold build', { timeout: 600_000 }, () => {

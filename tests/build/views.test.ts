@@ -1,8 +1,10 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, pageHtml, type BuiltSite } from '../helpers/build.ts';
 import { SHARED_BUILD_FOLDERS, scanForCanaries } from '../helpers/canaries.ts';
 import { makeVault, shared } from '../helpers/vault.ts';
+import { siteFiles } from '../helpers/site-files.ts';
 import { VIEW_CANARIES, VIEWS_VAULT } from '../helpers/views-vault.ts';
 
 /*
@@ -36,8 +38,17 @@ describe('views of the vault, built', () => {
     expect(found).toContainEqual(expect.stringMatching(/fragment/));
   });
 
-  it('publishes no .base file', async () => {
-    expect((await listFiles(site.outDir)).filter((file) => file.endsWith('.base'))).toEqual([]);
+  it('publishes no .base file, but a page of each base a shared note names, in the sitemap and the search index, and none of one only a private note names', async () => {
+    const files = await listFiles(site.outDir);
+    expect(files.filter((file) => file.endsWith('.base'))).toEqual([]);
+    const page = await pageHtml(site, 'books-base');
+    expect(page).toMatch(/<h1[^>]*>Books<\/h1>/);
+    expect(page).toContain('id="view-shown-where"');
+    expect(files.filter((file) => /unnamed-base|zqviewcanarybase/.test(file))).toEqual([]);
+    expect(await fs.readFile(path.join(site.outDir, 'sitemap-0.xml'), 'utf8')).toContain('/books-base/</loc>');
+    // Pagefind's fragment of the page names its address and holds its views' text.
+    const fragments = [...(await siteFiles(site.outDir))].filter(([file]) => file.startsWith('pagefind/fragment/')).map(([, text]) => text);
+    expect(fragments.find((text) => text.includes('"/books-base/"'))).toMatch(/Shown where/);
   });
 });
 

@@ -110,7 +110,8 @@ export const FAKE_VAULT: VaultLookups = {
   },
   base(target) {
     const wanted = key(target).replace(/\.base$/, '');
-    return BASES.find((p) => [key(p), key(basename(p))].map((k) => k.replace(/\.base$/, '')).includes(wanted));
+    const found = BASES.find((p) => [key(p), key(basename(p))].map((k) => k.replace(/\.base$/, '')).includes(wanted));
+    return found ? { path: found, slug: slug(basename(found).toLowerCase().replace('.', '-')) } : undefined;
   },
   tag(raw): SitePath | undefined {
     const segments = tagSegments(raw);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectAll, select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
+import { fromHtml } from 'hast-util-from-html';
 import type { Root } from 'hast';
 import type { Garden } from '../../src/garden/types.ts';
 import { gardenOf, noteOf, noteTree, shared } from '../helpers/vault.ts';
@@ -68,6 +69,13 @@ describe('views of the vault in a note', () => {
     expect(told).toContainEqual(expect.stringMatching(/inline Dataview JavaScript query at line \d+/));
   });
 
+  it('shows the shared books’ covers from the vault on their cards, and publishes those images only', () => {
+    const cards = selectAll('figure.view-cards li', library).map((li) => [toString(select('.view-card-title', li)!), select('img', li)?.properties.src]);
+    const dune = garden.attachments.find((one) => one.fileName.startsWith('dune-'));
+    expect(dune, 'Dune’s cover among the attachments').toBeDefined();
+    expect(cards).toEqual([['Dune', dune!.url], ['Emma', undefined]]);
+  });
+
   it('makes a view’s links backlinks, and publishes no .base file', () => {
     expect(noteOf(garden, 'dune').backlinks.map((b) => b.slug)).toContain('library');
     expect(noteOf(garden, 'emma').backlinks.map((b) => b.slug)).toContain('library');
@@ -75,7 +83,7 @@ describe('views of the vault in a note', () => {
   });
 
   it('leaves nothing of a private note in the garden a site is made from: no row, name, title, value or count', () => {
-    const published = JSON.stringify({ notes: garden.notes, tags: [...garden.tags.values()], moods: garden.moods, attachments: garden.attachments });
+    const published = JSON.stringify({ notes: garden.notes, basePages: garden.basePages, tags: [...garden.tags.values()], moods: garden.moods, attachments: garden.attachments });
     for (const word of Object.values(VIEW_CANARIES)) expect(published).not.toContain(word);
   });
 
@@ -123,6 +131,23 @@ describe('views of the vault in a note', () => {
     expect(html).toMatch(/<code[^>]*>kept as code/);
   });
 
+  it('shows a card’s image from the vault, published like an attachment of its shared note; a private note’s image is never read', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const cards = await gardenOf({
+      'Covers.base': 'filters:\n  and:\n    - file.hasTag("book")\nviews:\n  - type: cards\n    name: Covers\n    image: cover\n    order: [file.name]\n',
+      'Shelf.md': shared('![[Covers.base]]'),
+      'Dune.md': shared('Dune.', 'tags: [book]\ncover: "[[dune cover.png]]"\n'),
+      'zqcoverprivate.md': '---\nshare: false\ntags: [book]\ncover: "[[zqcoverimage.png]]"\n---\nPrivate.',
+      'Images/dune cover.png': png,
+      'Images/zqcoverimage.png': png,
+    });
+    const published = cards.attachments.map((one) => one.fileName);
+    expect(published).toEqual([expect.stringMatching(/^dune-cover-[0-9a-f]{8}\.png$/)]);
+    const image = select('figure.view-cards img', noteTree(cards, 'shelf'));
+    expect(image?.properties.src).toBe(cards.attachments[0]!.url);
+    expect(JSON.stringify(cards.notes)).not.toMatch(/zqcover/);
+  });
+
   it('says so where a canvas text card holds a view, which only notes draw', async () => {
     const canvas = { nodes: [{ id: 'a', type: 'text', text: '```dataview\nLIST\n```', x: 0, y: 0, width: 300, height: 200 }], edges: [] };
     const board = await gardenOf({ 'Board.canvas': JSON.stringify(canvas), 'Home.md': shared('![[Board.canvas]]') });
@@ -131,3 +156,60 @@ describe('views of the vault in a note', () => {
   });
 });
 
+
+describe('a base’s own page', () => {
+  const pageOf = (slug: string) => {
+    const page = garden.basePages.find((one) => one.slug === slug);
+    expect(page, `a page at /${slug}/ among ${garden.basePages.map((one) => one.slug).join(', ')}`).toBeDefined();
+    return fromHtml(page!.html, { fragment: true });
+  };
+
+  it('is published for a base a shared note embeds or links, and for no other: not one only a private note names, not one nobody names', () => {
+    expect(garden.basePages.map((page) => [page.path, page.slug, page.title])).toEqual([
+      ['Books.base', 'books-base', 'Books'],
+      ['Covers.base', 'covers-base', 'Covers'],
+    ]);
+  });
+
+  it('shows every view of the base, each captioned and with an id a link lands on, over the shared notes only', () => {
+    const page = pageOf('books-base');
+    expect(selectAll('figure.view', page).map((f) => [toString(select('figcaption', f)!), f.properties.id])).toEqual([
+      ['All books', 'view-all-books'],
+      ['By author', 'view-by-author'],
+      ['Shown where', 'view-shown-where'],
+    ]);
+    const all = select('figure#view-all-books', page)!;
+    expect(rowsOf(all as unknown as Root).map((row) => row[0])).toEqual([expect.stringMatching(/^Dune/), expect.stringMatching(/^Emma/)]);
+    expect(toString(select('.view-summary', all)!)).toContain('8');
+    expect(toString(page)).not.toMatch(/1000|zqview/);
+  });
+
+  it('takes the base itself as `this`, as Obsidian does for a base opened on its own; an embed takes the note showing it (`file.name` with its extension, as Obsidian’s)', async () => {
+    const onPage = selectAll('#view-shown-where li', pageOf('books-base')).map((li) => toString(li));
+    expect(onPage).toEqual(['Dune: Books.base', 'Emma: Books.base']);
+    const embedded = await gardenOf({ ...VIEWS_VAULT, 'Corner.md': shared('![[Books.base#Shown where]]') });
+    expect(selectAll('figure.view li', noteTree(embedded, 'corner')).map((li) => toString(li))).toEqual(['Dune: Corner.md', 'Emma: Corner.md']);
+  });
+
+  it('is where a link to the base goes, at the view the link names', () => {
+    const link = selectAll('a', library).find((a) => toString(a) === 'the authors');
+    expect(link?.properties.href).toBe('/books-base/#view-by-author');
+  });
+
+  it('never takes a note’s address: a note that is there first keeps it, and links follow the base to its own', async () => {
+    const taken = await gardenOf({
+      'Books base.md': shared('A note that wants /books-base/.'),
+      'Books.base': 'views:\n  - type: table\n    name: All\n',
+      'Home.md': shared('[[Books.base]] and [the same](Books.base).'),
+    });
+    expect(noteOf(taken, 'books-base').title).toBe('Books base');
+    expect(taken.basePages.map((page) => page.slug)).toEqual(['books-base-2']);
+    expect(noteOf(taken, 'home').html.match(/href="[^"]*"/g)).toEqual(['href="/books-base-2/"', 'href="/books-base-2/"']);
+  });
+
+  it('says its views are not published when the base cannot be read, and the link to it still lands', async () => {
+    const broken = await gardenOf({ 'Broken.base': 'views: [unclosed', 'Home.md': shared('[[Broken.base]]') });
+    expect(broken.basePages.map((page) => [page.slug, page.html])).toEqual([['broken-base', expect.stringContaining('view-unavailable')]]);
+    expect(broken.problems).toContainEqual(expect.objectContaining({ file: 'Broken.base' }));
+  });
+});

@@ -4,7 +4,8 @@ import type { Problems } from '../problems.ts';
 import { byGrowthState, type Attachment, type GardenNote, type GrowthState, type TagNode, type Mood } from '../types.ts';
 import type { RenderedDraft } from '../render/render-garden.ts';
 import type { LinkWorld } from '../link/link-world.ts';
-import { attachmentFileName, isCanvasFile } from '../render/renderer.ts';
+import { attachmentFileName } from '../render/renderer.ts';
+import { isCanvasFile } from '../collect/walk-vault.ts';
 import { boardsIn, type RenderedCanvas } from '../render/canvas/render-canvases.ts';
 import { isCanvasSlot, isViewSlot } from '../render/markdown/findings.ts';
 import { VaultIndex } from '../link/resolve.ts';
@@ -36,7 +37,7 @@ export interface Drawn {
 }
 
 export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: SiteUrls, problems: Problems, drawn: Partial<Drawn> = {}): Assembled {
-  const { canvases = new Map(), views = { html: new Map(), links: new Map() } } = drawn;
+  const { canvases = new Map(), views = { html: new Map(), links: new Map(), pages: [], images: [] } } = drawn;
   const registry = new TagRegistry();
   const notes = rendered.map(({ draft, rendered: result }): GardenNote => ({
     slug: draft.slug,
@@ -77,7 +78,7 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
   const moods = gatherMoods(inVaultOrder, notes);
   const tags = registry.tree(notes);
   addRelated(notes, tags);
-  return { notes, tags, moods, states: byState(notes), attachments: usedAttachments(rendered, canvases, world, urls) };
+  return { notes, tags, moods, states: byState(notes), attachments: usedAttachments(rendered, canvases, views.images, world, urls) };
 }
 
 /**
@@ -141,13 +142,15 @@ function byState(notes: GardenNote[]): Record<GrowthState, NoteSlug[]> {
 }
 
 /**
- * The attachments shared notes use, each once, and those of the boards they show: only these are
- * copied into the site. A canvas file itself never is (its board is drawn into the page).
+ * The attachments shared notes use, each once, those of the boards they show and the images their
+ * views' cards show: only these are copied into the site. A canvas file itself never is (its board
+ * is drawn into the page).
  */
-function usedAttachments(rendered: RenderedDraft[], canvases: Map<string, RenderedCanvas>, world: LinkWorld, urls: SiteUrls): Attachment[] {
+function usedAttachments(rendered: RenderedDraft[], canvases: Map<string, RenderedCanvas>, viewImages: string[], world: LinkWorld, urls: SiteUrls): Attachment[] {
   const byPath = new Map<string, VaultFile>(world.attachments.map((a) => [a.path, a]));
   const used = new Map<string, Attachment>();
-  const paths = [...rendered.flatMap(({ rendered: result }) => result.attachments), ...[...canvases.values()].flatMap((canvas) => (canvas.parts.length ? canvas.attachments : []))];
+  const boards = [...canvases.values()].flatMap((canvas) => (canvas.parts.length ? canvas.attachments : []));
+  const paths = [...rendered.flatMap(({ rendered: result }) => result.attachments), ...boards, ...viewImages];
   for (const path of paths) {
     const file = byPath.get(path);
     if (!file || isCanvasFile(path) || used.has(path)) continue;

@@ -6,6 +6,15 @@ import type { VaultPath } from '../types.ts';
 /** A note's name as links write it: its file name without `.md`. */
 export const stem = (file: string) => path.posix.basename(file).replace(/\.md$/i, '');
 
+/** An image a page can show (`<img>`), by its extension. */
+export const isImageFile = (file: string) => /\.(png|jpe?g|gif|webp|avif|svg|bmp)$/i.test(file);
+
+/** A canvas file (JSON Canvas, Obsidian's boards): drawn as a board, never copied as an attachment. */
+export const isCanvasFile = (file: string) => /\.canvas$/i.test(file);
+
+/** A base (Obsidian Bases' `.base`): its views are drawn where notes show it, its YAML never copied. */
+export const isBaseFile = (file: string) => /\.base$/i.test(file);
+
 export interface VaultFile {
   /** Vault-relative path with `/` separators. */
   path: VaultPath;

@@ -13,6 +13,8 @@ export interface TargetAnswer {
   shared?: { slug: NoteSlug; title: string };
   attachment?: string;
   canvas?: string;
+  /** The page the attachment would have, when it is a base. */
+  basePage?: NoteSlug;
 }
 
 /** The link world indexed for lookups: links resolved as Obsidian resolves them (link/resolve.ts). */
@@ -20,11 +22,18 @@ export class LinkLookup {
   private readonly notes: VaultIndex<LinkWorld['notes'][number]>;
   private readonly attachments: VaultIndex<LinkWorld['attachments'][number]>;
   private readonly shared: Map<string, { slug: NoteSlug; title: string }>;
+  private readonly bases: Map<string, NoteSlug>;
 
   constructor(world: LinkWorld) {
     this.notes = new VaultIndex(world.notes, false);
     this.attachments = new VaultIndex(world.attachments, true);
     this.shared = new Map(world.shared.map((s) => [s.path, { slug: s.slug, title: s.title }]));
+    this.bases = new Map(world.bases.map((b) => [b.path, b.slug]));
+  }
+
+  /** The slug of the page the base at `basePath` has when a shared note links or embeds it. */
+  basePage(basePath: string): NoteSlug | undefined {
+    return this.bases.get(basePath);
   }
 
   /** The vault path of the note `target` names from the note at `from`. */
@@ -45,11 +54,14 @@ export class LinkLookup {
   /** All of it at once, as compared between builds by the render cache. */
   answer(target: string, from: string): TargetAnswer {
     const note = this.note(target, from);
+    const attachment = this.attachment(target, from);
     return {
       note,
       shared: note === undefined ? undefined : this.sharedNote(note),
-      attachment: this.attachment(target, from),
+      attachment,
       canvas: this.attachment(`${target}.canvas`, from),
+      // `[[Books]]` asks for `Books.base` as a target of its own (renderer.ts), so the base is an attachment here.
+      basePage: attachment === undefined ? undefined : this.basePage(attachment),
     };
   }
 }

@@ -92,9 +92,10 @@ export interface SlugAssignment {
 /**
  * Gives every note a unique slug. Requests are served in sorted vault-path order, so the same vault
  * always yields the same URLs; later claimants of a taken or reserved slug get `-2`, `-3`…
+ * `claimedBefore` are slugs given out already (the shared notes', when bases' pages ask).
  */
-export function assignSlugs(requests: SlugRequest[]): SlugAssignment {
-  const taken = new Set<string>();
+export function assignSlugs(requests: SlugRequest[], claimedBefore: Iterable<string> = []): SlugAssignment {
+  const taken = new Set<string>(claimedBefore);
   const slugs = new Map<string, NoteSlug>();
   const changed: SlugAssignment['changed'] = [];
   const sorted = [...requests].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -38,6 +38,8 @@ export interface RenderedResult {
   links: NoteSlug[];
   /** Links to a heading or block of a shared note: that note's slug, the element id, the link as written. */
   fragmentLinks: { note: NoteSlug; fragment: string; written: string }[];
+  /** Vault paths of the bases it links to: each gets a page of its views. */
+  baseLinks?: string[];
   embeds: EmbedSlot[];
   inlineTags: string[];
   /** Link targets found nowhere in the vault. */

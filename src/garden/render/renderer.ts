@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import posix from 'node:path/posix';
 import { LinkLookup } from '../link/link-lookup.ts';
+import { isBaseFile, isCanvasFile } from '../collect/walk-vault.ts';
 import { boundSegment, slugifySegment } from '../normalize/slug.ts';
 import { tagSegments, tagUrlPath } from '../normalize/tags.ts';
 import { siteUrls, type SiteUrls, type SitePath } from '../urls.ts';
@@ -23,12 +24,6 @@ export function attachmentFileName(file: string): string {
 }
 
 export const attachmentUrl = (urls: SiteUrls, file: string): SitePath => urls.attachment(attachmentFileName(file));
-
-/** A canvas file (JSON Canvas, Obsidian's boards): drawn as a board, never copied as an attachment. */
-export const isCanvasFile = (file: string) => /\.canvas$/i.test(file);
-
-/** A base (Obsidian Bases' `.base`): its views are drawn where notes embed it, its YAML never copied. */
-export const isBaseFile = (file: string) => /\.base$/i.test(file);
 
 /** What a render asked the vault: recorded on its file, for the render cache and the gardener's report. */
 export interface LookedUp {
@@ -101,7 +96,8 @@ export function vaultLookups(world: LinkWorld): VaultLookups {
       // of its own (`photo.png`) is never one, and is not looked up again for it.
       if (!isBaseFile(target) && (!target.trim() || /\.[A-Za-z0-9]{1,8}$/.test(target) || note(target, file) !== undefined)) return undefined;
       const found = attachment(isBaseFile(target) ? target : `${target}.base`, file);
-      return found !== undefined && isBaseFile(found) ? found : undefined;
+      const slug = found === undefined ? undefined : lookup.basePage(found);
+      return found !== undefined && slug !== undefined ? { path: found, slug } : undefined;
     },
   };
 }

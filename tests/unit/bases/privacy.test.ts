@@ -4,7 +4,7 @@ import { viewContext, viewNote } from '../../helpers/view-context.ts';
 import { names, table, words } from './cells.ts';
 
 /*
- * A base sees shared notes only (README, "What a page publishes"): its rows are the notes it is
+ * A base sees shared notes only (README, "Your vault"): its rows are the notes it is
  * given, and a link to anything else shows only the words the shared note wrote. The private note
  * here is never given to the engine; the tests check that nothing reaches for it and that its name
  * appears only as the words a shared note wrote.

@@ -148,31 +148,44 @@ views:
     expect(view?.groups[1]?.key).toEqual({ kind: 'text', text: 'Herbert' });
   });
 
-  it('cards: a card per note, its image only when it is an http(s) address (an attachment’s is left out and told)', () => {
+  it('cards: a card per note, its image an http(s) address or an image of the vault (published, as the resolver says), anything else left out and told', () => {
     const notes = [
       viewNote('A.md', { properties: { cover: 'https://example.com/a.jpg', rating: 4 } }),
       viewNote('B.md', { properties: { cover: '[[b.jpg]]', rating: 2 } }),
       viewNote('C.md'),
+      viewNote('D.md', { properties: { cover: '![](Covers/d%20e.png)' } }),
+      viewNote('E.md', { properties: { cover: '[[missing.png]]' } }),
+      viewNote('F.md', { properties: { cover: 'Covers/f.webp' } }),
     ];
+    const images: Record<string, string> = { 'b.jpg': '/attachments/b-1.jpg', 'Covers/d e.png': '/attachments/d-e-2.png', 'Covers/f.webp': '/attachments/f-3.webp' };
+    const asked: string[][] = [];
+    const resolveImage = (target: string, from: string) => (asked.push([target, from]), images[target]);
     const source = `views:
   - type: cards
     name: Gallery
     image: note.cover
     order: [file.name, rating]
 `;
-    const { views, problems } = evaluateBase(source, viewContext(notes));
+    const { views, problems } = evaluateBase(source, viewContext(notes, undefined, { resolveImage }));
     expect(views[0]?.layout).toBe('cards');
     expect(views[0]?.groups[0]?.rows.map((row) => [row.note?.title, row.image])).toEqual([
       ['A', 'https://example.com/a.jpg'],
-      ['B', undefined],
+      ['B', '/attachments/b-1.jpg'],
       ['C', undefined],
+      ['D', '/attachments/d-e-2.png'],
+      ['E', undefined],
+      ['F', '/attachments/f-3.webp'],
     ]);
+    expect(asked).toContainEqual(['b.jpg', 'B.md']);
     expect(table(views[0])).toEqual([
       ['A', '4'],
       ['B', '2'],
       ['C', ''],
+      ['D', ''],
+      ['E', ''],
+      ['F', ''],
     ]);
-    expect(problems).toEqual([{ line: 4, message: expect.stringMatching(/vault attachments \(or colours\) are not shown/) }]);
+    expect(problems).toEqual([{ line: 4, message: expect.stringMatching(/card images that name no image of the vault nor an http\(s\) address/) }]);
   });
 
   it('list: a list of notes with the view’s properties', () => {

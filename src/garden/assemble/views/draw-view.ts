@@ -90,10 +90,10 @@ function body(view: ViewResult, urls: SiteUrls): ElementContent[] {
   return grouped(view, urls, (rows) => h('ul', { className: [view.layout === 'task' ? 'view-tasks' : 'view-list'] }, rows.map((row) => listItem(row, urls))));
 }
 
-/** One evaluated view, as a figure captioned with its name. */
-export function drawView(view: ViewResult, urls: SiteUrls): string {
+/** One evaluated view, as a figure captioned with its name (with an `id` a link can land on, on its base's page). */
+export function drawView(view: ViewResult, urls: SiteUrls, id?: string): string {
   const caption = view.name ? [h('figcaption', view.name)] : [];
-  return toHtml(h('figure', { className: ['view', `view-${view.layout}`] }, [...caption, ...body(view, urls)]));
+  return toHtml(h('figure', { className: ['view', `view-${view.layout}`], ...(id ? { id } : {}) }, [...caption, ...body(view, urls)]));
 }
 
 const UNAVAILABLE = 'A live view of the vault, not published.';

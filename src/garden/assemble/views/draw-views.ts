@@ -1,5 +1,5 @@
 import type { Problems } from '../../problems.ts';
-import type { NoteSlug } from '../../types.ts';
+import type { BasePage, NoteSlug, VaultPath } from '../../types.ts';
 import type { PropertyType } from '../../collect/read-property-types.ts';
 import type { RenderedDraft } from '../../render/render-garden.ts';
 import type { LinkWorld } from '../../link/link-world.ts';
@@ -7,26 +7,34 @@ import type { SiteUrls } from '../../urls.ts';
 import { isViewSlot, viewKey, type ViewSlot } from '../../render/markdown/findings.ts';
 import type { Cell, ViewContext, ViewOutcome, ViewProblem, ViewResult } from './types.ts';
 import { viewNotes } from './view-notes.ts';
+import { basePage, baseAsThis } from './base-pages.ts';
 import { drawCode, drawInline, drawView, UNAVAILABLE_INLINE, UNAVAILABLE_VIEW } from './draw-view.ts';
 
 /** The engines that evaluate views (engines.ts binds Bases' and Dataview's). */
 export interface ViewEngines {
   base(source: string, context: ViewContext, view?: string): ViewOutcome;
+  /** Every view of a base, for its own page. */
+  basePage(source: string, context: ViewContext): ViewOutcome;
   dataview(query: string, context: ViewContext): ViewOutcome;
   inline(expression: string, context: ViewContext): Cell | ViewProblem;
   inlineFields(text: string): Record<string, string[]>;
 }
 
-/** Every view slot's HTML by its key (`viewKey`), and the shared notes each note's views link to (their links are backlinks). */
+/** Every view slot's HTML by its key (`viewKey`), the shared notes each note's views link to (their links are backlinks), and the bases' pages. */
 export interface DrawnViews {
   html: Map<string, string>;
   links: Map<NoteSlug, NoteSlug[]>;
+  pages: BasePage[];
+  /** Vault paths of the images cards show, published like a shared note's attachments. */
+  images: string[];
 }
 
 export interface ViewSettings {
   engines: ViewEngines;
-  /** The `.base` files shared notes embed, by vault path (collect/read-bases.ts). */
+  /** The `.base` files shared notes link or embed, by vault path (collect/read-bases.ts)… */
   bases: Map<string, string>;
+  /** …and the files that name each (base-pages.ts): each base gets a page. */
+  basesShown: Map<string, VaultPath[]>;
   /** The vault's property types (collect/read-property-types.ts). */
   propertyTypes: Map<string, PropertyType>;
   now: Date;
@@ -35,12 +43,8 @@ export interface ViewSettings {
 
 const KIND_NAMES: Record<ViewSlot['view'], string> = { base: 'base block', dataview: 'Dataview query', 'inline-query': 'inline Dataview query', 'base-file': 'base' };
 
-/** Whether any shared note shows a view: a garden without one reads nothing for them. */
+/** Whether any shared note shows a view: a garden without one (and without a base linked) reads nothing for them. */
 export const showsViews = (rendered: RenderedDraft[]): boolean => rendered.some(({ rendered: result }) => result.embeds.some(isViewSlot));
-
-/** The vault paths of the bases shared notes embed. */
-export const basesEmbedded = (rendered: RenderedDraft[]): string[] =>
-  rendered.flatMap(({ rendered: result }) => result.embeds.filter(isViewSlot).flatMap((slot) => (slot.view === 'base-file' ? [slot.source] : [])));
 
 /** The notes a view's cells link to, by slug. */
 function linkedSlugs(views: ViewResult[]): NoteSlug[] {
@@ -83,18 +87,34 @@ function drawSlot(slot: ViewSlot, note: string, context: ViewContext, settings: 
   return { html: outcome.views.map((view) => drawView(view, urls)).join(''), links: linkedSlugs(outcome.views) };
 }
 
+/** The pages of the bases shared notes link or embed, every view of each evaluated with the base as `this`. */
+function drawBasePages(world: LinkWorld, evaluating: Omit<ViewContext, 'self'>, settings: ViewSettings, urls: SiteUrls, problems: Problems): BasePage[] {
+  const addresses = new Map(world.bases.map((address) => [address.path as string, address]));
+  return [...settings.basesShown].flatMap(([path, namedBy]) => {
+    const address = addresses.get(path);
+    if (!address) return [];
+    const source = settings.bases.get(path);
+    const self = baseAsThis(address, namedBy, Buffer.byteLength(source ?? ''));
+    const outcome = source === undefined ? undefined : settings.engines.basePage(source, { ...evaluating, self });
+    for (const problem of outcome?.problems ?? []) problems.warn(path, `base${problem.line ? ` at line ${problem.line}` : ''}: ${problem.message}`);
+    return [basePage(address, outcome, urls)];
+  });
+}
+
 /**
  * The views shared notes show, evaluated over the shared notes only (view-notes.ts), each with the
- * note that shows it as `this`. A garden without views reads nothing for them.
+ * note that shows it as `this`, and the pages of the bases they link or embed. A garden without
+ * views reads nothing for them.
  */
 export function drawViews(rendered: RenderedDraft[], world: LinkWorld, urls: SiteUrls, settings: ViewSettings, problems: Problems): DrawnViews {
-  const drawn: DrawnViews = { html: new Map(), links: new Map() };
+  const drawn: DrawnViews = { html: new Map(), links: new Map(), pages: [], images: [] };
+  if (!showsViews(rendered) && !settings.basesShown.size) return drawn;
   const showing = rendered.filter(({ rendered: result }) => result.embeds.some(isViewSlot));
-  if (!showing.length) return drawn;
-  const { notes, resolveLink } = viewNotes(rendered, world, { inlineFields: settings.engines.inlineFields, propertyTypes: settings.propertyTypes });
+  const { notes, resolveLink, resolveImage, images } = viewNotes(rendered, world, urls, { inlineFields: settings.engines.inlineFields, propertyTypes: settings.propertyTypes });
+  const evaluating = { notes, resolveLink, resolveImage, now: settings.now, timeZone: settings.timeZone };
   const byPath = new Map(notes.map((note) => [note.path, note]));
   for (const { draft, rendered: result } of showing) {
-    const context: ViewContext = { notes, self: byPath.get(draft.path)!, resolveLink, now: settings.now, timeZone: settings.timeZone };
+    const context: ViewContext = { ...evaluating, self: byPath.get(draft.path)! };
     const links = new Set<NoteSlug>();
     for (const slot of result.embeds.filter(isViewSlot)) {
       const { html, links: linked } = drawSlot(slot, draft.path, context, settings, urls, problems);
@@ -103,5 +123,7 @@ export function drawViews(rendered: RenderedDraft[], world: LinkWorld, urls: Sit
     }
     drawn.links.set(draft.slug, [...links]);
   }
+  drawn.pages = drawBasePages(world, evaluating, settings, urls, problems);
+  drawn.images = [...images];
   return drawn;
 }

@@ -58,6 +58,11 @@ export interface ViewContext {
   self?: ViewNote;
   /** Resolves a link target (`Books`, `Notes/Coffee`, `Coffee.md`) as Obsidian would from the note at `from`. */
   resolveLink(target: string, from: string): LinkResolution;
+  /**
+   * The site path of an image in the vault a shared note at `from` names (a card's `image`), which
+   * is then published like any attachment the note shows; undefined for anything else.
+   */
+  resolveImage?(target: string, from: string): string | undefined;
   /** "Now" for `now()`/`today()`, fixed for the whole build so that every page agrees. */
   now: Date;
   /** The garden's IANA time zone: dates without an offset are read in it. */

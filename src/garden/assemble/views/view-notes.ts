@@ -4,13 +4,16 @@ import { LinkLookup } from '../../link/link-lookup.ts';
 import { isNoteSlot } from '../../render/markdown/findings.ts';
 import type { PropertyType } from '../../collect/read-property-types.ts';
 import { withoutComments } from '../../render/markdown/obsidian-comments.ts';
+import { attachmentUrl } from '../../render/renderer.ts';
+import { isImageFile } from '../../collect/walk-vault.ts';
+import type { SiteUrls } from '../../urls.ts';
 import type { LinkResolution, ViewNote, ViewTask } from './types.ts';
 
 /*
  * The shared notes as views see them. Only rendered shared notes become ViewNotes, so no view can
  * count, list or link a private note: a link a shared note wrote to one resolves to nothing, and
  * shows as the words it wrote. Properties are the shared note's own frontmatter, read by the view
- * only to show what the view asks of it (README, "What a page publishes").
+ * only to show what the view asks of it (README, "Your vault").
  */
 
 // A task in a list, also inside quotes and callouts (`> - [ ] …`), as Dataview reads them.
@@ -68,14 +71,22 @@ function viewNote({ draft, rendered }: RenderedDraft, pathOf: Map<string, string
   };
 }
 
-/** Every shared note as a view sees it, and a resolver of the links they write. */
 /** How a note's text and properties are read for views: Dataview's inline fields, the vault's property types. */
 export interface ViewReading {
   inlineFields: (text: string) => Record<string, string[]>;
   propertyTypes: Map<string, PropertyType>;
 }
 
-export function viewNotes(rendered: RenderedDraft[], world: LinkWorld, reading: ViewReading): { notes: ViewNote[]; resolveLink: (target: string, from: string) => LinkResolution } {
+/** The shared notes as views see them, and resolvers of the links and images they name. */
+export interface ViewWorld {
+  notes: ViewNote[];
+  resolveLink: (target: string, from: string) => LinkResolution;
+  resolveImage: (target: string, from: string) => string | undefined;
+  /** Vault paths of the images `resolveImage` answered: published like any attachment a shared note shows. */
+  images: Set<string>;
+}
+
+export function viewNotes(rendered: RenderedDraft[], world: LinkWorld, urls: SiteUrls, reading: ViewReading): ViewWorld {
   const pathOf = new Map(rendered.map(({ draft }) => [draft.slug, draft.path]));
   const notes = rendered.map((one) => viewNote(one, pathOf, reading));
   const byPath = new Map<string, ViewNote>(notes.map((note) => [note.path, note]));
@@ -86,5 +97,12 @@ export function viewNotes(rendered: RenderedDraft[], world: LinkWorld, reading: 
     const note = path === undefined ? undefined : byPath.get(path);
     return note ? { kind: 'note', note } : { kind: 'none' };
   };
-  return { notes, resolveLink };
+  const images = new Set<string>();
+  const resolveImage = (target: string, from: string) => {
+    const path = lookup.attachment(target, from);
+    if (path === undefined || !isImageFile(path)) return undefined;
+    images.add(path);
+    return attachmentUrl(urls, path);
+  };
+  return { notes, resolveLink, resolveImage, images };
 }

@@ -9,7 +9,8 @@ import type { LinkWorld } from '../render-types.ts';
 import type { NoteSlug } from '../../types.ts';
 import type { VaultFile } from '../../collect/walk-vault.ts';
 import { VFile } from 'vfile';
-import { attachmentFileName, isCanvasFile, lookedUpOf, vaultLookups } from '../renderer.ts';
+import { attachmentFileName, lookedUpOf, vaultLookups } from '../renderer.ts';
+import { isCanvasFile, isImageFile } from '../../collect/walk-vault.ts';
 import { markdownPipeline, type MarkdownPipeline } from '../markdown/pipeline.ts';
 import { isCanvasSlot, linkToNote, noteLinksOf, noticesOf, type EmbedSlot } from '../markdown/findings.ts';
 import type { VaultLookups } from '../markdown/vault-lookups.ts';
@@ -51,13 +52,14 @@ export interface RenderedCanvas {
   attachments: string[];
   /** Slugs of the shared notes the board links to: its note cards and its text cards' links. */
   links: NoteSlug[];
+  /** Vault paths of the bases its text cards link to: each gets a page of its views. */
+  baseLinks: string[];
   /** Vault paths of the canvases its text cards embed, drawn inside it. */
   boards: string[];
   hasMath: boolean;
   hasDiagram: boolean;
 }
 
-const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg|bmp)$/i;
 const fileName = (file: string) => posix.basename(file);
 const canvasName = (file: string) => posix.basename(file).replace(/\.canvas$/i, '');
 
@@ -83,7 +85,7 @@ export async function renderCanvases(rendered: RenderedDraft[], world: LinkWorld
 }
 
 function emptyCanvas(path: string): RenderedCanvas {
-  return { path, name: canvasName(path), id: boardId(path), parts: [], attachments: [], links: [], boards: [], hasMath: false, hasDiagram: false };
+  return { path, name: canvasName(path), id: boardId(path), parts: [], attachments: [], links: [], baseLinks: [], boards: [], hasMath: false, hasDiagram: false };
 }
 
 const boardId = (path: string) => `canvas-${attachmentFileName(path).replace(/\.canvas$/, '')}`;
@@ -139,6 +141,7 @@ async function drawCanvas(session: Drawing, absolute: string, report: (message: 
     parts: board ? splitAtSlots(toHtml(board), data.embeds ?? []) : [],
     attachments: [...lookedUp.attachments],
     links: [...noteLinksOf(session.file).slugs],
+    baseLinks: [...noteLinksOf(session.file).bases],
     boards: boardsIn(data.embeds ?? []),
     hasMath: data.hasMath ?? false,
     hasDiagram: data.hasDiagram ?? false,
@@ -218,7 +221,7 @@ function fileCard(node: FileNode, session: Drawing, report: (message: string) =>
     report(`has a card of "${file}", which is not in the vault; it is drawn as an empty card`);
     return empty;
   }
-  if (IMAGE.test(file)) return { kind: 'image', content: [h('img', { src: url, alt: fileName(file).replace(/\.[^.]+$/, ''), loading: 'lazy' })] };
+  if (isImageFile(file)) return { kind: 'image', content: [h('img', { src: url, alt: fileName(file).replace(/\.[^.]+$/, ''), loading: 'lazy' })] };
   return { kind: 'file', content: [h('p', { className: ['canvas-file-name'] }, [h('a', { className: ['attachment'], href: url }, fileName(file))])] };
 }
 
@@ -244,7 +247,7 @@ function linkCard(node: LinkNode, report: (message: string) => void): Card {
 
 function groupCard(node: GroupNode, session: Drawing, report: (message: string) => void): Card {
   if (!node.background) return { kind: 'group', content: [] };
-  const url = IMAGE.test(node.background) ? quietly(session, () => session.vault.attachment(node.background!, session.file)) : undefined;
+  const url = isImageFile(node.background) ? quietly(session, () => session.vault.attachment(node.background!, session.file)) : undefined;
   if (!url) {
     report(`has a group whose background "${node.background}" is not an image in the vault; it is drawn without it`);
     return { kind: 'group', content: [] };

@@ -1,7 +1,8 @@
 import type { VFile } from 'vfile';
 import type { SitePath, SiteUrls } from '../../urls.ts';
-import type { LinkTarget } from './vault-lookups.ts';
+import type { BaseTarget, LinkTarget } from './vault-lookups.ts';
 import type { NoteSlug } from '../../types.ts';
+import { headingId } from '../heading-ids.ts';
 
 /*
  * What the plugins found that several of them add to, kept on the file as unified plugins report
@@ -70,6 +71,8 @@ export interface NoteLinks {
   fragments: { note: NoteSlug; fragment: string; written: string }[];
   /** Each link's href → the note's slug (for backlink contexts). */
   hrefs: Map<string, NoteSlug>;
+  /** Vault paths of the bases it links to: each gets a page of its views. */
+  bases: Set<string>;
 }
 
 declare module 'vfile' {
@@ -80,7 +83,7 @@ declare module 'vfile' {
   }
 }
 
-export const noteLinksOf = (file: VFile): NoteLinks => (file.data.noteLinks ??= { slugs: new Set(), fragments: [], hrefs: new Map() });
+export const noteLinksOf = (file: VFile): NoteLinks => (file.data.noteLinks ??= { slugs: new Set(), fragments: [], hrefs: new Map(), bases: new Set() });
 
 /** Records a link to a shared note and returns its href. */
 export function linkToNote(file: VFile, urls: SiteUrls, note: LinkTarget, fragment?: string, written?: string): SitePath {
@@ -91,6 +94,15 @@ export function linkToNote(file: VFile, urls: SiteUrls, note: LinkTarget, fragme
   links.hrefs.set(href, note.slug);
   return href;
 }
+
+/** Records a link to a base, which publishes the base's page, and returns the page's href (at the view `view`, when named). */
+export function linkToBase(file: VFile, urls: SiteUrls, base: BaseTarget, view?: string): SitePath {
+  noteLinksOf(file).bases.add(base.path);
+  return urls.basePage(base.slug, view?.trim() ? baseViewId(view) : undefined);
+}
+
+/** The element id of a view on its base's page, for `[[Books.base#Top rated]]`. */
+export const baseViewId = (view: string): string => `view-${headingId(view.trim())}`;
 
 /** Records an embed or canvas link, returning the index its slot in the HTML carries. */
 export function addEmbed(file: VFile, slot: EmbedSlot): number {

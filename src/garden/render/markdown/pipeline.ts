@@ -176,6 +176,8 @@ export interface NoteFindings {
   /** Slugs of the shared notes it links to. */
   links: NoteSlug[];
   fragmentLinks: NoteLinks['fragments'];
+  /** Vault paths of the bases it links to (its embeds of bases are view slots). */
+  baseLinks?: string[];
   embeds: EmbedSlot[];
   inlineTags: string[];
   blockIds: string[];
@@ -190,6 +192,7 @@ export function findingsOf(file: VFile): NoteFindings {
   return {
     links: [...(noteLinks?.slugs ?? [])],
     fragmentLinks: noteLinks?.fragments ?? [],
+    ...(noteLinks?.bases.size ? { baseLinks: [...noteLinks.bases] } : {}),
     embeds,
     inlineTags,
     blockIds,

@@ -14,6 +14,12 @@ export interface LinkTarget {
   title: string;
 }
 
+export interface BaseTarget {
+  path: string;
+  /** Its page's slug: the page is published once a shared note links or embeds the base. */
+  slug: NoteSlug;
+}
+
 export interface VaultLookups {
   urls: SiteUrls;
   /** A note link target, or undefined for a private or missing note (rendered the same way). */
@@ -30,8 +36,11 @@ export interface VaultLookups {
    * that name (a note wins, as in Obsidian); undefined otherwise.
    */
   canvas(target: string, file: VFile): string | undefined;
-  /** The vault path of a base (`Books.base`, or `Books` when no note has that name), never published as a file. */
-  base(target: string, file: VFile): string | undefined;
+  /**
+   * A base a link or embed names (`Books.base`, or `Books` when no note has that name): its vault
+   * path and the slug of its page. Its YAML is never published as a file.
+   */
+  base(target: string, file: VFile): BaseTarget | undefined;
   /** The path of a tag page for an inline `#tag`, or undefined when it is not a tag. */
   tag(raw: string): SitePath | undefined;
 }

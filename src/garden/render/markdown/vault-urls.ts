@@ -1,7 +1,7 @@
 import type { Root, Element } from 'hast';
 import type { VFile } from 'vfile';
 import { toString } from 'hast-util-to-string';
-import { addEmbed, linkToNote } from './findings.ts';
+import { addEmbed, linkToBase, linkToNote } from './findings.ts';
 import type { VaultLookups } from './vault-lookups.ts';
 import { headingId } from '../heading-ids.ts';
 import { markProperties } from './marks.ts';
@@ -93,6 +93,12 @@ function settleAddress({ node, parent }: Target, ids: Set<string>, { vault, file
     const text = toString(node);
     const index = addEmbed(file, { canvas, written: target, link: text });
     parent.children[parent.children.indexOf(node)] = { type: 'element', tagName: 'span', properties: markProperties('embed', index), children: [{ type: 'text', value: text }] };
+    return;
+  }
+  const base = node.tagName === 'a' ? vault.base(target, file) : undefined;
+  if (base) {
+    node.properties.href = linkToBase(file, vault.urls, base, hash ? decodeTarget(hash) : undefined);
+    node.properties.className = ['internal'];
     return;
   }
   // Obsidian resolves `[x](Note)` like `[x](Note.md)`: a link without an extension may be a note.

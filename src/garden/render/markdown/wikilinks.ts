@@ -3,12 +3,13 @@ import type { VFile } from 'vfile';
 import type { Processor } from 'unified';
 import type { Extension } from 'micromark-util-types';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
-import { addEmbed, linkToNote, noteLinksOf, notice } from './findings.ts';
+import { addEmbed, linkToBase, linkToNote, noteLinksOf, notice } from './findings.ts';
 import { noteOf, type LinkTarget, type VaultLookups } from './vault-lookups.ts';
 import { wikiLinkFromMarkdown, wikiLinkSyntax, type WikiLink } from './wikilink-syntax.ts';
 import { defaultLinkText, parseWikilink, type WikilinkTarget } from '../../normalize/wikilink-text.ts';
 import { markProperties, blockElementId } from './marks.ts';
 import { headingId } from '../heading-ids.ts';
+import { isImageFile } from '../../collect/walk-vault.ts';
 import { liftEmbeds, embedSlot } from './lift-embeds.ts';
 
 const INSIDE_LINKS = new Set(['link', 'linkReference']);
@@ -19,7 +20,6 @@ const INSIDE_LINKS = new Set(['link', 'linkReference']);
  * parser (wikilink-syntax.ts). Every target goes through the garden's privacy-aware resolver: a
  * private or missing note becomes plain text, and an embed of one becomes nothing.
  */
-const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg|bmp)$/i;
 const VIDEO = /\.(mp4|webm|ogv|mov|mkv)$/i;
 const AUDIO = /\.(mp3|ogg|oga|wav|m4a|flac|aac|opus|3gp)$/i;
 
@@ -80,10 +80,10 @@ function embed(inner: string, { vault, file }: Resolving): PhrasingContent[] {
   const canvas = vault.canvas(page, file);
   if (canvas) return [canvasSlot(file, canvas, target.written)];
   const base = vault.base(page, file);
-  if (base) return [embedSlot(addEmbed(file, { view: 'base-file', source: base, ...(target.heading ? { name: target.heading } : {}), line: 0, written: target.written }))];
+  if (base) return [embedSlot(addEmbed(file, { view: 'base-file', source: base.path, ...(target.heading ? { name: target.heading } : {}), line: 0, written: target.written }))];
   const attachment = vault.attachment(page, file);
   if (attachment) {
-    if (IMAGE.test(page)) {
+    if (isImageFile(page)) {
       const size = display && /^(\d+)(?:x(\d+))?$/.exec(display);
       const hProperties: Record<string, string> = { loading: 'lazy' };
       if (size) {
@@ -126,7 +126,8 @@ function link(inner: string, { vault, file }: Resolving): PhrasingContent {
   if (note) return linkNode(linkToNote(file, vault.urls, note, fragment, written), text, 'internal');
   const attachment = vault.attachment(page, file);
   if (attachment) return linkNode(attachment, text, 'attachment');
-  if (vault.base(page, file)) notice(file, `links to the base "${written}", which has no page of its own; the link is shown as text (embed it with ![[…]] to show its views)`);
+  const base = vault.base(page, file);
+  if (base) return linkNode(linkToBase(file, vault.urls, base, target.heading), text, 'internal');
   return unresolvedNode(display || page);
 }
 

@@ -126,14 +126,14 @@ function rowOf(build: Build, columns: string[], note: ViewNote): ViewRow {
   return { note: { slug: note.slug, title: note.title }, cells };
 }
 
-/** A card's image from the view's `image` property: only an http(s) address (see display.ts). */
+/** A card's image from the view's `image` property: an http(s) address or an image in the vault (see display.ts). */
 function withImage(build: Build, row: ViewRow, note: ViewNote): ViewRow {
   const property = build.view.image;
   if (!property) return row;
   const value = valueOf(build, property, note);
-  const image = imageOf(value);
+  const image = imageOf(value, note.path, build.context);
   if (image) return { ...row, image };
-  const message = 'card images that are vault attachments (or colours) are not shown: the garden cannot know where an attachment is published; images at http(s) addresses are shown';
+  const message = 'card images that name no image of the vault nor an http(s) address (a colour, a missing file) are not shown';
   if (!isEmptyValue(value) && !build.problems.has(message)) build.problems.report(lineOf(build.source, 'image:'), message);
   return row;
 }

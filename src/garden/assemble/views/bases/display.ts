@@ -50,17 +50,34 @@ export function cellOf(value: Value, from: string, showing: Showing, depth = 0):
   }
 }
 
-/** A card's image: an http(s) address the value names, else none (a vault attachment's published path is not known here). */
-export function imageOf(value: Value): string | undefined {
+/** What a card's image value names: an address or a vault path, from a link, `image()`, `![](…)`, `![[…]]` or the text. */
+function imageTarget(value: Value): string | undefined {
   const candidate = Array.isArray(value) ? value[0] : value;
   if (typeof candidate === 'string') {
-    const markdown = /^!?\[[^\]]*\]\((\S+)\)$/.exec(candidate.trim());
-    const address = markdown?.[1] ?? candidate.trim();
-    return WEB.test(address) ? address : undefined;
+    const text = candidate.trim();
+    return /^!?\[[^\]]*\]\((\S+)\)$/.exec(text)?.[1] ?? /^!?\[\[([^\]|#]+)/.exec(text)?.[1] ?? (text || undefined);
   }
   if (candidate && typeof candidate === 'object' && 'kind' in candidate && (candidate.kind === 'image' || candidate.kind === 'link')) {
-    const address = candidate.kind === 'image' ? candidate.text : candidate.target;
-    return WEB.test(address) ? address : undefined;
+    return candidate.kind === 'image' ? candidate.text : candidate.target;
   }
   return undefined;
+}
+
+/**
+ * A card's image: an http(s) address, or an image in the vault the card's shared note names, which
+ * is then published like any attachment a shared note shows (`resolveImage`, which says where).
+ */
+export function imageOf(value: Value, from: string, context: ViewContext): string | undefined {
+  const target = imageTarget(value);
+  if (target === undefined) return undefined;
+  return WEB.test(target) ? target : context.resolveImage?.(decoded(target), from);
+}
+
+/** `![](my%20cover.png)` names `my cover.png`; a `%` that is no escape is taken as written. */
+function decoded(target: string): string {
+  try {
+    return decodeURI(target);
+  } catch {
+    return target;
+  }
 }
