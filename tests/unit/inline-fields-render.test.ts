@@ -45,6 +45,20 @@ describe('inline fields: the three forms', () => {
   });
 });
 
+describe('inline fields: dates as Dataview shows them', () => {
+  it('shows a date value as "January 10, 2026", with its time of day when it has one, and reports no lost words', async () => {
+    const rendered = await render('Due [due:: 2026-01-10], met (met:: 2026-01-10T14:30), sent [sent:: 2026-01-10T09:05+02:00].');
+    expect(rendered.html).toBe(`<p>Due ${field('due', 'January 10, 2026')}, met ${standalone('2:30 PM - January 10, 2026')}, sent ${field('sent', '9:05 AM - January 10, 2026')}.</p>`);
+    expect(rendered.notices).toEqual([]);
+  });
+
+  it('leaves what is not a date as written: a month 13, a date among words, a whole line', async () => {
+    expect(await html('[due:: 2026-13-45]')).toBe(`<p>${field('due', '2026-13-45')}</p>`);
+    expect(await html('[due:: by 2026-01-10]')).toBe(`<p>${field('due', 'by 2026-01-10')}</p>`);
+    expect(await html('due:: 2026-01-10')).toBe('<p>due:: 2026-01-10</p>');
+  });
+});
+
 describe('inline fields: values keep their Markdown', () => {
   it('renders a wikilink in the value, its brackets not closing the field', async () => {
     expect(await html('[author:: [[Shared Note]]]')).toBe(`<p>${field('author', '<a href="/shared-note/" class="internal">Shared Note</a>')}</p>`);
@@ -91,7 +105,7 @@ describe('inline fields: where they are read', () => {
 
   it('reads fields in a task and in a table cell', async () => {
     expect(await html('- [ ] pay [due:: 2026-01-10]')).toBe(
-      `<ul class="contains-task-list">\n<li class="task-list-item"><input type="checkbox" disabled> pay ${field('due', '2026-01-10')}</li>\n</ul>`,
+      `<ul class="contains-task-list">\n<li class="task-list-item"><input type="checkbox" disabled> pay ${field('due', 'January 10, 2026')}</li>\n</ul>`,
     );
     expect(await html('| a |\n|---|\n| (k:: v) |')).toBe(
       `<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>${standalone('v')}</td>\n</tr>\n</tbody>\n</table>`,

@@ -3,11 +3,12 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { isOrHoldsEmbed } from './lift-embeds.ts';
 import { InlineRun } from './text-nodes.ts';
+import { inlineDateText } from './dataview-dates.ts';
 
 /*
  * Dataview's inline fields as its reading view shows them (its replaceInlineFields and
  * extractInlineFields): `[key:: value]` becomes the key and the value set apart, `(key:: value)`
- * the value alone; a line `key:: value` is left as written. A field opens at `[` or `(`, its key
+ * the value alone, a date in it as "January 10, 2026"; a line `key:: value` is left as written. A field opens at `[` or `(`, its key
  * runs to the first `::` and holds no bracket, and its value runs to the bracket that closes the
  * opener, brackets of its kind counted. Dataview reads the paragraph's HTML, where links and code
  * are already elements: so here too a field is read among one parent's children, each child that
@@ -90,13 +91,25 @@ const span = (className: string, children: PhrasingContent[]): PhrasingContent =
  * apart as words wherever the page is read as text (search, excerpts, the table of contents).
  */
 function fieldNode(run: InlineRun, field: Field, file: VFile): PhrasingContent {
-  const value = trimmed(run.slice(field.separator + 2, field.end));
+  const value = shownValue(trimmed(run.slice(field.separator + 2, field.end)), file);
   if (field.wrapping === '(') {
     forgetWords(file, toString(run.slice(field.start + 1, field.separator)));
     return span('inline-field', [span('inline-field-standalone-value', value)]);
   }
   const key = trimmed(run.slice(field.start + 1, field.separator));
   return span('inline-field', [span('inline-field-key', key), { type: 'text', value: ' ' }, span('inline-field-value', value)]);
+}
+
+/**
+ * A value as Dataview's reading view shows it: a date as "January 10, 2026" (its written form's
+ * words are then not looked for on the page), anything else as written.
+ */
+function shownValue(value: PhrasingContent[], file: VFile): PhrasingContent[] {
+  const [only] = value;
+  const date = value.length === 1 && only?.type === 'text' ? inlineDateText(only.value) : undefined;
+  if (date === undefined) return value;
+  forgetWords(file, (only as { value: string }).value);
+  return [{ type: 'text', value: date }];
 }
 
 /*

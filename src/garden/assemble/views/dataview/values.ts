@@ -1,4 +1,5 @@
 import { DateTime, Duration } from 'luxon';
+import { dateText } from '../../../render/markdown/dataview-dates.ts';
 
 /*
  * Dataview's values as its engine holds them: null, booleans, numbers, strings, luxon dates and
@@ -105,12 +106,7 @@ export function durationText(duration: Duration): string {
   return Duration.fromObject(Object.fromEntries(units)).toHuman();
 }
 
-export const DATE_FORMAT = 'MMMM dd, yyyy';
-export const DATE_TIME_FORMAT = 'h:mm a - MMMM dd, yyyy';
-
-/** A date as Dataview's defaults show it: without a time of day when it has none. */
-export const dateText = (date: DateTime): string =>
-  date.toFormat(date.hour === 0 && date.minute === 0 && date.second === 0 ? DATE_FORMAT : DATE_TIME_FORMAT, { locale: 'en-US' });
+export { dateText };
 
 /** Dataview's `Values.toString`: what `string()`, `join()` and `"a" + b` make of a value. */
 export function toText(value: Value, nested = false): string {
