@@ -14,6 +14,7 @@ import { readBases } from './collect/read-bases.ts';
 import { drawViews, showsViews } from './assemble/views/draw-views.ts';
 import { basesShown } from './assemble/views/base-pages.ts';
 import { readPropertyTypes } from './collect/read-property-types.ts';
+import { readVaultPlugins } from './collect/read-vault-plugins.ts';
 import { VIEW_ENGINES } from './assemble/views/engines.ts';
 import { findRedirects } from './assemble/redirects.ts';
 
@@ -34,7 +35,8 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   // Only shared notes are dated, so git and the file system are read once the publish rule has spoken.
   const times = await collectFileDates(config.contentDir, decided.shared.map((source) => source.file), config.dates, problems);
   const drafts = normalize(decided.shared, config.timeZone, problems, { order: config.dates, times });
-  const world = linkWorld(collected.sources, drafts, collected.attachments, { url: config.siteUrl, base: urls.base });
+  const plugins = await readVaultPlugins(config.contentDir, problems);
+  const world = linkWorld(collected.sources, drafts, collected.attachments, { url: config.siteUrl, base: urls.base }, plugins);
   const read = performance.now();
 
   const rendered = await render(drafts, world, { cacheDir: config.cacheDir, timeout: config.renderTimeout }, problems);

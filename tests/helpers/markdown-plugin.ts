@@ -95,6 +95,7 @@ const URLS = siteUrls('https://garden.example', '/');
 /** The fake vault every fixture is rendered against, as the renderer asks the real one (base `/`). */
 export const FAKE_VAULT: VaultLookups = {
   urls: URLS,
+  plugins: { dataview: true },
   note: findNote,
   isPrivate: (target) => key(target) === key('Private Note'),
   attachment(target) {

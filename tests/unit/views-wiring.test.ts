@@ -148,6 +148,25 @@ describe('views of the vault in a note', () => {
     expect(JSON.stringify(cards.notes)).not.toMatch(/zqcover/);
   });
 
+  it('reads Dataview’s syntax only where the vault’s Obsidian runs Dataview: with its settings folder, only if community-plugins.json lists it', async () => {
+    const note = shared(['Rated `= this.rating` [mood:: calm].', '', '```dataview', 'LIST', '```', '', '```dataviewjs', 'dv.paragraph("x")', '```'].join('\n'), 'rating: 4\n');
+    const shown = async (settings: Record<string, string>) => noteOf(await gardenOf({ 'Note.md': note, ...settings }), 'note').html;
+    const without = await shown({ '.obsidian/app.json': '{}', '.obsidian/community-plugins.json': '["calendar"]' });
+    expect(without).toContain('<code>= this.rating</code>');
+    expect(without).toContain('[mood:: calm]');
+    expect(without).toMatch(/<code[^>]*>LIST/);
+    expect(without).toMatch(/<code[^>]*>dv\.paragraph/);
+    expect(without).not.toContain('figure');
+    expect(await shown({ '.obsidian/app.json': '{}' }), 'no community plugin at all').toContain('[mood:: calm]');
+    for (const settings of [{ '.obsidian/community-plugins.json': '["calendar", "dataview"]' }, {}]) {
+      const html = await shown(settings);
+      expect(html).toMatch(/Rated <span class="view-inline">4<\/span>/);
+      expect(html).toContain('inline-field-value');
+      expect(html).toContain('<figure class="view view-list">');
+      expect(html).not.toContain('dv.paragraph');
+    }
+  });
+
   it('says so where a canvas text card holds a view, which only notes draw', async () => {
     const canvas = { nodes: [{ id: 'a', type: 'text', text: '```dataview\nLIST\n```', x: 0, y: 0, width: 300, height: 200 }], edges: [] };
     const board = await gardenOf({ 'Board.canvas': JSON.stringify(canvas), 'Home.md': shared('![[Board.canvas]]') });

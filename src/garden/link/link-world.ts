@@ -3,6 +3,7 @@ import type { NoteSlug, VaultPath } from '../types.ts';
 import type { SourceNote } from '../collect/read-note.ts';
 import { isBaseFile, type VaultFile } from '../collect/walk-vault.ts';
 import type { NoteDraft } from '../normalize/normalize-notes.ts';
+import type { VaultPlugins } from '../collect/read-vault-plugins.ts';
 import { readAliases } from '../normalize/aliases.ts';
 import { assignSlugs, boundSlug, slugifySegment } from '../normalize/slug.ts';
 import type { Indexed } from './resolve.ts';
@@ -18,6 +19,8 @@ export interface LinkWorld {
   attachments: VaultFile[];
   /** Every `.base` file's page, were a shared note to link or embed it (only then is it published). */
   bases: BaseAddress[];
+  /** The plugins the vault's Obsidian runs, which decide what some of its syntax means. */
+  plugins: VaultPlugins;
   site: { url: string; base: string };
 }
 
@@ -46,12 +49,13 @@ function baseAddresses(attachments: VaultFile[], drafts: NoteDraft[]): BaseAddre
  * link to a private note is known to be private (and rendered like a missing one) rather than
  * mistaken for another note of the same name; only shared notes carry a slug and title.
  */
-export function linkWorld(sources: SourceNote[], drafts: NoteDraft[], attachments: VaultFile[], site: LinkWorld['site']): LinkWorld {
+export function linkWorld(sources: SourceNote[], drafts: NoteDraft[], attachments: VaultFile[], site: LinkWorld['site'], plugins: VaultPlugins = { dataview: true }): LinkWorld {
   return {
     notes: sources.map((s) => ({ path: s.path, aliases: readAliases(s.frontmatter.ok ? s.frontmatter.data : undefined) })),
     shared: drafts.map((d) => ({ path: d.path, slug: d.slug, title: d.title })),
     attachments,
     bases: baseAddresses(attachments, drafts),
+    plugins,
     site,
   };
 }

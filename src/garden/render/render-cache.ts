@@ -89,7 +89,7 @@ export class RenderCache {
   }
 
   static async open(dir: string, world: LinkWorld): Promise<RenderCache> {
-    const prefix = createHash('sha256').update(await rendererVersion()).update(JSON.stringify(world.site)).digest('hex');
+    const prefix = createHash('sha256').update(await rendererVersion()).update(JSON.stringify([world.site, world.plugins])).digest('hex');
     const file = path.join(dir, 'rendered-notes.json');
     let entries = new Map<string, Entry>();
     try {

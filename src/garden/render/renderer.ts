@@ -57,6 +57,7 @@ export function vaultLookups(world: LinkWorld): VaultLookups {
   const attachment = (target: string, file: VFile) => (lookedUpOf(file).targets.add(target), lookup.attachment(target, file.path));
   return {
     urls,
+    plugins: world.plugins,
     tag(raw) {
       const segments = tagSegments(raw);
       return segments ? urls.tag(tagUrlPath(segments)) : undefined;

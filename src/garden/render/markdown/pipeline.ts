@@ -124,7 +124,7 @@ function processorFor(vault: VaultLookups) {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkObsidianMath)
-    .use(remarkViewBlocks)
+    .use(remarkViewBlocks, vault.plugins)
     .use(remarkSourceWords)
     .use(remarkHtmlBlocks)
     .use(remarkCallouts)
@@ -132,7 +132,7 @@ function processorFor(vault: VaultLookups) {
     .use(remarkWikilinks, vault)
     .use(remarkHighlightMark)
     .use(remarkInlineTags, vault)
-    .use(remarkInlineFields)
+    .use(vault.plugins.dataview ? [remarkInlineFields] : [])
     // Sanitizing prefixes ids and footnote links once; remark-rehype must not prefix them as well.
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { htmlBlock: htmlBlockHandler as Handler } })
     .use(rehypeUnclosedStrippedTags)
