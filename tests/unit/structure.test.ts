@@ -57,6 +57,8 @@ describe('the URL module', () => {
   it('puts every URL under the base path', () => {
     const urls = siteUrls('https://name.github.io/garden', '/garden/');
     expect(urls.note(slug('a/b'), 'part')).toBe('/garden/a/b/#part');
+    expect(urls.basePage(slug('books-base'))).toBe('/garden/books-base/');
+    expect(urls.basePage(slug('books-base'), 'view-top-rated')).toBe('/garden/books-base/#view-top-rated');
     expect(urls.tag('x/y')).toBe('/garden/tags/x/y/');
     expect(urls.attachment('p-1.png')).toBe('/garden/attachments/p-1.png');
     expect(urls.asset('pagefind/pagefind.js')).toBe('/garden/pagefind/pagefind.js');

@@ -158,7 +158,7 @@ describe('views of the vault in a note', () => {
     expect(without).toMatch(/<code[^>]*>dv\.paragraph/);
     expect(without).not.toContain('figure');
     expect(await shown({ '.obsidian/app.json': '{}' }), 'no community plugin at all').toContain('[mood:: calm]');
-    for (const settings of [{ '.obsidian/community-plugins.json': '["calendar", "dataview"]' }, {}]) {
+    for (const settings of [{ '.obsidian/community-plugins.json': '["calendar", "dataview"]' }, {}] as Record<string, string>[]) {
       const html = await shown(settings);
       expect(html).toMatch(/Rated <span class="view-inline">4<\/span>/);
       expect(html).toContain('inline-field-value');

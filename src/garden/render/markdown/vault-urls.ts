@@ -2,6 +2,7 @@ import type { Root, Element } from 'hast';
 import type { VFile } from 'vfile';
 import { toString } from 'hast-util-to-string';
 import { addEmbed, linkToBase, linkToNote } from './findings.ts';
+import { isBaseFile } from '../../collect/walk-vault.ts';
 import type { VaultLookups } from './vault-lookups.ts';
 import { headingId } from '../heading-ids.ts';
 import { markProperties } from './marks.ts';
@@ -95,7 +96,8 @@ function settleAddress({ node, parent }: Target, ids: Set<string>, { vault, file
     parent.children[parent.children.indexOf(node)] = { type: 'element', tagName: 'span', properties: markProperties('embed', index), children: [{ type: 'text', value: text }] };
     return;
   }
-  const base = node.tagName === 'a' ? vault.base(target, file) : undefined;
+  // A link to a base goes to the base's page (its file is never copied, so it is no attachment).
+  const base = node.tagName === 'a' && isBaseFile(target) ? vault.base(target, file) : undefined;
   if (base) {
     node.properties.href = linkToBase(file, vault.urls, base, hash ? decodeTarget(hash) : undefined);
     node.properties.className = ['internal'];

@@ -9,7 +9,7 @@ import { wikiLinkFromMarkdown, wikiLinkSyntax, type WikiLink } from './wikilink-
 import { defaultLinkText, parseWikilink, type WikilinkTarget } from '../../normalize/wikilink-text.ts';
 import { markProperties, blockElementId } from './marks.ts';
 import { headingId } from '../heading-ids.ts';
-import { isImageFile } from '../../collect/walk-vault.ts';
+import { isBaseFile, isImageFile } from '../../collect/walk-vault.ts';
 import { liftEmbeds, embedSlot } from './lift-embeds.ts';
 
 const INSIDE_LINKS = new Set(['link', 'linkReference']);
@@ -126,7 +126,8 @@ function link(inner: string, { vault, file }: Resolving): PhrasingContent {
   if (note) return linkNode(linkToNote(file, vault.urls, note, fragment, written), text, 'internal');
   const attachment = vault.attachment(page, file);
   if (attachment) return linkNode(attachment, text, 'attachment');
-  const base = vault.base(page, file);
+  // Only `[[Books.base]]`: a link without the extension names a note, as Obsidian resolves it.
+  const base = isBaseFile(page) ? vault.base(page, file) : undefined;
   if (base) return linkNode(linkToBase(file, vault.urls, base, target.heading), text, 'internal');
   return unresolvedNode(display || page);
 }
