@@ -42,6 +42,10 @@ if (garden.redirects.length) {
   console.log(`\nRedirects (${garden.redirects.length}):`);
   for (const redirect of garden.redirects) console.log(`  ${redirect.from}  →  ${noteAddress(redirect.to.slug)}  from ${redirect.origin}`);
 }
+if (garden.basePages.length) {
+  console.log(`\nBase pages (${garden.basePages.length}):`);
+  for (const page of [...garden.basePages].sort(byPath)) console.log(`  ${page.path}  →  ${noteAddress(page.slug)}`);
+}
 console.log(`\nProblems (${garden.problems.length}):`);
 for (const line of problemLines(garden)) console.log(`  ${line}`);
 const settingWarnings = sampleSettingWarnings(config);

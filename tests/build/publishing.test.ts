@@ -193,6 +193,12 @@ describe('npm run check', () => {
     expect(result.stderr).not.toMatch(/\x1b\[|node:internal|at parseTypeScript|ERR_INVALID_TYPESCRIPT_SYNTAX/);
   });
 
+  it('lists the pages bases get, each by its file and its address', async () => {
+    const vault = await makeVault({ 'Books.base': 'views:\n  - type: table\n    name: All\n', 'Home.md': shared('[[Books.base]]'), 'Unnamed.base': 'views: []\n' });
+    const result = check(ROOT, { GARDEN_CONTENT_DIR: vault });
+    expect(result.stdout).toContain('\nBase pages (1):\n  Books.base  →  /books-base/\n');
+  });
+
   it('says the build would fail on an empty or missing vault', () => {
     const result = check(ROOT, { GARDEN_CONTENT_DIR: path.join(os.tmpdir(), 'garden-no-such-vault') });
     expect(result.status).toBe(1);
