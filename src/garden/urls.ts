@@ -72,6 +72,8 @@ export interface SiteUrls {
   /** The file a redirect page is written to, under the output folder (`old/path/index.html`). */
   redirectFile(from: SiteAddress): string;
   robots(): SitePath;
+  /** The page served at every missing address. */
+  notFound(): SitePath;
   /** Pagefind's bundle folder, which the search page loads its script and index from. */
   pagefind(): SitePath;
 }
@@ -108,6 +110,7 @@ export function siteUrls(siteUrl: string, base: string): SiteUrls {
     redirect: (from) => at(from.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')),
     redirectFile: (from) => from.replace(/^\/+/, '') + (from.endsWith('/') ? 'index.html' : ''),
     robots: () => at('robots.txt'),
+    notFound: () => at('404'),
     pagefind: () => at('pagefind/'),
   };
 }

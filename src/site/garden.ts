@@ -53,6 +53,20 @@ export async function noteBySlug(slug: string): Promise<GardenNote> {
   return found;
 }
 
+/**
+ * The shared note a page was routed for, or undefined when the garden no longer has it: in dev,
+ * Astro routes for a moment after a vault change by the paths it listed before (a note just
+ * un-shared or deleted), and that page is missing, not broken.
+ */
+export async function routedNote(slug: string): Promise<GardenNote | undefined> {
+  return (await garden()).bySlug.get(slug);
+}
+
+/** The same for a base's page. */
+export async function routedBasePage(slug: string): Promise<BasePage | undefined> {
+  return (await garden()).basePages.get(slug);
+}
+
 /** A base's page by its id in the content store (its slug). */
 export async function basePageBySlug(slug: string): Promise<BasePage> {
   const found = (await garden()).basePages.get(slug);
@@ -87,6 +101,16 @@ export async function localGraphOf(slug: NoteSlug, { keep }: { keep: boolean }):
  */
 export async function entries<K extends Kind>(kind: K): Promise<CollectionEntry<K>[]> {
   const current = await syncedGarden();
-  const count = { notes: current.notes.length, bases: current.basePages.length, tags: current.tags.size, moods: current.moods.length }[kind];
-  return count > 0 ? getCollection(kind) : [];
+  const ids = {
+    notes: () => current.notes.map((note) => note.slug as string),
+    bases: () => current.basePages.map((page) => page.slug as string),
+    tags: () => [...current.tags.keys()],
+    moods: () => current.moods.map((mood) => mood.slug),
+  }[kind]();
+  if (!ids.length) return [];
+  // In dev, Astro's store can still answer with the entries it held before a vault change for a
+  // moment after its loader wrote the new ones: the garden decides, so a note just un-shared or
+  // deleted is a 404 at once, never a page asked for a note the garden no longer has.
+  const known = new Set(ids);
+  return (await getCollection(kind)).filter((entry) => known.has(entry.id));
 }
