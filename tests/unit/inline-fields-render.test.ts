@@ -108,7 +108,7 @@ describe('inline fields: where they are read', () => {
       `<ul class="contains-task-list">\n<li class="task-list-item"><input type="checkbox" disabled> pay ${field('due', 'January 10, 2026')}</li>\n</ul>`,
     );
     expect(await html('| a |\n|---|\n| (k:: v) |')).toBe(
-      `<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>${standalone('v')}</td>\n</tr>\n</tbody>\n</table>`,
+      `<div class="table-scroll" tabindex="0"><table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>${standalone('v')}</td>\n</tr>\n</tbody>\n</table></div>`,
     );
   });
 });

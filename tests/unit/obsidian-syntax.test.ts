@@ -260,7 +260,7 @@ describe('the Obsidian fixture vault', () => {
   it('publishes its shared notes, reports what it cannot render, and keeps its private notes out', async () => {
     const garden = await buildGarden(resolveConfig({ contentDir: path.resolve(import.meta.dirname, '../fixtures/obsidian-vault') }, {}));
     expect(garden.notes.map((n) => n.slug).sort()).toEqual(
-      ['broken-diagram', 'broken-math', 'canvas', 'diagrams', 'embeds-math', 'footnotes', 'internal-links', 'math', 'media', 'obsidian/properties', 'plain-note', 'three-laws-of-motion', 'weekday'],
+      ['broken-diagram', 'broken-math', 'canvas', 'diagrams', 'embeds-math', 'footnotes', 'internal-links', 'long-lines', 'math', 'media', 'obsidian/properties', 'plain-note', 'three-laws-of-motion', 'weekday'],
     );
     expect(garden.problems.map((p) => p.file)).toEqual(['Board.canvas', 'Broken diagram.md', 'Broken math.md', 'Digital garden note.md', 'Notes/Weekday.md', 'Published elsewhere.md']);
     expect(garden.notes.filter((n) => n.hasMath).map((n) => n.slug).sort()).toEqual(['broken-math', 'embeds-math', 'math']);

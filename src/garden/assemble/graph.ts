@@ -329,8 +329,6 @@ export function gardenGraph(notes: GraphNote[], limit: number, labelled = 24): G
     .slice(0, limit)
     .map(({ note }) => note);
   const bySlug = new Map(chosen.map((n) => [n.slug, n]));
-  const width = 800;
-  const height = 560;
   type Body = SimulationNodeDatum & { slug: NoteSlug };
   const bodies: Body[] = chosen.map((n) => ({ slug: n.slug }));
   const edges = edgesAmong(bodies, (slug) => bySlug.get(slug));
@@ -347,11 +345,14 @@ export function gardenGraph(notes: GraphNote[], limit: number, labelled = 24): G
     .stop()
     .tick(300);
 
-  // Fit the drawing into the view box, leaving room for labels at the edges.
+  // Fit the view box to the drawing, at most 800 × 560, leaving room for labels at the edges: a
+  // small garden gets a small map, not a large empty one.
   const xs = bodies.map((b) => b.x!);
   const ys = bodies.map((b) => b.y!);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const scale = Math.min((width - 140) / (maxX - minX || 1), (height - 60) / (maxY - minY || 1), 3);
+  const scale = Math.min((800 - 140) / (maxX - minX || 1), (560 - 60) / (maxY - minY || 1), 3);
+  const width = Math.round(Math.max(320, (maxX - minX) * scale + 140));
+  const height = Math.round(Math.max(200, (maxY - minY) * scale + 60));
   const nodes = bodies.map((body, i): GraphNode => {
     const note = chosen[i]!;
     const x = round(width / 2 + (body.x! - (minX + maxX) / 2) * scale);

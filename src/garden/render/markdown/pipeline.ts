@@ -24,6 +24,7 @@ import rehypeVaultUrls from './vault-urls.ts';
 import rehypeLinkContexts from './link-contexts.ts';
 import { gardenSchema, rehypeLowercaseSchemes, rehypeTaskListCheckboxesOnly, rehypeUnclosedStrippedTags } from './sanitize-schema.ts';
 import { stripObsidianComments } from './obsidian-comments.ts';
+import rehypeScrollingTables from './scrolling-tables.ts';
 import rehypeGardenMarks, { markedAs } from './marks.ts';
 import remarkBlockIds from './block-ids.ts';
 import { toChunks, type Chunk, type BodyPart } from './chunks.ts';
@@ -149,6 +150,7 @@ function processorFor(vault: VaultLookups) {
     // Math is typeset, and diagrams checked, only now that the tree is sanitized (math.ts says why).
     .use(rehypeMath)
     .use(rehypeDiagrams)
+    .use(rehypeScrollingTables)
     .use(rehypeGardenMarks)
     .use(rehypeLostText)
     .freeze();
