@@ -17,6 +17,7 @@ import { readPropertyTypes } from './collect/read-property-types.ts';
 import { readVaultPlugins } from './collect/read-vault-plugins.ts';
 import { VIEW_ENGINES } from './assemble/views/engines.ts';
 import { findRedirects } from './assemble/redirects.ts';
+import { catalogueOf } from './locale/locale.ts';
 
 /*
  * A vault read into a garden, stage by stage, as the contract reads: collect every note, decide
@@ -49,7 +50,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   const shown = basesShown(rendered, canvases.values());
   const bases = await readBases(shown.keys(), collected.attachments, problems);
   const propertyTypes = showsViews(rendered) || shown.size ? await readPropertyTypes(config.contentDir, problems) : new Map();
-  const views = drawViews(rendered, world, urls, { engines: VIEW_ENGINES, bases, basesShown: shown, propertyTypes, now: new Date(), timeZone: config.timeZone }, problems);
+  const views = drawViews(rendered, world, urls, { engines: VIEW_ENGINES, bases, basesShown: shown, propertyTypes, now: new Date(), timeZone: config.timeZone, words: catalogueOf(config.locale).views }, problems);
   const garden = assemble(rendered, world, urls, problems, { canvases, views });
   const redirects = findRedirects(garden.notes, world, config.redirects, problems);
   return {

@@ -68,6 +68,8 @@ export interface GardenNote {
   /** Where each of those dates came from (`npm run check` says); never rendered. */
   dateSources: DateSources;
   description?: string;
+  /** The language its content is in, when the note names one (`lang`, BCP 47). */
+  lang?: string;
   aliases: string[];
   /** Breadcrumb trail from `up`, nearest parent last. */
   up: NoteRef[];

@@ -105,7 +105,7 @@ class DevGarden {
     const before = this.shown;
     this.shown = garden;
     if (before) this.report(before, garden, files);
-    const index = await searchIndex(garden, this.config.timeZone, this.lastIndex);
+    const index = await searchIndex(garden, this.config, this.lastIndex);
     this.search = index.bundle;
     if (index.indexed) this.logger.info(`search index: ${index.pages} indexed by Pagefind in ${index.seconds.toFixed(1)} s`);
   }

@@ -9,25 +9,12 @@ import { escapeHtml } from '../garden/normalize/text.ts';
  * no markup for the index. No virtual module here: the integration imports it outside Vite.
  */
 
-/**
- * "18 June 2025", in the garden's time zone. Building an Intl.DateTimeFormat is costly: make one per
- * build. Each date is formatted once: a note's dates are shown on every list it is in.
- */
-export function dayFormatter(timeZone: string): (iso: string) => string {
-  const format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
-  const formatted = new Map<string, string>();
-  return (iso) => {
-    let day = formatted.get(iso);
-    if (day === undefined) formatted.set(iso, (day = format.format(new Date(iso))));
-    return day;
-  };
-}
-
 interface Searchable {
   slug: NoteSlug;
   title: string;
   state: GrowthState;
   mood?: { name: string };
+  lang?: string;
   tags: string[];
   created?: string;
   updated?: string;
@@ -48,7 +35,7 @@ export function searchFacets(note: Searchable, tags: ReadonlyMap<string, TagNode
   for (const key of note.tags) for (let tag = tags.get(key); tag; tag = tag.parent ? tags.get(tag.parent) : undefined) filed.add(tag.path);
   return {
     filters: [`state:${note.state}`, ...(note.mood ? [`mood:${note.mood.name}`] : []), ...[...filed].map((path) => `tag:${path}`)],
-    meta: [`title:${note.title}`, `state:${note.state}`, ...(tended ? [`date:${formatDay(tended)}`] : [])],
+    meta: [`title:${note.title}`, `state:${note.state}`, ...(tended ? [`date:${formatDay(tended)}`] : []), ...(note.lang ? [`lang:${note.lang}`] : [])],
   };
 }
 
@@ -56,18 +43,19 @@ export function searchFacets(note: Searchable, tags: ReadonlyMap<string, TagNode
  * A note as Pagefind indexes it: its facets, the Chinese and Japanese words the core segmented,
  * and the note's HTML, in a document of its own.
  */
-export function searchDocument(note: Searchable, html: string, tags: ReadonlyMap<string, TagNode>, formatDay: (iso: string) => string): string {
+export function searchDocument(note: Searchable, html: string, tags: ReadonlyMap<string, TagNode>, formatDay: (iso: string) => string, language: string): string {
   const { filters, meta } = searchFacets(note, tags, formatDay);
-  return document({ filters, meta }, (note.searchTerms ? `<p hidden>${escapeHtml(note.searchTerms)}</p>` : '') + html);
+  return document({ filters, meta }, language, (note.searchTerms ? `<p hidden>${escapeHtml(note.searchTerms)}</p>` : '') + html);
 }
 
 /** A base's page as Pagefind indexes it: its title and its views; it has no state, tag or mood to be filtered by. */
-export const baseSearchDocument = (page: BasePage): string => document({ filters: [], meta: [`title:${page.title}`] }, page.html);
+export const baseSearchDocument = (page: BasePage, language: string): string => document({ filters: [], meta: [`title:${page.title}`] }, language, page.html);
 
-function document({ filters, meta }: SearchFacets, body: string): string {
+function document({ filters, meta }: SearchFacets, language: string, body: string): string {
   const attr = (name: string, value: string) => `<span hidden ${name}="${escapeHtml(value)}"></span>`;
   return [
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><div data-pagefind-body>',
+    `<!doctype html><html lang="${escapeHtml(language)}"><head>`,
+    '<meta charset="utf-8"></head><body><div data-pagefind-body>',
     ...filters.map((f) => attr('data-pagefind-filter', f)),
     ...meta.map((m) => attr('data-pagefind-meta', m)),
     body,

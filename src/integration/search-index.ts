@@ -8,7 +8,8 @@ import { noteAddress } from '../garden/urls.ts';
 import { fileStamp, removeAbandonedCopies, temporaryCopyOf } from '../garden/cache-files.ts';
 import { putFiles } from './put-files.ts';
 import { installedVersion } from '../garden/version.ts';
-import { baseSearchDocument, dayFormatter, searchDocument } from './search-body.ts';
+import { baseSearchDocument, searchDocument } from './search-body.ts';
+import { dayFormatter } from '../garden/public.ts';
 
 /*
  * The search index, written with Pagefind's Node API from the garden model: each note's search
@@ -109,18 +110,21 @@ async function indexDocuments(documents: Documents): Promise<SearchFiles> {
  * Pagefind's bundle for this garden: the stored one if no note's document changed since it was
  * made, else a new one, stored. Says what it holds ("3 notes and 1 base page") and whether Pagefind had to run.
  */
-export async function searchIndex<Kept>(garden: Garden, timeZone: string, store: BundleStore<Kept>) {
+export async function searchIndex<Kept>(garden: Garden, { locale, timeZone }: { locale: string; timeZone: string }, store: BundleStore<Kept>) {
   const started = performance.now();
-  const formatDay = dayFormatter(timeZone);
+  const formatDay = dayFormatter(locale, timeZone);
+  // One index, in the garden's language as its pages name it, so that the search page finds every
+  // note: Pagefind splits its index by a page's language, and searches the one its page names.
+  const language = locale;
   // Under the site root, percent-encoded, as Pagefind writes a crawled page's URL; the search page adds the base path.
   const { notes, basePages } = garden;
   const documents: Documents = {
     count: notes.length + basePages.length,
     at(i) {
       const note = notes[i];
-      if (note) return { url: encodeURI(noteAddress(note.slug)), content: searchDocument(note, note.html, garden.tags, formatDay) };
+      if (note) return { url: encodeURI(noteAddress(note.slug)), content: searchDocument(note, note.html, garden.tags, formatDay, language) };
       const page = basePages[i - notes.length]!;
-      return { url: encodeURI(noteAddress(page.slug)), content: baseSearchDocument(page) };
+      return { url: encodeURI(noteAddress(page.slug)), content: baseSearchDocument(page, language) };
     },
   };
   const key = await bundleKey(documents);
@@ -208,5 +212,5 @@ export const closeSearch = (): Promise<unknown> => pagefind.close();
 /** The build's search index, started once per run: Pagefind indexes in a process of its own while Astro renders the pages. */
 export function indexForSearch(run: GardenRun, garden: Garden) {
   const config = configOf(run);
-  return (run.search ??= searchIndex(garden, config.timeZone, folderStore(path.join(config.cacheDir, 'search'))));
+  return (run.search ??= searchIndex(garden, config, folderStore(path.join(config.cacheDir, 'search'))));
 }

@@ -18,8 +18,8 @@ export const GET: APIRoute = async () => {
     title: feedText(site.title),
     description: feedText(site.description),
     site: site.siteUrl,
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>en</language><atom:link href="${feedUrl}" rel="self" type="application/rss+xml"/>`,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
+    customData: `<language>${site.locale}</language><atom:link href="${feedUrl}" rel="self" type="application/rss+xml"/>`,
     trailingSlash: true,
     items: notes.map((note) => {
       const link = urls.absolute(urls.note(note.slug));
@@ -29,6 +29,8 @@ export const GET: APIRoute = async () => {
         link,
         ...(date ? { pubDate: new Date(date) } : {}),
         categories: note.tags.map(feedText),
+        // RSS 2.0 gives an item no language of its own: Dublin Core's, for a note in another than the channel's.
+        ...(note.lang && note.lang !== site.locale ? { customData: `<dc:language>${note.lang}</dc:language>` } : {}),
       };
     }),
   });

@@ -70,7 +70,9 @@ async function draw() {
       source.hidden = false;
       const note = document.createElement('figcaption');
       note.className = 'diagram-error';
-      note.textContent = `This diagram cannot be drawn: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
+      // The words come in the garden's language from the page (Diagrams.astro's data-failed).
+      const reason = String((error as Error)?.message ?? error).split('\n')[0]!;
+      note.textContent = (document.querySelector<HTMLElement>('link[data-mermaid]')?.dataset.failed ?? '{reason}').replace('{reason}', reason);
       figure.append(note);
     }
   }

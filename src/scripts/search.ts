@@ -26,6 +26,19 @@ const summary = document.getElementById('search-summary')!;
 const list = document.getElementById('search-results')!;
 const more = document.getElementById('search-more') as HTMLButtonElement;
 const bundle = root.dataset.bundle!;
+/** The page's words for what the script writes (search.astro's data-words), in the garden's language. */
+const words = JSON.parse(root.dataset.words!) as {
+  locale: string;
+  quote: string;
+  searching: string;
+  results: Record<string, string>;
+  none: string;
+  tended: string;
+  states: Record<string, string>;
+};
+const plurals = new Intl.PluralRules(words.locale);
+const numbers = new Intl.NumberFormat(words.locale);
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 const iconUrl = (state: string) => root.dataset.icon!.replace('STATE', state);
 
 let loading: Promise<Pagefind> | undefined;
@@ -38,7 +51,7 @@ function pagefind(): Promise<Pagefind> {
   return loading;
 }
 
-const quote = (q: string) => `“${q}”`;
+const quote = (q: string) => fill(words.quote, { text: q });
 
 /** The ticked facets, as Pagefind filters. */
 function filters(): Record<string, string[]> {
@@ -66,6 +79,8 @@ type Data = Awaited<ReturnType<PagefindResult['data']>>;
 function item(data: Data): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'pf-result';
+  // A note in another language than the garden's says so (its `lang` property), for screen readers and browsers.
+  if (data.meta.lang && data.meta.lang !== document.documentElement.lang) li.lang = data.meta.lang;
   const title = li.appendChild(document.createElement('p'));
   title.className = 'pf-result-title';
   const link = title.appendChild(document.createElement('a'));
@@ -85,8 +100,8 @@ function item(data: Data): HTMLLIElement {
     svg.setAttribute('height', '1em');
     svg.setAttribute('aria-hidden', 'true');
     svg.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'use')).setAttribute('href', iconUrl(state));
-    badge.append(state);
-    if (data.meta.date) line.append(` · tended ${data.meta.date}`);
+    badge.append(words.states[state] ?? state);
+    if (data.meta.date) line.append(fill(words.tended, { date: data.meta.date }));
   }
   if (data.excerpt) {
     const text = li.appendChild(document.createElement('p'));
@@ -115,7 +130,7 @@ async function search(query: string) {
     more.hidden = true;
     return;
   }
-  summary.textContent = `Searching for ${quote(q)}…`;
+  summary.textContent = fill(words.searching, { query: quote(q) });
   const pf = await pagefind();
   const chosen = filters();
   const response = await pf.search(q, { filters: chosen });
@@ -131,7 +146,8 @@ async function search(query: string) {
   list.replaceChildren(...(results.length ? firstPage.map(item) : []));
   more.hidden = pending.length === 0;
   const n = results.length;
-  summary.textContent = n ? `${n} result${n === 1 ? '' : 's'} for ${quote(q)}` : `No results for ${quote(q)}`;
+  const counted = words.results[plurals.select(n)] ?? words.results.other!;
+  summary.textContent = n ? fill(counted, { count: numbers.format(n), query: quote(q) }) : fill(words.none, { query: quote(q) });
 }
 
 let timer: number | undefined;

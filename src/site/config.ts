@@ -1,6 +1,6 @@
 import config from 'virtual:garden/config';
 import { siteUrls } from '../garden/public.ts';
-import { mutedColor } from '../garden/public.ts';
+import { mutedColor, wordsFor } from '../garden/public.ts';
 
 /** The gardener's settings, resolved once by the integration and handed over as a virtual module. */
 export const site = config;
@@ -14,3 +14,6 @@ export const themeColors = (() => {
   const { paper, ink, accent } = site.colors;
   return `:root{--paper:${pair(paper)};--ink:${pair(ink)};--accent:${pair(accent)};--muted:${pair(mutedColor(site.colors))}}`;
 })();
+
+/** The site's words, numbers and dates in the garden's language (the `locale` setting). */
+export const words = wordsFor(config.locale, config.timeZone);

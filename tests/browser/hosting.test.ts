@@ -5,6 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { buildSite, listFiles, SAMPLE_GARDEN, type BuiltSite } from '../helpers/build.ts';
 import { serve } from '../helpers/serve.ts';
 import { launch } from '../helpers/browser.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
 
 /*
  * The sample garden as a visitor meets it on a host: under a sub-path (a GitHub Pages project site,
@@ -123,5 +125,40 @@ describe.each(['sub-path', 'root'] as const)('the sample garden hosted at its %s
     expect(feedUrls.length).toBeGreaterThan(20);
     expect(sitemapUrls.length).toBeGreaterThan(20);
     for (const url of [...feedUrls, ...sitemapUrls]) if (url.startsWith('https://garden.test')) expect(url).toMatch(new RegExp(`^${origin}`));
+  });
+
+  it('gives every page the tags a shared link is previewed with, its address absolute under its path', async () => {
+    const { site, prefix } = hosts[name];
+    const faults: string[] = [];
+    let notes = 0;
+    for (const file of (await listFiles(site.outDir)).filter((f) => f.endsWith('.html'))) {
+      const html = await fs.readFile(file, 'utf8');
+      if (html.includes('http-equiv="refresh"')) continue;
+      const tree = fromHtml(html);
+      const meta = (key: string) => select(`meta[property="${key}"], meta[name="${key}"]`, tree)?.properties.content as string | undefined;
+      const page = path.relative(site.outDir, file);
+      const wanted: Record<string, string | RegExp | undefined> = {
+        'og:type': select('article.note:not(.base-page)', tree) ? 'article' : 'website',
+        'og:site_name': 'The Tended Garden',
+        'og:title': /\S/,
+        'og:locale': 'en_GB',
+        'twitter:card': 'summary',
+        'twitter:title': meta('og:title'),
+        'og:description': (select('meta[name="description"]', tree)?.properties.content as string) || undefined,
+        'og:url': page === '404.html' ? undefined : (select('link[rel="canonical"]', tree)?.properties.href as string),
+      };
+      for (const [key, value] of Object.entries(wanted)) {
+        const found = meta(key);
+        if (value instanceof RegExp ? !value.test(found ?? '') : found !== value) faults.push(`${page}: ${key} is ${JSON.stringify(found)}`);
+      }
+      if (page !== '404.html' && !meta('og:url')?.startsWith(`https://garden.test${prefix}`)) faults.push(`${page}: og:url ${meta('og:url')} is not under ${prefix}`);
+      if (wanted['og:type'] === 'article') {
+        notes++;
+        const planted = select('.note-meta time', tree)?.properties.dateTime;
+        if (planted && meta('article:published_time') !== planted && meta('article:modified_time') !== planted) faults.push(`${page}: no article time matches ${String(planted)}`);
+      }
+    }
+    expect(notes).toBeGreaterThan(15);
+    expect(faults).toEqual([]);
   });
 });

@@ -91,7 +91,8 @@ describe('search, as a visitor uses it', () => {
   });
 
   it('is reachable from the header search box with the keyboard alone', async () => {
-    const p = await open('/');
+    // A note's page: the home page has its own search box instead of the header's.
+    const p = await open('/tools-i-use/');
     await p.locator('#site-search-q').focus();
     await p.keyboard.type('fiddlehead');
     await p.keyboard.press('Enter');

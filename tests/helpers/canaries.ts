@@ -88,7 +88,7 @@ async function filesUnder(dir: string, label: string, links: string[], seen: Set
 /**
  * Looks for every canary, in every form `canaryForms` gives, in the names and contents (read by
  * `readAsText`: gzip unpacked, UTF-8 and Latin-1, lower-cased) of every file under `dirs`. Returns
- * what it found, one line each (`body "zqcanarybodi" in dist/pagefind/index/en_….pf_index`), and
+ * what it found, one line each (`body "zqcanarybodi" in dist/pagefind/index/en-gb_….pf_index`), and
  * every symbolic link it met: nothing a build writes is one, and a link could make a file outside
  * the output part of the published site. A folder that does not exist holds nothing.
  * `canaries` are words, or words by what they stand for (`{ body: 'zqcanarybody' }`).

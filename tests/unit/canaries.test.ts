@@ -37,7 +37,7 @@ const WORDS = [
 /** The folder of a search index the project's own indexing wrote for one shared note whose body is `words`. */
 async function indexOf(words: string[]): Promise<string> {
   const garden = await gardenOf({ 'Canary words.md': shared(`${words.join(' ')}\n`) });
-  const { bundle } = await searchIndex(garden, 'UTC', memoryStore());
+  const { bundle } = await searchIndex(garden, { locale: 'en-GB', timeZone: 'UTC' }, memoryStore());
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-canary-index-'));
   for (const [name, bytes] of bundle) {
     await fs.mkdir(path.dirname(path.join(dir, 'pagefind', name)), { recursive: true });
@@ -107,9 +107,9 @@ describe('the canary scan', () => {
     const found = await scanForCanaries([dir], { body: 'zqcanarybody', title: 'zqcanarytitle' });
     // In the index chunk, and as the last word of that chunk in the metadata file.
     expect(found.sort()).toEqual([
-      expect.stringMatching(/^body "zqcanarybodi" in garden-canary-index-\w+\/pagefind\/index\/en_\w+\.pf_index$/),
-      expect.stringMatching(/^title "zqcanarytitl" in garden-canary-index-\w+\/pagefind\/index\/en_\w+\.pf_index$/),
-      expect.stringMatching(/^title "zqcanarytitl" in garden-canary-index-\w+\/pagefind\/pagefind\.en_\w+\.pf_meta$/),
+      expect.stringMatching(/^body "zqcanarybodi" in garden-canary-index-\w+\/pagefind\/index\/en-gb_\w+\.pf_index$/),
+      expect.stringMatching(/^title "zqcanarytitl" in garden-canary-index-\w+\/pagefind\/index\/en-gb_\w+\.pf_index$/),
+      expect.stringMatching(/^title "zqcanarytitl" in garden-canary-index-\w+\/pagefind\/pagefind\.en-gb_\w+\.pf_meta$/),
     ]);
   }, 60_000);
 

@@ -37,7 +37,7 @@ export interface Drawn {
 }
 
 export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: SiteUrls, problems: Problems, drawn: Partial<Drawn> = {}): Assembled {
-  const { canvases = new Map(), views = { html: new Map(), links: new Map(), pages: [], images: [] } } = drawn;
+  const { canvases = new Map(), views = { html: new Map(), links: new Map(), pages: [], images: [], unavailable: '' } } = drawn;
   const registry = new TagRegistry();
   const notes = rendered.map(({ draft, rendered: result }): GardenNote => ({
     slug: draft.slug,
@@ -51,6 +51,7 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
     updated: draft.updated,
     dateSources: draft.dateSources,
     description: draft.description,
+    ...(draft.lang ? { lang: draft.lang } : {}),
     aliases: draft.aliases,
     up: [],
     html: '',
@@ -67,7 +68,7 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
   addPageNeeds(notes, rendered, canvases);
   const bodies = rendered.map(({ draft, rendered: result }) => ({ slug: draft.slug, path: draft.path, title: draft.title, body: result.body, blocks: result.blocks }));
-  const html = embedNotes(bodies, urls, problems, { canvases, homes: canvasHomes(rendered), views: views.html }, (slug) =>
+  const html = embedNotes(bodies, urls, problems, { canvases, homes: canvasHomes(rendered), views: views.html, unavailable: views.unavailable }, (slug) =>
     problems.warn(bySlug.get(slug)!.path, `embeds more than ${MAX_EMBEDDED.toLocaleString('en')} characters of other notes; the embeds past that show only their titles`),
   );
   for (const note of notes) note.html = html.get(note.slug)!;

@@ -3,7 +3,6 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { BodyPart, Chunk } from '../render/markdown/chunks.ts';
 import { isCanvasSlot, isViewSlot, viewKey, type CanvasSlot, type NoteEmbedSlot, type ViewSlot } from '../render/markdown/findings.ts';
-import { UNAVAILABLE_VIEW } from './views/draw-view.ts';
 import type { RenderedCanvas } from '../render/canvas/render-canvases.ts';
 import type { Problems } from '../problems.ts';
 import type { SiteUrls } from '../urls.ts';
@@ -50,8 +49,10 @@ export interface Boards {
   canvases: Map<string, RenderedCanvas>;
   /** Canvas path → the shared notes that embed it themselves, by vault path. */
   homes: Map<string, { path: string; slug: NoteSlug }[]>;
-  /** Each view slot's HTML by its key (`viewKey`, assemble/views/), shown wherever the note holding it is. */
+  /** Each view slot's HTML by its key (`viewKey`, assemble/views/), shown wherever the note holding it is… */
   views?: Map<string, string>;
+  /** …and what stands in for a view no note holds. */
+  unavailable?: string;
 }
 
 /** A view drawn for its note; one no note holds (in a canvas's text card) is not drawn, and said so. Inside an embed, it counts against the page's budget. */
@@ -59,7 +60,7 @@ function viewHtml(boards: Boards, problems: Problems, from: string, part: ViewSl
   const html = boards.views?.get(viewKey(from, part));
   if (html === undefined) problems.warn(from, `has a view (${part.written}) in a text card; views are drawn in notes only, so it is not published`);
   if (embedded && html) embedded.left -= html.length;
-  return html ?? UNAVAILABLE_VIEW;
+  return html ?? boards.unavailable ?? '';
 }
 
 /**

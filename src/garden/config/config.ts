@@ -4,6 +4,7 @@ import { closest as nearest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { normalizeBase } from '../urls.ts';
 import { mutedColor } from './colors.ts';
+import { catalogueOf } from '../locale/locale.ts';
 import { settingsSchema, type ColorRole, type GardenSettings, type Settings, type ThemeColor } from './settings.ts';
 
 export { redirectPath } from './redirect-path.ts';
@@ -49,8 +50,12 @@ export function resolveConfig(settings: GardenSettings = {}, env: NodeJS.Process
   if (!parsed.success) throw new ConfigError(problemOf(parsed.error.issues[0]!));
   const checked = parsed.data;
   checkContrast(checked.colors);
+  // A garden that names itself in no words is named in its own language's.
+  const words = catalogueOf(checked.locale).defaults;
   return {
     ...checked,
+    title: given.title === undefined ? words.title : checked.title,
+    description: given.description === undefined ? words.description : checked.description,
     contentDir: path.resolve(root, checked.contentDir),
     base: normalizeBase(checked.base || new URL(checked.siteUrl).pathname),
     contentDirFrom: env.GARDEN_CONTENT_DIR ? 'GARDEN_CONTENT_DIR' : 'contentDir',

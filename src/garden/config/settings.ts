@@ -6,6 +6,7 @@ import mix from 'colord/plugins/mix';
 import names from 'colord/plugins/names';
 import type { DateSource } from '../types.ts';
 import { redirectPath } from './redirect-path.ts';
+import { CATALOGUES, catalogueKey } from '../locale/locale.ts';
 
 extend([a11y, mix, names]);
 
@@ -122,6 +123,14 @@ const siteUrl = z
 const feedLimitRefused = refusing((v) => `feedLimit must be a whole number of at least 1, got ${String(v)}`);
 const renderTimeoutRefused = refusing((v) => `renderTimeout must be a number of seconds greater than 0 (such as 10), got ${got(v)}`);
 
+const localeRefused = refusing(
+  (v) => `locale must be a BCP 47 language tag of a language the garden speaks (${Object.keys(CATALOGUES).join(', ')}, with any region, such as "de-AT" or "pt-BR"), got ${got(v)}`,
+);
+const locale = z
+  .string(localeRefused)
+  .refine((tag) => catalogueKey(tag) !== undefined, localeRefused)
+  .transform((tag) => Intl.getCanonicalLocales(tag)[0]!);
+
 /** The settings, each described as the README's table describes it. */
 export const settingsSchema = z.strictObject({
   contentDir: text('contentDir').default('content').describe('vault folder'),
@@ -134,6 +143,7 @@ export const settingsSchema = z.strictObject({
     .describe('title, description, author'),
   description: text('description').default('Notes growing in public.').describe('title, description, author'),
   author: text('author').default('').describe('title, description, author'),
+  locale: locale.default('en-GB').describe("the site's language: its words, dates, text direction"),
   timeZone: z
     .string(refusing((v) => `timeZone must be an IANA time zone such as "Europe/Paris", got ${got(v)}`))
     .refine((zone) => IANAZone.isValidZone(zone), refusing((v) => `timeZone must be an IANA time zone such as "Europe/Paris", got "${String(v)}"`))

@@ -11,6 +11,7 @@ import { frontmatterTags } from './tags.ts';
 import { chooseDates, type DateRule } from './vault-dates.ts';
 import { readAliases } from './aliases.ts';
 import { upTarget } from './up.ts';
+import { readLanguage } from './language.ts';
 import { cleanLabel, quoted } from './text.ts';
 
 /** Stage 3: a shared note with every contract rule applied to what its frontmatter says. */
@@ -29,6 +30,8 @@ export interface NoteDraft {
   updated?: string;
   dateSources: DateSources;
   description?: string;
+  /** The language its content is in, when the note names one (`lang`). */
+  lang?: string;
   aliases: string[];
   /** The link target `up` names, resolved once every note is known. */
   up?: string;
@@ -75,6 +78,8 @@ function draftOf(source: SharedSource, slug: NoteSlug, timeZone: string, dateRul
   for (const message of [...dates.unreadable, ...dates.warnings]) problems.warn(path, message);
   const mood = readMood(data);
   if (mood.problem) problems.warn(path, mood.problem);
+  const language = readLanguage(data);
+  if (language.problem) problems.warn(path, language.problem);
   const { title, headingLine } = noteTitle(data, source.frontmatter.body, path);
   return {
     source,
@@ -89,6 +94,7 @@ function draftOf(source: SharedSource, slug: NoteSlug, timeZone: string, dateRul
     updated: dates.updated,
     dateSources: dates.sources,
     description: cleanLabel(publishedField(data, 'description')) || undefined,
+    ...(language.lang ? { lang: language.lang } : {}),
     aliases: readAliases(data),
     up: upTarget(data),
   };

@@ -19,6 +19,7 @@ export const PUBLISHED_FIELDS = {
   description: ['description'],
   aliases: ['aliases', 'alias'],
   up: ['up'],
+  lang: ['lang'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PublishedField = keyof typeof PUBLISHED_FIELDS;

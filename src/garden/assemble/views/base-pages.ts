@@ -4,8 +4,7 @@ import type { RenderedDraft } from '../../render/render-garden.ts';
 import type { RenderedCanvas } from '../../render/canvas/render-canvases.ts';
 import { baseViewId, isViewSlot } from '../../render/markdown/findings.ts';
 import type { ViewNote, ViewOutcome } from './types.ts';
-import { drawView, UNAVAILABLE_VIEW } from './draw-view.ts';
-import type { SiteUrls } from '../../urls.ts';
+import { drawView, unavailableView, type Pen } from './draw-view.ts';
 
 /*
  * A `.base` file has no frontmatter, so no `share` of its own: it is published when a shared note
@@ -49,7 +48,7 @@ export function baseAsThis(address: BaseAddress, namedBy: VaultPath[], size: num
 }
 
 /** The page of one base: every view it could show, or the line saying its views are not published. */
-export function basePage(address: BaseAddress, outcome: ViewOutcome | undefined, urls: SiteUrls): BasePage {
-  const html = outcome?.views.length ? outcome.views.map((view) => drawView(view, urls, view.name ? baseViewId(view.name) : undefined)).join('') : UNAVAILABLE_VIEW;
+export function basePage(address: BaseAddress, outcome: ViewOutcome | undefined, pen: Pen): BasePage {
+  const html = outcome?.views.length ? outcome.views.map((view) => drawView(view, pen, view.name ? baseViewId(view.name) : undefined)).join('') : unavailableView(pen.words);
   return { slug: address.slug, path: address.path, title: address.title, html };
 }

@@ -8,7 +8,7 @@ import { isViewSlot, viewKey, type ViewSlot } from '../../render/markdown/findin
 import type { Cell, ViewContext, ViewOutcome, ViewProblem, ViewResult } from './types.ts';
 import { viewNotes } from './view-notes.ts';
 import { basePage, baseAsThis } from './base-pages.ts';
-import { drawCode, drawInline, drawView, UNAVAILABLE_INLINE, UNAVAILABLE_VIEW } from './draw-view.ts';
+import { drawCode, drawInline, drawView, unavailableInline, unavailableView, type Pen, type ViewWords } from './draw-view.ts';
 
 /** The engines that evaluate views (engines.ts binds Bases' and Dataview's). */
 export interface ViewEngines {
@@ -27,6 +27,8 @@ export interface DrawnViews {
   pages: BasePage[];
   /** Vault paths of the images cards show, published like a shared note's attachments. */
   images: string[];
+  /** The line that stands in for a view no note holds (in a canvas's text card), in the garden's language. */
+  unavailable: string;
 }
 
 export interface ViewSettings {
@@ -39,6 +41,8 @@ export interface ViewSettings {
   propertyTypes: Map<string, PropertyType>;
   now: Date;
   timeZone: string;
+  /** The words a view writes itself, in the garden's language. */
+  words: ViewWords;
 }
 
 const KIND_NAMES: Record<ViewSlot['view'], string> = { base: 'base block', dataview: 'Dataview query', 'inline-query': 'inline Dataview query', 'base-file': 'base' };
@@ -61,7 +65,7 @@ function linkedSlugs(views: ViewResult[]): NoteSlug[] {
 }
 
 /** One slot evaluated: what it shows, the notes it links to; its problems reported against the file that holds the view. */
-function drawSlot(slot: ViewSlot, note: string, context: ViewContext, settings: ViewSettings, urls: SiteUrls, problems: Problems): { html: string; links: NoteSlug[] } {
+function drawSlot(slot: ViewSlot, note: string, context: ViewContext, settings: ViewSettings, pen: Pen, problems: Problems): { html: string; links: NoteSlug[] } {
   const report = (file: string, first: number, problem: ViewProblem) =>
     problems.warn(file, `${KIND_NAMES[slot.view]}${problem.line ? ` at line ${first + problem.line - 1}` : ''}: ${problem.message}`);
   if (slot.view === 'inline-query') {
@@ -73,22 +77,22 @@ function drawSlot(slot: ViewSlot, note: string, context: ViewContext, settings: 
     }
     if ('message' in value) {
       report(note, slot.line, { line: 1, message: value.message });
-      return { html: UNAVAILABLE_INLINE, links: [] };
+      return { html: unavailableInline(pen.words), links: [] };
     }
-    return { html: drawInline(value, urls), links: value.kind === 'note' ? [value.note.slug] : [] };
+    return { html: drawInline(value, pen), links: value.kind === 'note' ? [value.note.slug] : [] };
   }
   const source = slot.view === 'base-file' ? settings.bases.get(slot.source) : slot.source;
-  if (source === undefined) return { html: UNAVAILABLE_VIEW, links: [] };
+  if (source === undefined) return { html: unavailableView(pen.words), links: [] };
   const outcome = slot.view === 'dataview' ? settings.engines.dataview(source, context) : settings.engines.base(source, context, slot.name);
   // A base file's problems are its own, whichever note embeds it; a block's are its note's.
   const [file, first] = slot.view === 'base-file' ? [slot.source, 1] : [note, slot.line];
   for (const problem of outcome.problems) report(file, first, problem);
-  if (!outcome.views.length) return { html: UNAVAILABLE_VIEW, links: [] };
-  return { html: outcome.views.map((view) => drawView(view, urls)).join(''), links: linkedSlugs(outcome.views) };
+  if (!outcome.views.length) return { html: unavailableView(pen.words), links: [] };
+  return { html: outcome.views.map((view) => drawView(view, pen)).join(''), links: linkedSlugs(outcome.views) };
 }
 
 /** The pages of the bases shared notes link or embed, every view of each evaluated with the base as `this`. */
-function drawBasePages(world: LinkWorld, evaluating: Omit<ViewContext, 'self'>, settings: ViewSettings, urls: SiteUrls, problems: Problems): BasePage[] {
+function drawBasePages(world: LinkWorld, evaluating: Omit<ViewContext, 'self'>, settings: ViewSettings, pen: Pen, problems: Problems): BasePage[] {
   const addresses = new Map(world.bases.map((address) => [address.path as string, address]));
   return [...settings.basesShown].flatMap(([path, namedBy]) => {
     const address = addresses.get(path);
@@ -97,7 +101,7 @@ function drawBasePages(world: LinkWorld, evaluating: Omit<ViewContext, 'self'>, 
     const self = baseAsThis(address, namedBy, Buffer.byteLength(source ?? ''));
     const outcome = source === undefined ? undefined : settings.engines.basePage(source, { ...evaluating, self });
     for (const problem of outcome?.problems ?? []) problems.warn(path, `base${problem.line ? ` at line ${problem.line}` : ''}: ${problem.message}`);
-    return [basePage(address, outcome, urls)];
+    return [basePage(address, outcome, pen)];
   });
 }
 
@@ -107,8 +111,9 @@ function drawBasePages(world: LinkWorld, evaluating: Omit<ViewContext, 'self'>, 
  * views reads nothing for them.
  */
 export function drawViews(rendered: RenderedDraft[], world: LinkWorld, urls: SiteUrls, settings: ViewSettings, problems: Problems): DrawnViews {
-  const drawn: DrawnViews = { html: new Map(), links: new Map(), pages: [], images: [] };
+  const drawn: DrawnViews = { html: new Map(), links: new Map(), pages: [], images: [], unavailable: unavailableView(settings.words) };
   if (!showsViews(rendered) && !settings.basesShown.size) return drawn;
+  const pen: Pen = { urls, words: settings.words };
   const showing = rendered.filter(({ rendered: result }) => result.embeds.some(isViewSlot));
   const { notes, resolveLink, resolveImage, images } = viewNotes(rendered, world, urls, { inlineFields: settings.engines.inlineFields, propertyTypes: settings.propertyTypes });
   const evaluating = { notes, resolveLink, resolveImage, now: settings.now, timeZone: settings.timeZone };
@@ -117,13 +122,13 @@ export function drawViews(rendered: RenderedDraft[], world: LinkWorld, urls: Sit
     const context: ViewContext = { ...evaluating, self: byPath.get(draft.path)! };
     const links = new Set<NoteSlug>();
     for (const slot of result.embeds.filter(isViewSlot)) {
-      const { html, links: linked } = drawSlot(slot, draft.path, context, settings, urls, problems);
+      const { html, links: linked } = drawSlot(slot, draft.path, context, settings, pen, problems);
       drawn.html.set(viewKey(draft.path, slot), html);
       for (const slug of linked) if (slug !== draft.slug) links.add(slug);
     }
     drawn.links.set(draft.slug, [...links]);
   }
-  drawn.pages = drawBasePages(world, evaluating, settings, urls, problems);
+  drawn.pages = drawBasePages(world, evaluating, settings, pen, problems);
   drawn.images = [...images];
   return drawn;
 }

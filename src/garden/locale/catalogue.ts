@@ -1,0 +1,168 @@
+import type { GrowthState } from '../types.ts';
+
+/*
+ * Every word the site writes around the gardener's notes, in one catalogue per language (en.ts,
+ * de.ts…), each typed as a Catalogue: a string missing from one is a type error in `npm run
+ * typecheck`, and tests/unit/locale.test.ts checks the same at run time. A word that changes with
+ * a number is a Plural, chosen by the language's own plural rules (Intl.PluralRules). `{name}`
+ * marks where a value goes: `{count}`, `{date}`, `{title}`, a link.
+ */
+
+/** One string per plural category the language has (Intl.PluralRules); `other` always. */
+export type Plural = { other: string } & Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many', string>>;
+
+export interface StateWords {
+  /** "Seed": the state's name, on badges and its page. */
+  label: string;
+  /** "{count} seeds", on the home page's growth counts. */
+  count: Plural;
+  /** One line, for tooltips and screen readers. */
+  explain: string;
+  /** A few sentences, for the state's page. */
+  about: string;
+  /** "No seeds yet.", on the state's page when it has none. */
+  none: string;
+}
+
+export interface Catalogue {
+  /** The defaults of the settings that are words: a garden that names neither is called this. */
+  defaults: { title: string; description: string };
+  /** Quotation marks around a searched phrase: `“{text}”`, `„{text}“`, `«\u00a0{text}\u00a0»`. */
+  quote: string;
+  layout: {
+    skipToContent: string;
+    menu: string;
+    /** The header's list of sections, for screen readers. */
+    sections: string;
+    growth: string;
+    tags: string;
+    moods: string;
+    graph: string;
+    searchLabel: string;
+    searchPlaceholder: string;
+    searchButton: string;
+    darkTheme: string;
+    /** "Tended by {author}." */
+    tendedBy: string;
+    followByRss: string;
+    mapOfGarden: string;
+  };
+  states: Record<GrowthState, StateWords>;
+  home: {
+    /** "Read “{title}” as a note": a link from the home page to the home note's own page. */
+    readAsNote: string;
+    /** "Search {count} notes…" */
+    searchNotes: Plural;
+    growth: string;
+    map: string;
+    mapLabel: string;
+    /** "The {count} best-connected notes and the links between them." */
+    mapCaption: Plural;
+    wholeMap: string;
+    recent: string;
+    tags: string;
+    moods: string;
+  };
+  note: {
+    breadcrumbs: string;
+    /** "mood {mood}" */
+    mood: string;
+    /** "planted {date}" */
+    planted: string;
+    /** "planted {planted}, tended {after}", the second a span of time ("3 days later"). */
+    plantedTended: string;
+    /** "tended {date}" */
+    tended: string;
+    sameDay: string;
+    daysLater: Plural;
+    monthsLater: Plural;
+    yearsLater: Plural;
+    tags: string;
+    backlinks: string;
+    noBacklinks: string;
+    neighbourhood: string;
+    /** "{title} and the notes it links with" */
+    graphLabel: string;
+    graphCaption: string;
+    /** "The {limit} most recently tended of {count} linked notes." */
+    graphCaptionSome: Plural;
+    relatedByTags: string;
+    byTendedDate: string;
+    newer: string;
+    older: string;
+  };
+  lists: {
+    /** " · tended {date}", after a note's state in a list. */
+    tended: string;
+    /** "{count} notes" */
+    notes: Plural;
+    /** "{notes}, newest tended first" */
+    newestFirst: string;
+    /** "{notes}, including narrower tags." */
+    includingNarrower: string;
+    /** "{notes}.": a tag's count of notes, when it has no narrower tags. */
+    tagged: string;
+    contents: string;
+  };
+  graph: {
+    /** "{title} ({state})": a circle's name. */
+    node: string;
+    /** "{title} ({state}), this note" */
+    current: string;
+    title: string;
+    description: string;
+    none: string;
+    /** "The {count} best-connected of {total} notes, and the links between them. Larger circles have more links." */
+    some: Plural;
+    all: string;
+    titled: string;
+    colours: string;
+    label: string;
+  };
+  tags: { title: string; none: string; breadcrumbs: string };
+  moods: { title: string; none: string; /** "Mood: {mood}" */ one: string };
+  growth: { steps: string };
+  search: {
+    title: string;
+    heading: string;
+    /** Without JavaScript: "… reachable from the {tags} and the {home}." */
+    noScript: string;
+    tagsLink: string;
+    homeLink: string;
+    label: string;
+    more: string;
+    filters: string;
+    state: string;
+    tag: string;
+    mood: string;
+    /** "Searching for {query}…" */
+    searching: string;
+    /** "{count} results for {query}" */
+    results: Plural;
+    /** "No results for {query}" */
+    none: string;
+  };
+  notFound: {
+    title: string;
+    heading: string;
+    /** "This page does not exist, or is not shared. Try the {home} or {search}." */
+    text: string;
+    homeLink: string;
+    searchLink: string;
+  };
+  base: {
+    /** "{title}: a view of the garden's notes." */
+    description: string;
+    about: string;
+  };
+  views: {
+    /** A view that cannot be published stands in its place as this line. */
+    unavailable: string;
+    yes: string;
+    no: string;
+  };
+  diagrams: {
+    /** "This diagram cannot be drawn: {reason}" */
+    failed: string;
+  };
+}
