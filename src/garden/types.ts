@@ -1,5 +1,5 @@
 /** The garden model: what the core hands to the site layer. Only shared notes ever appear here. */
-import type { SiteAddress } from './urls.ts';
+import type { SiteAddress, SitePath } from './urls.ts';
 
 /** The growth states, in the order a note grows through them: the one list of them. */
 export const GROWTH_STATES = ['seed', 'bud', 'evergreen'] as const;
@@ -70,6 +70,8 @@ export interface GardenNote {
   description?: string;
   /** The language its content is in, when the note names one (`lang`, BCP 47). */
   lang?: string;
+  /** Its own image (`image`, `cover`, `banner`), published: what a shared link to it shows. */
+  image?: SitePath;
   aliases: string[];
   /** Breadcrumb trail from `up`, nearest parent last. */
   up: NoteRef[];

@@ -59,7 +59,8 @@ async function found(page: Page, query: string): Promise<number> {
     return text.includes(q) && !/searching/i.test(text);
   }, query);
   const text = (await page.locator('#search-summary').textContent()) ?? '';
-  return Number(/^(\d+) result/.exec(text)?.[1] ?? 0);
+  // Counted as the garden's language writes numbers: "1,234 results".
+  return Number(/^([\d,]+) result/.exec(text)?.[1]?.replaceAll(',', '') ?? 0);
 }
 
 /** What Pagefind alone returns, without the page's check (a string, so no bundler rewrites the import). */

@@ -36,7 +36,7 @@ describe('search, as a visitor uses it', () => {
     const p = await open('/search/');
     await search(p, 'fiddlehead');
     expect(await resultTitles(p)).toEqual(['Ferns']);
-    await expect(p.locator('.pf-result-state').first().textContent()).resolves.toContain('evergreen');
+    await expect(p.locator('.pf-result-state').first().textContent()).resolves.toContain('Evergreen');
     // Ferns was updated 2025-05-01: the result says when, in words.
     expect((await p.locator('.pf-result-state').first().innerText()).replace(/\s+/g, ' ')).toMatch(/Evergreen · Tended 1 May 2025$/);
     await p.locator('.pf-result-link', { hasText: 'Ferns' }).click();
@@ -75,7 +75,7 @@ describe('search, as a visitor uses it', () => {
     await p.waitForFunction(() => {
       const states = [...document.querySelectorAll('.pf-result-state')].map((e) => e.textContent ?? '');
       const loading = document.querySelector('.pf-result[aria-hidden="true"]');
-      return !loading && states.length > 0 && states.every((state) => state.startsWith('bud'));
+      return !loading && states.length > 0 && states.every((state) => state.startsWith('Bud'));
     });
     expect(await resultTitles(p)).toEqual(['Oak']);
   });

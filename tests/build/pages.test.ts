@@ -104,7 +104,7 @@ describe('the sample garden', () => {
     // The note itself is in the middle, marked but not a link; every node has a name.
     expect(select('g.current title', svg) && toString(select('g.current title', svg)!)).toMatch(/^Linking your thinking/);
     // Its <title> names each node, on hover and for screen readers (axe checks the names in look.test.ts).
-    for (const node of selectAll('a', svg)) expect(toString(select(':scope > title', node)!)).toMatch(/\((seed|bud|evergreen)\)$/);
+    for (const node of selectAll('a', svg)) expect(toString(select(':scope > title', node)!)).toMatch(/\((Seed|Bud|Evergreen)\)$/);
     // A note without links has no graph.
     expect(select('section[aria-labelledby="note.graph"]', await page('untitled-thought'))).toBeUndefined();
   });

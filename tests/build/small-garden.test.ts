@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { buildSite, pageHtml, type BuiltSite } from '../helpers/build.ts';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { buildSite, listFiles, pageHtml, type BuiltSite } from '../helpers/build.ts';
 import { makeVault, shared } from '../helpers/vault.ts';
 
 /*
@@ -10,6 +12,9 @@ import { makeVault, shared } from '../helpers/vault.ts';
  * offers only what is there, and its home page draws no map (a map is worth its room from five
  * linked notes on). Two of its notes are written in other languages than the garden's.
  */
+/** The smallest PNG there is: one transparent pixel. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
 let site: BuiltSite;
 beforeAll(async () => {
   site = await buildSite(
@@ -20,6 +25,11 @@ beforeAll(async () => {
       'Jardin.md': shared('Une note écrite en français.', 'lang: fr\n'),
       'Hadiqa.md': shared('ملاحظة مكتوبة بالعربية.', 'lang: ar\n'),
       'Odd.md': shared('A note whose language is not one.', 'lang: python\n'),
+      'Pictured.md': shared('A note with a cover.', 'cover: "[[fern.png]]"\n'),
+      'Unpictured.md': shared('A note whose cover is missing.', 'image: nowhere.png\n'),
+      'Secret.md': '---\nimage: "[[zqcoversecret.png]]"\n---\nPrivate.',
+      'Pictures/fern.png': PNG,
+      'Pictures/zqcoversecret.png': PNG,
     }),
   );
   expect(site.code, site.output).toBe(0);
@@ -67,5 +77,31 @@ describe('a note in another language than the garden\'s', () => {
     expect(site.output).toContain('Odd.md');
     expect(site.output).toContain('lang "python" is not a language tag');
     expect(selectAll('article.note', await tree('odd'))[0]!.properties.lang).toBeUndefined();
+  });
+});
+
+describe('a note with an image of its own', () => {
+  const meta = (tree: Awaited<ReturnType<typeof fromHtml>>, key: string) => selectAll(`meta[property="${key}"], meta[name="${key}"]`, tree)[0]?.properties.content;
+
+  it('is shared with that image, published with the note', async () => {
+    const page = await tree('pictured');
+    const image = String(meta(page, 'og:image'));
+    expect(image).toMatch(/^https:\/\/garden\.test\/attachments\/fern-[\w-]+\.png$/);
+    expect(meta(page, 'twitter:card')).toBe('summary_large_image');
+    expect(meta(page, 'og:image:alt')).toBe('Pictured');
+    await expect(fs.stat(path.join(site.outDir, new URL(image).pathname))).resolves.toBeTruthy();
+  });
+
+  it('is shared without one when the vault has no such image, and says so', async () => {
+    const page = await tree('unpictured');
+    expect(meta(page, 'og:image')).toBeUndefined();
+    expect(meta(page, 'twitter:card')).toBe('summary');
+    expect(site.output).toContain('image "nowhere.png" names no image of the vault');
+  });
+
+  it("never publishes a private note's image", async () => {
+    const files = await listFiles(site.outDir);
+    expect(files.filter((f) => /zqcoversecret|secret/i.test(f))).toEqual([]);
+    expect(files.filter((f) => f.includes(`${path.sep}attachments${path.sep}`)).map((f) => path.basename(f))).toEqual([expect.stringMatching(/^fern-/)]);
   });
 });

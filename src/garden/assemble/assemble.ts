@@ -20,6 +20,7 @@ import { addRelated } from './related.ts';
 import { excerptOf } from './excerpt.ts';
 import { blockElementId } from '../render/markdown/marks.ts';
 import type { DrawnViews } from './views/draw-views.ts';
+import { coverImages } from './cover-images.ts';
 
 /** Stage 6: the garden model, every cross-link made among shared notes only. */
 export interface Assembled {
@@ -39,6 +40,7 @@ export interface Drawn {
 export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: SiteUrls, problems: Problems, drawn: Partial<Drawn> = {}): Assembled {
   const { canvases = new Map(), views = { html: new Map(), links: new Map(), pages: [], images: [], unavailable: '' } } = drawn;
   const registry = new TagRegistry();
+  const covers = coverImages(rendered.map(({ draft }) => draft), world, urls, problems);
   const notes = rendered.map(({ draft, rendered: result }): GardenNote => ({
     slug: draft.slug,
     path: draft.path,
@@ -52,6 +54,7 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
     dateSources: draft.dateSources,
     description: draft.description,
     ...(draft.lang ? { lang: draft.lang } : {}),
+    ...(covers.urls.has(draft.path) ? { image: covers.urls.get(draft.path)! } : {}),
     aliases: draft.aliases,
     up: [],
     html: '',
@@ -79,7 +82,7 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
   const moods = gatherMoods(inVaultOrder, notes);
   const tags = registry.tree(notes);
   addRelated(notes, tags);
-  return { notes, tags, moods, states: byState(notes), attachments: usedAttachments(rendered, canvases, views.images, world, urls) };
+  return { notes, tags, moods, states: byState(notes), attachments: usedAttachments(rendered, canvases, [...views.images, ...covers.files], world, urls) };
 }
 
 /**

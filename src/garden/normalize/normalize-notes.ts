@@ -12,6 +12,7 @@ import { chooseDates, type DateRule } from './vault-dates.ts';
 import { readAliases } from './aliases.ts';
 import { upTarget } from './up.ts';
 import { readLanguage } from './language.ts';
+import { readCover } from './cover.ts';
 import { cleanLabel, quoted } from './text.ts';
 
 /** Stage 3: a shared note with every contract rule applied to what its frontmatter says. */
@@ -32,6 +33,8 @@ export interface NoteDraft {
   description?: string;
   /** The language its content is in, when the note names one (`lang`). */
   lang?: string;
+  /** The image it names as its own (`image`, `cover`, `banner`), as written. */
+  cover?: string;
   aliases: string[];
   /** The link target `up` names, resolved once every note is known. */
   up?: string;
@@ -79,6 +82,7 @@ function draftOf(source: SharedSource, slug: NoteSlug, timeZone: string, dateRul
   const mood = readMood(data);
   if (mood.problem) problems.warn(path, mood.problem);
   const language = readLanguage(data);
+  const cover = readCover(data);
   if (language.problem) problems.warn(path, language.problem);
   const { title, headingLine } = noteTitle(data, source.frontmatter.body, path);
   return {
@@ -95,6 +99,7 @@ function draftOf(source: SharedSource, slug: NoteSlug, timeZone: string, dateRul
     dateSources: dates.sources,
     description: cleanLabel(publishedField(data, 'description')) || undefined,
     ...(language.lang ? { lang: language.lang } : {}),
+    ...(cover ? { cover } : {}),
     aliases: readAliases(data),
     up: upTarget(data),
   };

@@ -20,6 +20,7 @@ export const PUBLISHED_FIELDS = {
   aliases: ['aliases', 'alias'],
   up: ['up'],
   lang: ['lang'],
+  image: ['image', 'cover', 'banner'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PublishedField = keyof typeof PUBLISHED_FIELDS;
