@@ -17,3 +17,9 @@ export const themeColors = (() => {
 
 /** The site's words, numbers and dates in the garden's language (the `locale` setting). */
 export const words = wordsFor(config.locale, config.timeZone);
+
+/** The locale as Open Graph writes it, language_TERRITORY (`de_DE`): a tag without a region is given its likeliest. */
+export const ogLocale = (() => {
+  const likely = new Intl.Locale(config.locale).maximize();
+  return likely.region ? `${likely.language}_${likely.region}` : likely.language;
+})();
