@@ -37,7 +37,7 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
   const times = await collectFileDates(config.contentDir, decided.shared.map((source) => source.file), config.dates, problems);
   const drafts = normalize(decided.shared, config.timeZone, problems, { order: config.dates, times });
   const plugins = await readVaultPlugins(config.contentDir, problems);
-  const world = linkWorld(collected.sources, drafts, collected.attachments, { url: config.siteUrl, base: urls.base }, plugins);
+  const world = linkWorld(collected.sources, drafts, collected.attachments, { url: config.siteUrl, base: urls.base, locale: config.locale }, plugins);
   const read = performance.now();
 
   const rendered = await render(drafts, world, { cacheDir: config.cacheDir, timeout: config.renderTimeout }, problems);

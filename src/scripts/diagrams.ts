@@ -72,7 +72,7 @@ async function draw() {
       note.className = 'diagram-error';
       // The words come in the garden's language from the page (Diagrams.astro's data-failed).
       const reason = String((error as Error)?.message ?? error).split('\n')[0]!;
-      note.textContent = (document.querySelector<HTMLElement>('link[data-mermaid]')?.dataset.failed ?? '{reason}').replace('{reason}', reason);
+      note.textContent = (document.querySelector<HTMLElement>('link[data-mermaid]')?.dataset.failed ?? '{reason}').replace('{reason}', () => reason);
       figure.append(note);
     }
   }

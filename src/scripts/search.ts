@@ -79,14 +79,15 @@ type Data = Awaited<ReturnType<PagefindResult['data']>>;
 function item(data: Data): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'pf-result';
-  // A note in another language than the garden's says so (its `lang` property), for screen readers and browsers.
-  if (data.meta.lang && data.meta.lang !== document.documentElement.lang) li.lang = data.meta.lang;
   const title = li.appendChild(document.createElement('p'));
   title.className = 'pf-result-title';
   const link = title.appendChild(document.createElement('a'));
   link.className = 'pf-result-link';
   link.href = data.meta.url ?? data.url;
   link.textContent = data.meta.title ?? data.url;
+  // A note in another language than the garden's says so on its title and words (its `lang` property).
+  const lang = data.meta.lang && data.meta.lang !== document.documentElement.lang ? data.meta.lang : undefined;
+  if (lang) title.lang = lang;
   const state = data.meta.state;
   if (state && /^[a-z]+$/.test(state)) {
     const line = li.appendChild(document.createElement('p'));
@@ -106,6 +107,7 @@ function item(data: Data): HTMLLIElement {
   if (data.excerpt) {
     const text = li.appendChild(document.createElement('p'));
     text.className = 'pf-result-excerpt';
+    if (lang) text.lang = lang;
     text.append(excerpt(data.excerpt));
   }
   return li;

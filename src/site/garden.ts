@@ -22,6 +22,8 @@ type Indexed = {
   tags: Map<string, TagNode>;
   /** Sorted by name. */
   moods: Mood[];
+  /** Whether any note links another: the garden has a map worth a section. */
+  linked: boolean;
 };
 const indexes = new WeakMap<object, Indexed>();
 
@@ -41,6 +43,7 @@ export async function garden(): Promise<Indexed> {
     byState,
     tags: current.tags,
     moods: [...current.moods].sort((a, b) => a.name.localeCompare(b.name)),
+    linked: current.notes.some((note) => note.outgoing.length > 0),
   };
   indexes.set(current, indexed);
   return indexed;

@@ -16,7 +16,10 @@ let prefix: Promise<string> | undefined;
 const base = () =>
   (prefix ??= (async () => {
     const { cacheDir: _cacheDir, ...settings } = config as typeof config & { cacheDir?: string };
-    return `${await (await core()).coreVersion()}\0${JSON.stringify(settings)}`;
+    // Every page's header and footer offer only the sections the garden has (Base.astro).
+    const { tags, moods, linked } = await garden();
+    const sections = [tags.size > 0, moods.length > 0, linked];
+    return `${await (await core()).coreVersion()}\0${JSON.stringify(settings)}\0${JSON.stringify(sections)}`;
   })());
 
 /** `texts` are hashed as they are: a note's HTML, escaped into JSON, cost more than the hash. */

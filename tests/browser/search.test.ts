@@ -38,7 +38,7 @@ describe('search, as a visitor uses it', () => {
     expect(await resultTitles(p)).toEqual(['Ferns']);
     await expect(p.locator('.pf-result-state').first().textContent()).resolves.toContain('Evergreen');
     // Ferns was updated 2025-05-01: the result says when, in words.
-    expect((await p.locator('.pf-result-state').first().innerText()).replace(/\s+/g, ' ')).toMatch(/Evergreen · Tended 1 May 2025$/);
+    expect((await p.locator('.pf-result-state').first().innerText()).replace(/\s+/g, ' ')).toMatch(/Evergreen · tended 1 May 2025$/);
     await p.locator('.pf-result-link', { hasText: 'Ferns' }).click();
     await p.waitForURL(/\/ferns\/$/);
     expect(await p.locator('h1').textContent()).toBe('Ferns');

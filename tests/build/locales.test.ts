@@ -6,7 +6,8 @@ import { selectAll } from 'hast-util-select';
 import type { Root, RootContent } from 'hast';
 import { buildSite, listFiles, pageHtml, SAMPLE_GARDEN, type BuiltSite } from '../helpers/build.ts';
 import { en } from '../../src/garden/locale/en.ts';
-import { catalogueKey } from '../../src/garden/locale/locale.ts';
+import { CATALOGUES, catalogueKey } from '../../src/garden/locale/locale.ts';
+import { toString } from 'hast-util-to-string';
 import { SAME_AS_ENGLISH } from '../helpers/locales.ts';
 import settings from '../../garden.config.ts';
 
@@ -101,6 +102,13 @@ for (const { locale, dir, planted } of LOCALES) {
         for (const phrase of PHRASES) if (!shared.has(phrase) && new RegExp(`(^|[^A-Za-z])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).test(text)) left.push(`${path.relative(site.outDir, page)}: "${phrase}"`);
       }
       expect(left).toEqual([]);
+    });
+
+    it("names a note's footnotes in the garden's language, for screen readers", async () => {
+      const words = CATALOGUES[catalogueKey(locale)!]!.footnotes;
+      const page = fromHtml(await pageHtml(site, 'callouts-and-formatting'));
+      expect(selectAll('section.footnotes h2', page).map((h) => toString(h))).toEqual([words.label]);
+      expect(selectAll('a[data-footnote-backref]', page)[0]?.properties.ariaLabel).toBe(words.back.replace('{n}', '1'));
     });
 
     it("writes dates in the language's own form, and the feed's language", async () => {

@@ -8,7 +8,7 @@ import { buildSite, listFiles, pageHtml, type BuiltSite } from '../helpers/build
 import { makeVault, shared } from '../helpers/vault.ts';
 
 /*
- * A garden of three linked notes (and three unlinked ones), without tags or moods: its header
+ * A garden of three linked notes (and unlinked ones), without tags or moods: its header
  * offers only what is there, and its home page draws no map (a map is worth its room from five
  * linked notes on). Two of its notes are written in other languages than the garden's.
  */
@@ -56,12 +56,15 @@ describe('a garden of three linked notes', () => {
 describe('a note in another language than the garden\'s', () => {
   it('says so on its article, in its direction, and leaves the garden\'s own words as they are', async () => {
     const french = await tree('jardin');
-    const article = selectAll('article.note', french)[0]!;
-    expect([article.properties.lang, article.properties.dir]).toEqual(['fr', 'ltr']);
+    for (const part of ['article.note h1', '.note-body']) {
+      const element = selectAll(part, french)[0]!;
+      expect([element.properties.lang, element.properties.dir], part).toEqual(['fr', 'ltr']);
+    }
+    // The garden's words around the note stay in the garden's language, unmarked.
     expect(selectAll('html', french)[0]!.properties.lang).toBe('en-GB');
-    expect(selectAll('#note\\.backlinks', french).map((h) => toString(h))).toEqual(['Linked from']);
-    const arabic = selectAll('article.note', await tree('hadiqa'))[0]!;
-    expect([arabic.properties.lang, arabic.properties.dir]).toEqual(['ar', 'rtl']);
+    expect(selectAll('article.note, .note-footer, [lang="fr"] #note\\.backlinks', french).map((e) => e.properties.lang ?? null)).toEqual([null, null]);
+    const arabic = await tree('hadiqa');
+    expect(['article.note h1', '.note-body'].map((part) => selectAll(part, arabic)[0]!.properties.dir)).toEqual(['rtl', 'rtl']);
   });
 
   it('names its language in the feed, and a note in the garden\'s language names none', async () => {
@@ -103,5 +106,15 @@ describe('a note with an image of its own', () => {
     const files = await listFiles(site.outDir);
     expect(files.filter((f) => /zqcoversecret|secret/i.test(f))).toEqual([]);
     expect(files.filter((f) => f.includes(`${path.sep}attachments${path.sep}`)).map((f) => path.basename(f))).toEqual([expect.stringMatching(/^fern-/)]);
+  });
+});
+
+describe('a garden whose notes link to none', () => {
+  it('offers no map: neither the Graph section nor the footer link', async () => {
+    const unlinked = await buildSite(await makeVault({ 'One.md': shared('One.'), 'Two.md': shared('Two.') }));
+    expect(unlinked.code, unlinked.output).toBe(0);
+    const home = fromHtml(await pageHtml(unlinked, ''));
+    expect(selectAll('.site-nav a', home).map((a) => toString(a))).toEqual(['Growth']);
+    expect(selectAll('.site-footer a', home).map((a) => toString(a))).toEqual(['Follow by RSS']);
   });
 });

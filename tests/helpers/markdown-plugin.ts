@@ -42,6 +42,7 @@ import { gardenSchema, rehypeLowercaseSchemes } from '../../src/garden/render/ma
 import rehypeHeadingIds from '../../src/garden/render/heading-ids.ts';
 import { rehypeLostText, remarkSourceWords } from '../../src/garden/render/markdown/lost-text.ts';
 import { slug } from './slug.ts';
+import { en } from '../../src/garden/locale/en.ts';
 
 /** The note every fixture is rendered as. A first `# Fixture Note` repeats its title. */
 export const FIXTURE_NOTE = { title: 'Fixture Note', slug: slug('fixture-note') } as const;
@@ -96,6 +97,7 @@ const URLS = siteUrls('https://garden.example', '/');
 export const FAKE_VAULT: VaultLookups = {
   urls: URLS,
   plugins: { dataview: true },
+  words: en,
   note: findNote,
   isPrivate: (target) => key(target) === key('Private Note'),
   attachment(target) {

@@ -21,7 +21,8 @@ export interface LinkWorld {
   bases: BaseAddress[];
   /** The plugins the vault's Obsidian runs, which decide what some of its syntax means. */
   plugins: VaultPlugins;
-  site: { url: string; base: string };
+  /** The site's address, and its language (the words rendering writes: footnotes, a diagram's failure). */
+  site: { url: string; base: string; locale?: string };
 }
 
 /** Where a base's page is: its slug, and its title (its file name). */

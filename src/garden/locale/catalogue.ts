@@ -165,4 +165,6 @@ export interface Catalogue {
     /** "This diagram cannot be drawn: {reason}" */
     failed: string;
   };
+  /** A note's footnotes: the heading screen readers hear, and each way back ("Back to reference {n}"). */
+  footnotes: { label: string; back: string };
 }

@@ -72,7 +72,7 @@ export const de: Catalogue = {
     graphLabel: '{title} und die damit verknüpften Notizen',
     graphCaption: 'Notizen, auf die diese verweist oder die auf sie verweisen, und die Verknüpfungen zwischen ihnen.',
     graphCaptionSome: {
-      one: 'Die {limit} zuletzt gepflegten von {count} verknüpften Notiz.',
+      one: 'Die {limit} zuletzt gepflegten von {count} verknüpften Notizen.',
       other: 'Die {limit} zuletzt gepflegten von {count} verknüpften Notizen.',
     },
     relatedByTags: 'Über Schlagwörter verwandt',
@@ -135,4 +135,5 @@ export const de: Catalogue = {
   },
   views: { unavailable: 'Eine dynamische Ansicht des Tresors, nicht veröffentlicht.', yes: 'ja', no: 'nein' },
   diagrams: { failed: 'Dieses Diagramm kann nicht gezeichnet werden: {reason}' },
+  footnotes: { label: 'Fußnoten', back: 'Zurück zum Verweis {n}' },
 };

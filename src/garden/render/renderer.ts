@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { catalogueOf } from '../locale/locale.ts';
 import posix from 'node:path/posix';
 import { LinkLookup } from '../link/link-lookup.ts';
 import { isBaseFile, isCanvasFile } from '../collect/walk-vault.ts';
@@ -58,6 +59,7 @@ export function vaultLookups(world: LinkWorld): VaultLookups {
   return {
     urls,
     plugins: world.plugins,
+    words: catalogueOf(world.site.locale ?? 'en-GB'),
     tag(raw) {
       const segments = tagSegments(raw);
       return segments ? urls.tag(tagUrlPath(segments)) : undefined;

@@ -54,7 +54,8 @@ function reasonOf(error: unknown): string {
   return (reason || 'Mermaid cannot read it').slice(0, 300);
 }
 
-export default function rehypeDiagrams() {
+/** `failed`: the caption of a diagram that cannot be drawn, in the garden's language (`{reason}` where Mermaid's reason goes). */
+export default function rehypeDiagrams(failed = 'This diagram cannot be drawn: {reason}') {
   return async (tree: Root, file: VFile) => {
     if (!String(file.value).includes('mermaid')) return;
     const blocks: { pre: Element; parent: Root | Element; index: number }[] = [];
@@ -85,7 +86,7 @@ export default function rehypeDiagrams() {
           type: 'element',
           tagName: 'figcaption',
           properties: { className: ['diagram-error'] },
-          children: [{ type: 'text', value: `This diagram cannot be drawn: ${reason}` }],
+          children: [{ type: 'text', value: failed.replace('{reason}', () => reason) }],
         });
       }
       parent.children[index] = figure;

@@ -1,4 +1,5 @@
 import { unified } from 'unified';
+import { fillText } from '../../locale/locale.ts';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -135,7 +136,13 @@ function processorFor(vault: VaultLookups) {
     .use(remarkInlineTags, vault)
     .use(vault.plugins.dataview ? [remarkInlineFields] : [])
     // Sanitizing prefixes ids and footnote links once; remark-rehype must not prefix them as well.
-    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { htmlBlock: htmlBlockHandler as Handler } })
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      clobberPrefix: '',
+      handlers: { htmlBlock: htmlBlockHandler as Handler },
+      footnoteLabel: vault.words.footnotes.label,
+      footnoteBackLabel: (index: number) => fillText(vault.words.footnotes.back, { n: index + 1 }),
+    })
     .use(rehypeUnclosedStrippedTags)
     .use(rehypeRawWhenNeeded)
     .use(rehypeLowercaseSchemes)
@@ -149,7 +156,7 @@ function processorFor(vault: VaultLookups) {
     .use(rehypeOutline)
     // Math is typeset, and diagrams checked, only now that the tree is sanitized (math.ts says why).
     .use(rehypeMath)
-    .use(rehypeDiagrams)
+    .use(rehypeDiagrams, vault.words.diagrams.failed)
     .use(rehypeScrollingTables)
     .use(rehypeGardenMarks)
     .use(rehypeLostText)

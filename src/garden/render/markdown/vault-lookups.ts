@@ -2,6 +2,7 @@ import type { NoteSlug } from '../../types.ts';
 import type { VFile } from 'vfile';
 import type { SitePath, SiteUrls } from '../../urls.ts';
 import type { VaultPlugins } from '../../collect/read-vault-plugins.ts';
+import type { Catalogue } from '../../locale/catalogue.ts';
 
 /*
  * What the Markdown plugins may ask of the vault, given to them as options when the pipeline is
@@ -25,6 +26,8 @@ export interface VaultLookups {
   urls: SiteUrls;
   /** The plugins the vault's Obsidian runs that give Markdown a meaning (Dataview's fields and queries). */
   plugins: VaultPlugins;
+  /** The words rendering writes itself, in the garden's language. */
+  words: Pick<Catalogue, 'footnotes' | 'diagrams'>;
   /** A note link target, or undefined for a private or missing note (rendered the same way). */
   note(target: string, file: VFile): LinkTarget | undefined;
   /** Whether a link target is a private note (for the gardener's report only, never for the page). */
