@@ -31,8 +31,8 @@ const LOCALES: { locale: string; dir: 'ltr' | 'rtl'; planted: string }[] = [
   { locale: 'ar', dir: 'rtl', planted: '1 مايو 2024' },
 ];
 
-/** The gardener's words on a page: a note's text, titles, tags, moods, the garden's name. */
-const GARDENERS = ['.note-body', 'article.note > header h1', '.home-intro h1', '.prev-next a > :not(small)', '.site-title', 'title', '.note-list a', '.excerpt', '.backlinks a', '.backlink-context', '.note-footer section ul a', '.graph text', '.graph title', '.breadcrumbs a[href]:not([href$="/tags/"])', '.breadcrumbs [aria-current]', '.tag', '.mood', '.tag-tree', '.home-intro .lede', '.search-facet', 'h1 + .lede:not(.state-header .lede)', 'code'].join(', ');
+/** The gardener's words on a page: a note's text and headings (its contents list), titles, tags, moods, the garden's name. */
+const GARDENERS = ['.note-body', '.toc ol', 'article.note > header h1', '.home-intro h1', '.prev-next a > :not(small)', '.site-title', 'title', '.note-list a', '.excerpt', '.backlinks a', '.backlink-context', '.note-footer section ul a', '.graph text', '.graph title', '.breadcrumbs a[href]:not([href$="/tags/"])', '.breadcrumbs [aria-current]', '.tag', '.mood', '.tag-tree', '.home-intro .lede', '.search-facet', 'h1 + .lede:not(.state-header .lede)', 'code'].join(', ');
 
 /** The site's English words: every catalogue string, split where values go, kept where it has a word of four letters. */
 function englishPhrases(): string[] {
