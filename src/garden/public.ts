@@ -8,7 +8,7 @@ export { gardenGraph, localGraph, drawnLabel, LOCAL_LIMIT, type Graph, type Grap
 export { tendedOn } from './assemble/order.ts';
 export { feedItem, feedText } from './emit/feed-item.ts';
 export { mutedColor } from './config/colors.ts';
-export { wordsFor, dayFormatter, fillText, textDirection, type Words, type Plural } from './locale/locale.ts';
+export { wordsFor, dayFormatter, textDirection, type Words, type Plural } from './locale/locale.ts';
 export { siteUrls, noteAddress, type SiteUrls, type SitePath, type SiteAddress } from './urls.ts';
 export { GROWTH_STATES, byGrowthState } from './types.ts';
 export type * from './types.ts';

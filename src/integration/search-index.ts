@@ -113,18 +113,17 @@ async function indexDocuments(documents: Documents): Promise<SearchFiles> {
 export async function searchIndex<Kept>(garden: Garden, { locale, timeZone }: { locale: string; timeZone: string }, store: BundleStore<Kept>) {
   const started = performance.now();
   const formatDay = dayFormatter(locale, timeZone);
-  // One index, in the garden's language as its pages name it, so that the search page finds every
-  // note: Pagefind splits its index by a page's language, and searches the one its page names.
-  const language = locale;
+  // One index, in the garden's language as its pages name it (`locale`), so that the search page
+  // finds every note: Pagefind splits its index by a page's language, and searches the one its page names.
   // Under the site root, percent-encoded, as Pagefind writes a crawled page's URL; the search page adds the base path.
   const { notes, basePages } = garden;
   const documents: Documents = {
     count: notes.length + basePages.length,
     at(i) {
       const note = notes[i];
-      if (note) return { url: encodeURI(noteAddress(note.slug)), content: searchDocument(note, note.html, garden.tags, formatDay, language) };
+      if (note) return { url: encodeURI(noteAddress(note.slug)), content: searchDocument(note, note.html, garden.tags, formatDay, locale) };
       const page = basePages[i - notes.length]!;
-      return { url: encodeURI(noteAddress(page.slug)), content: baseSearchDocument(page, language) };
+      return { url: encodeURI(noteAddress(page.slug)), content: baseSearchDocument(page, locale) };
     },
   };
   const key = await bundleKey(documents);

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { site, urls } from '../site/config.ts';
+import { ownLanguage, site, urls } from '../site/config.ts';
 import { garden } from '../site/garden.ts';
 import { tended } from '../site/dates.ts';
 import { feedItem, feedText } from '../garden/public.ts';
@@ -30,7 +30,7 @@ export const GET: APIRoute = async () => {
         ...(date ? { pubDate: new Date(date) } : {}),
         categories: note.tags.map(feedText),
         // RSS 2.0 gives an item no language of its own: Dublin Core's, for a note in another than the channel's.
-        ...(note.lang && note.lang !== site.locale ? { customData: `<dc:language>${note.lang}</dc:language>` } : {}),
+        ...(ownLanguage(note.lang) ? { customData: `<dc:language>${note.lang}</dc:language>` } : {}),
       };
     }),
   });

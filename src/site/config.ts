@@ -23,3 +23,6 @@ export const ogLocale = (() => {
   const likely = new Intl.Locale(config.locale).maximize();
   return likely.region ? `${likely.language}_${likely.region}` : likely.language;
 })();
+
+/** A note's own language (its `lang`), when it is not the garden's: what its page and feed item mark. */
+export const ownLanguage = (lang: string | undefined): string | undefined => (lang && lang !== config.locale ? lang : undefined);

@@ -54,8 +54,6 @@ export function wordsFor(tag: string, timeZone: string) {
   return {
     ...catalogue,
     locale: tag,
-    /** The language subtag (`de` of `de-AT`), for the search index and a page's `lang`. */
-    language: new Intl.Locale(tag).language,
     dir: textDirection(tag),
     number: (n: number) => numbers.format(n),
     /** A Plural's form for `count`, its `{count}` and the other values filled in. */
@@ -64,7 +62,6 @@ export function wordsFor(tag: string, timeZone: string) {
     fill: fillText,
     /** "18 June 2025", "18. Juni 2025", "2025年6月18日", in the garden's time zone. */
     day: days,
-    quoted: (text: string) => fillText(catalogue.quote, { text }),
   };
 }
 
