@@ -1,7 +1,9 @@
 /**
  * `npm run bench [-- --notes N]`: builds a deterministic synthetic vault and prints cold build
  * time, the rebuild times after no change and after a body edit, a title edit and an added note,
- * peak memory, the framework floor and what one search downloads. The vault is written outside the repository.
+ * peak memory, the framework floor and what one search downloads, and what reading the vault's
+ * git history costs (`--git`: the vault is made a repository with a history of growth first).
+ * The vault is written outside the repository.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'generate-only': { type: 'boolean', default: false },
     floor: { type: 'boolean', default: true },
+    git: { type: 'boolean', default: false },
   },
 });
 const NOTES = Number(values.notes);
@@ -196,10 +199,57 @@ async function searchDownload(site: string) {
   return { query, pagefindBytes, totalBytes, requests, nextQuery, firstSearchBytes, nextSearchBytes, firstSearchRequests, nextSearchRequests };
 }
 
+/** Git with a throwaway identity, commits dated `date`. */
+function git(cwd: string, args: string[], date: string): Promise<void> {
+  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.test', ...args], { cwd, env, stdio: 'ignore' });
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args[0]} failed`))));
+  });
+}
+
+/**
+ * The vault made a repository with a history of growth: every note planted as a seed, then grown
+ * to the state it has now (two in three change), then one in ten tended.
+ */
+async function makeHistory(dir: string) {
+  const files = (await fs.readdir(dir, { recursive: true })).filter((file) => file.endsWith('.md')).map((file) => path.join(dir, file));
+  const now = await Promise.all(files.map((file) => fs.readFile(file, 'utf8')));
+  await git(dir, ['init', '-q'], '2024-01-01T00:00:00Z');
+  const commit = async (date: string, write: (text: string, i: number) => string | undefined) => {
+    await Promise.all(files.map((file, i) => {
+      const text = write(now[i]!, i);
+      return text === undefined ? undefined : fs.writeFile(file, text);
+    }));
+    await git(dir, ['add', '-A'], date);
+    await git(dir, ['commit', '-qm', date], date);
+  };
+  await commit('2024-01-01T00:00:00Z', (text) => text.replace(/^state: .*$/m, 'state: seed'));
+  await commit('2024-06-01T00:00:00Z', (text) => text);
+  await commit('2025-01-01T00:00:00Z', (text, i) => (i % 10 === 0 ? `${text}\nTended again.\n` : undefined));
+}
+
+/** Reading the shared notes' git history, as a build does (collect, publish rule, history), alone: seconds. */
+async function historySeconds(dir: string): Promise<number> {
+  const { Problems } = await import('../src/garden/problems.ts');
+  const { collect } = await import('../src/garden/collect/collect.ts');
+  const { decide } = await import('../src/garden/publish/decide.ts');
+  const { vaultGit } = await import('../src/garden/collect/git-log.ts');
+  const { readVaultHistory } = await import('../src/garden/collect/git-history.ts');
+  const { decideHistories } = await import('../src/garden/publish/shared-versions.ts');
+  const problems = new Problems();
+  const { shared } = decide((await collect(dir, problems)).sources, problems);
+  const started = performance.now();
+  const history = await readVaultHistory(vaultGit(dir, problems), new Set(shared.map((source) => source.path.normalize('NFC'))));
+  decideHistories(history.versions);
+  return (performance.now() - started) / 1000;
+}
+
 const work = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-bench-'));
 const vault = path.join(work, 'vault');
 console.log(`Generating ${NOTES} notes of ~${WORDS} words in ${vault} …`);
 await generate(vault);
+if (values.git) await makeHistory(vault);
 if (values['generate-only']) {
   console.log(`generated: ${vault}`);
   process.exit(0);
@@ -250,6 +300,7 @@ A new paragraph about moss and patience, written after the first build.
   }),
 ];
 const download = await searchDownload(outDir);
+const history = await historySeconds(vault);
 const floor = values.floor ? await floorBuild(vault, path.join(work, 'floor')) : undefined;
 if (floor && floor.code !== 0) console.error(floor.output);
 const summaryLine = /\d+ notes found:.*/.exec(cold.output)?.[0] ?? '';
@@ -265,6 +316,7 @@ for (const run of rebuilds) {
   const indexed = search?.[1] ? 'search index reused' : search?.[2] ? `search indexed in ${search[2]} s` : 'search index: not logged';
   console.log(`${`${run.label}:`.padEnd(20)}${run.seconds.toFixed(1)} s  (${((run.seconds / cold.seconds) * 100).toFixed(0)}% of cold; ${reused} of ${rendered} pages reused; ${indexed}; peak memory ${run.peakMiB.toFixed(0)} MiB)`);
 }
+console.log(`git history read:    ${history.toFixed(2)} s (${((history / cold.seconds) * 100).toFixed(1)}% of the cold build; ${values.git ? 'a history of three commits' : 'the vault is not a git repository'})`);
 console.log(`per published page: ${((cold.seconds * 1000) / Number(pages)).toFixed(2)} ms cold`);
 if (floor) {
   const floorPages = Number(/(\d+) page\(s\) built/.exec(floor.output)?.[1]);

@@ -3,7 +3,13 @@ import type { GardenConfig } from './config/config.ts';
 import { Problems } from './problems.ts';
 import { siteUrls } from './urls.ts';
 import { collect } from './collect/collect.ts';
-import { collectFileDates } from './collect/file-dates.ts';
+import { collectFileDates, type VaultTimes } from './collect/file-dates.ts';
+import type { VaultFile } from './collect/walk-vault.ts';
+import { vaultGit } from './collect/git-log.ts';
+import { readVaultHistory } from './collect/git-history.ts';
+import { decideHistories, type SharedVersion } from './publish/shared-versions.ts';
+import { withGrowth } from './normalize/growth.ts';
+import { gitTimes } from './normalize/git-times.ts';
 import { decide } from './publish/decide.ts';
 import { normalize } from './normalize/normalize-notes.ts';
 import { linkWorld } from './link/link-world.ts';
@@ -33,9 +39,8 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
 
   const collected = await collect(config.contentDir, problems);
   const decided = decide(collected.sources, problems);
-  // Only shared notes are dated, so git and the file system are read once the publish rule has spoken.
-  const times = await collectFileDates(config.contentDir, decided.shared.map((source) => source.file), config.dates, problems);
-  const drafts = normalize(decided.shared, config.timeZone, problems, { order: config.dates, times });
+  const { times, histories } = await readVaultTimes(config, decided.shared.map((source) => source.file), problems);
+  const drafts = withGrowth(normalize(decided.shared, config.timeZone, problems, { order: config.dates, times }), histories, config.timeZone);
   const plugins = await readVaultPlugins(config.contentDir, problems);
   const world = linkWorld(collected.sources, drafts, collected.attachments, { url: config.siteUrl, base: urls.base, locale: config.locale }, plugins);
   const read = performance.now();
@@ -63,4 +68,22 @@ export async function buildGarden(config: GardenConfig): Promise<Garden> {
     stats: { found: collected.sources.length, published: garden.notes.length, private: decided.private.length, attachments: garden.attachments.length },
     seconds: { read: (read - started) / 1000, render: (renderEnded - read) / 1000, total: (performance.now() - started) / 1000 },
   };
+}
+
+/**
+ * What the vault knows of shared notes beyond their frontmatter, read once the publish rule has
+ * spoken: their files' times and their git history, each only when a setting asks for it. Git's
+ * dates and the growth history both come from the versions the publish rule shared.
+ */
+async function readVaultTimes(config: GardenConfig, shared: VaultFile[], problems: Problems): Promise<{ times: VaultTimes; histories: Map<string, SharedVersion[]> }> {
+  const datesFromGit = config.dates.includes('git');
+  const readsGit = shared.length > 0 && (datesFromGit || config.growthHistory);
+  const wanted = new Set(shared.map((file) => file.path.normalize('NFC')));
+  const [files, history] = await Promise.all([
+    collectFileDates(shared, config.dates),
+    readsGit ? readVaultHistory(vaultGit(config.contentDir, problems), wanted) : undefined,
+  ]);
+  const histories = decideHistories(history?.versions ?? new Map());
+  const times = datesFromGit && history ? { ...files, git: gitTimes(histories, history.uncommitted) } : files;
+  return { times, histories: config.growthHistory ? histories : new Map() };
 }

@@ -6,9 +6,10 @@
  */
 export { gardenGraph, localGraph, drawnLabel, LOCAL_LIMIT, type Graph, type GraphSize, type GraphNote, type LocalGraph } from './assemble/graph.ts';
 export { tendedOn } from './assemble/order.ts';
-export { feedItem, feedText } from './emit/feed-item.ts';
+export { feedItem, feedText, feedDescription } from './emit/feed-item.ts';
+export { GROWN_LIMIT } from './assemble/grown.ts';
 export { mutedColor } from './config/colors.ts';
 export { wordsFor, dayFormatter, textDirection, type Words, type Plural } from './locale/locale.ts';
-export { siteUrls, noteAddress, type SiteUrls, type SitePath, type SiteAddress } from './urls.ts';
+export { siteUrls, noteAddress, GROWN_ROUTES, type SiteUrls, type SitePath, type SiteAddress } from './urls.ts';
 export { GROWTH_STATES, byGrowthState } from './types.ts';
 export type * from './types.ts';

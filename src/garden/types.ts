@@ -72,6 +72,8 @@ export interface GardenNote {
   lang?: string;
   /** Its own image (`image`, `cover`, `banner`), published: what a shared link to it shows. */
   image?: SitePath;
+  /** How it grew, from the vault's git history of its shared versions (absent without one). */
+  growth?: Growth;
   aliases: string[];
   /** Breadcrumb trail from `up`, nearest parent last. */
   up: NoteRef[];
@@ -145,9 +147,33 @@ export interface Redirect {
   origin: string;
 }
 
+/** A growth state a note reached, and when (an ISO 8601 instant in the garden's time zone). */
+export interface GrowthStep {
+  state: GrowthState;
+  date: string;
+}
+
+/** A note's growth: its states in order, the first the one it was first shared in. */
+export interface Growth {
+  steps: GrowthStep[];
+  /** Commits that changed it after it was first shared. */
+  tended: number;
+  /** Whether the first step is its planting (false: it was planted earlier, before the vault's history). */
+  planted: boolean;
+}
+
+/** A note reaching a new growth state, for the garden's list of what grew. */
+export interface GrowthEvent extends GrowthStep {
+  slug: NoteSlug;
+  /** Which of the note's steps it is (the element id `note.grown-{step}` on its page). */
+  step: number;
+}
+
 export interface Garden {
   /** Shared notes, newest tended first. */
   notes: GardenNote[];
+  /** Notes that changed growth state, newest first (empty without a git history). */
+  grown: GrowthEvent[];
   tags: Map<string, TagNode>;
   moods: Mood[];
   states: Record<GrowthState, NoteSlug[]>;

@@ -33,6 +33,9 @@ export const SITE_ROUTES = [
   'pagefind', '_astro', '_katex', 'sitemap-index.xml', 'sitemap-0.xml', 'favicon.svg', 'states.svg', 'robots.txt',
 ] as const;
 
+/** The recently grown page and its feed, in the state pages' folder (a route each that only a git history makes). */
+export const GROWN_ROUTES = { page: 'grown', feed: 'grown.xml' } as const;
+
 /** Normalizes a base path to `/` or `/a/b/`. */
 export function normalizeBase(base: string): string {
   const segments = base.split('/').filter(Boolean);
@@ -53,6 +56,9 @@ export interface SiteUrls {
   state(state: string): SitePath;
   /** The folder of the state pages, for telling whether a page is one of them. */
   statePages(): SitePath;
+  /** The notes that changed growth state, newest first (beside the state pages), and its feed. */
+  grown(): SitePath;
+  grownFeed(): SitePath;
   moods(): SitePath;
   mood(slug: string): SitePath;
   graph(): SitePath;
@@ -95,6 +101,8 @@ export function siteUrls(siteUrl: string, base: string): SiteUrls {
     tag: (urlPath) => page(`tags/${urlPath}`),
     state: (state) => page(`states/${state}`),
     statePages: () => page('states'),
+    grown: () => page(`states/${GROWN_ROUTES.page}`),
+    grownFeed: () => at(`states/${GROWN_ROUTES.feed}`),
     moods: () => page('moods'),
     mood: (slug) => page(`moods/${slug}`),
     graph: () => page('graph'),

@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { syncedGarden, type Kind } from '../integration/core.ts';
 import { byGrowthState, localGraph, type LocalGraph } from '../garden/public.ts';
-import type { BasePage, GardenNote, GrowthState, TagNode, Mood, NoteSlug } from '../garden/types.ts';
+import type { BasePage, GardenNote, GrowthEvent, GrowthState, TagNode, Mood, NoteSlug } from '../garden/types.ts';
 
 /*
  * What pages read: the core's garden of this build, indexed once. Astro's content store holds only
@@ -24,6 +24,8 @@ type Indexed = {
   moods: Mood[];
   /** Whether any note links another: the garden has a map worth a section. */
   linked: boolean;
+  /** Notes that changed growth state, newest first (none without a git history). */
+  grown: GrowthEvent[];
 };
 const indexes = new WeakMap<object, Indexed>();
 
@@ -44,6 +46,7 @@ export async function garden(): Promise<Indexed> {
     tags: current.tags,
     moods: [...current.moods].sort((a, b) => a.name.localeCompare(b.name)),
     linked: current.notes.some((note) => note.outgoing.length > 0),
+    grown: current.grown,
   };
   indexes.set(current, indexed);
   return indexed;

@@ -73,7 +73,7 @@ export async function moodPageKey(mood: { name: string; slug: string; notes: str
 }
 
 export async function statePageKey(state: string): Promise<string> {
-  const { byState } = await garden();
+  const { byState, grown } = await garden();
   const counts = Object.fromEntries(Object.entries(byState).map(([s, list]) => [s, list.length]));
-  return key('state', [state, counts, byState[state as keyof typeof byState].map(listed)]);
+  return key('state', [state, counts, grown.length > 0, byState[state as keyof typeof byState].map(listed)]);
 }

@@ -51,6 +51,13 @@ describe('a garden of three linked notes', () => {
     expect(selectAll('.site-footer a', home).map((a) => toString(a))).toContain('Map of the garden');
     expect(selectAll('.graph', await tree('graph'))).toHaveLength(1);
   });
+
+  it('shows no growth history, not being in git: no line on a note, no page of what grew, no link to one', async () => {
+    expect(selectAll('.note-growth', await tree('first'))).toEqual([]);
+    const files = await listFiles(site.outDir);
+    expect(files.filter((file) => file.includes('grown'))).toEqual([]);
+    expect(selectAll('a', await tree('')).map((a) => toString(a))).not.toContain('Recently grown');
+  });
 });
 
 describe('a note in another language than the garden\'s', () => {

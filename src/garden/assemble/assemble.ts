@@ -1,7 +1,7 @@
 import type { NoteSlug } from '../types.ts';
 import type { VaultFile } from '../collect/walk-vault.ts';
 import type { Problems } from '../problems.ts';
-import { byGrowthState, type Attachment, type GardenNote, type GrowthState, type TagNode, type Mood } from '../types.ts';
+import { byGrowthState, type Attachment, type GardenNote, type GrowthEvent, type GrowthState, type TagNode, type Mood } from '../types.ts';
 import type { RenderedDraft } from '../render/render-garden.ts';
 import type { LinkWorld } from '../link/link-world.ts';
 import { attachmentFileName } from '../render/renderer.ts';
@@ -21,10 +21,12 @@ import { excerptOf } from './excerpt.ts';
 import { blockElementId } from '../render/markdown/marks.ts';
 import type { DrawnViews } from './views/draw-views.ts';
 import { coverImages } from './cover-images.ts';
+import { recentlyGrown } from './grown.ts';
 
 /** Stage 6: the garden model, every cross-link made among shared notes only. */
 export interface Assembled {
   notes: GardenNote[];
+  grown: GrowthEvent[];
   tags: Map<string, TagNode>;
   moods: Mood[];
   states: Record<GrowthState, NoteSlug[]>;
@@ -54,6 +56,7 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
     dateSources: draft.dateSources,
     description: draft.description,
     ...(draft.lang ? { lang: draft.lang } : {}),
+    ...(draft.growth ? { growth: draft.growth } : {}),
     ...(covers.urls.has(draft.path) ? { image: covers.urls.get(draft.path)! } : {}),
     aliases: draft.aliases,
     up: [],
@@ -82,7 +85,7 @@ export function assemble(rendered: RenderedDraft[], world: LinkWorld, urls: Site
   const moods = gatherMoods(inVaultOrder, notes);
   const tags = registry.tree(notes);
   addRelated(notes, tags);
-  return { notes, tags, moods, states: byState(notes), attachments: usedAttachments(rendered, canvases, [...views.images, ...covers.files], world, urls) };
+  return { notes, grown: recentlyGrown(notes), tags, moods, states: byState(notes), attachments: usedAttachments(rendered, canvases, [...views.images, ...covers.files], world, urls) };
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { DateSource } from '../types.ts';
-import type { Problems } from '../problems.ts';
 import type { VaultFile } from './walk-vault.ts';
-import { readGitTimes, type FileTimes } from './git-dates.ts';
+import type { FileTimes } from './git-dates.ts';
 import { readFileTimes } from './file-times.ts';
 import { mapLimit } from './collect.ts';
 
@@ -9,16 +8,13 @@ import { mapLimit } from './collect.ts';
 export type VaultTimes = Partial<Record<Exclude<DateSource, 'frontmatter'>, Map<string, FileTimes>>>;
 
 /**
- * Part of reading the vault, run once the publish rule has decided: only shared notes are dated,
- * and only from the sources the `dates` setting lists. Git and the file system are read at once.
+ * Part of reading the vault, run once the publish rule has decided: only shared notes are dated.
+ * Their files' times, when the `dates` setting lists the file system (git's come from their
+ * shared versions: normalize/git-times.ts).
  */
-export async function collectFileDates(vaultDir: string, shared: VaultFile[], order: DateSource[], problems: Problems): Promise<VaultTimes> {
-  if (shared.length === 0) return {};
-  const [git, filesystem] = await Promise.all([
-    order.includes('git') ? readGitTimes(vaultDir, new Set(shared.map((file) => file.path.normalize('NFC'))), problems) : undefined,
-    order.includes('filesystem') ? statAll(shared) : undefined,
-  ]);
-  return { ...(git ? { git } : {}), ...(filesystem ? { filesystem } : {}) };
+export async function collectFileDates(shared: VaultFile[], order: DateSource[]): Promise<VaultTimes> {
+  if (shared.length === 0 || !order.includes('filesystem')) return {};
+  return { filesystem: await statAll(shared) };
 }
 
 async function statAll(files: VaultFile[]): Promise<Map<string, FileTimes>> {

@@ -150,6 +150,7 @@ export const settingsSchema = z.strictObject({
     .default('UTC')
     .describe('time zone for dates written without one'),
   dates: dates.describe('where a note\'s dates come from, first that knows wins'),
+  growthHistory: onOff('growthHistory').default(true).describe("show how notes grew, from the vault's git history"),
   feedLimit: z
     .number(feedLimitRefused)
     .int(feedLimitRefused)

@@ -177,6 +177,18 @@ export const ar: Catalogue = {
   tags: { title: 'الوسوم', none: 'لا توجد وسوم بعد.', breadcrumbs: 'مسار التنقل' },
   moods: { title: 'الحالات المزاجية', none: 'لا توجد حالات مزاجية بعد.', one: 'المزاج: {mood}' },
   growth: { steps: 'مراحل النمو' },
+  history: {
+    label: 'كيف نمت',
+    planted: { seed: 'زُرعت بذرةً في {date}', bud: 'زُرعت برعمًا في {date}', evergreen: 'زُرعت دائمةَ الخضرة في {date}' },
+    reached: { seed: 'بذرة في {date}', bud: 'برعم في {date}', evergreen: 'دائمة الخضرة في {date}' },
+    tended: { zero: 'لم يُعتنَ بها بعد', one: 'اعتُني بها مرة واحدة', two: 'اعتُني بها مرتين', few: 'اعتُني بها {count} مرات', many: 'اعتُني بها {count} مرة', other: 'اعتُني بها {count} مرة' },
+    title: 'ما نما مؤخرًا',
+    description: 'ملاحظات بلغت مرحلة نمو جديدة، الأحدث أولًا.',
+    became: { seed: 'صارت {title} بذرة', bud: 'صارت {title} برعمًا', evergreen: 'صارت {title} دائمة الخضرة' },
+    some: { zero: 'لا تغيّر في مراحل النمو.', one: 'آخر تغيّر في مرحلة النمو.', two: 'آخر تغيّرين في مراحل النمو.', few: 'آخر {count} تغيّرات في مراحل النمو.', many: 'آخر {count} تغيّرًا في مراحل النمو.', other: 'آخر {count} تغيّر في مراحل النمو.' },
+    feedTitle: '{title}: ما نما مؤخرًا',
+    follow: 'تابع ما ينمو عبر RSS',
+  },
   search: {
     title: 'البحث',
     heading: 'ابحث في الحديقة',

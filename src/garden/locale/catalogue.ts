@@ -122,6 +122,27 @@ export interface Catalogue {
   tags: { title: string; none: string; breadcrumbs: string };
   moods: { title: string; none: string; /** "Mood: {mood}" */ one: string };
   growth: { steps: string };
+  /** A note's growth, from the vault's git history, and the garden's page of what grew. */
+  history: {
+    /** "How it grew": the note's list of its growth states, for screen readers. */
+    label: string;
+    /** "planted as a seed on {date}": the first state, when it is the note's planting. */
+    planted: Record<GrowthState, string>;
+    /** "bud on {date}": a later state, or the first when the note was planted before its history. */
+    reached: Record<GrowthState, string>;
+    /** "tended {count} times": commits that changed the note after it was first shared. */
+    tended: Plural;
+    /** "Recently grown": the page's title, and the link to it. */
+    title: string;
+    description: string;
+    /** "{title} became a bud": an entry of the page and of its feed. */
+    became: Record<GrowthState, string>;
+    /** "The {count} most recent changes of growth state.", when the page shows fewer than there are. */
+    some: Plural;
+    /** "{title}: recently grown": the feed's title, {title} the garden's. */
+    feedTitle: string;
+    follow: string;
+  };
   search: {
     title: string;
     heading: string;

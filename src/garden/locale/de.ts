@@ -106,6 +106,18 @@ export const de: Catalogue = {
   tags: { title: 'Schlagwörter', none: 'Noch keine Schlagwörter.', breadcrumbs: 'Brotkrümelnavigation' },
   moods: { title: 'Stimmungen', none: 'Noch keine Stimmungen.', one: 'Stimmung: {mood}' },
   growth: { steps: 'Wachstumsstadien' },
+  history: {
+    label: 'Wie sie gewachsen ist',
+    planted: { seed: 'als Samen gepflanzt am {date}', bud: 'als Knospe gepflanzt am {date}', evergreen: 'als Immergrün gepflanzt am {date}' },
+    reached: { seed: 'Samen am {date}', bud: 'Knospe am {date}', evergreen: 'Immergrün am {date}' },
+    tended: { one: 'einmal gepflegt', other: '{count}-mal gepflegt' },
+    title: 'Zuletzt gewachsen',
+    description: 'Notizen, die ein neues Wachstumsstadium erreicht haben, die neuesten zuerst.',
+    became: { seed: '{title} wurde zum Samen', bud: '{title} wurde zur Knospe', evergreen: '{title} wurde immergrün' },
+    some: { one: 'Der neueste Wechsel des Wachstumsstadiums.', other: 'Die {count} neuesten Wechsel des Wachstumsstadiums.' },
+    feedTitle: '{title}: zuletzt gewachsen',
+    follow: 'Dem Wachstum per RSS folgen',
+  },
   search: {
     title: 'Suche',
     heading: 'Den Garten durchsuchen',

@@ -100,6 +100,18 @@ export const en: Catalogue = {
   tags: { title: 'Tags', none: 'No tags yet.', breadcrumbs: 'Breadcrumbs' },
   moods: { title: 'Moods', none: 'No moods yet.', one: 'Mood: {mood}' },
   growth: { steps: 'Growth states' },
+  history: {
+    label: 'How it grew',
+    planted: { seed: 'planted as a seed on {date}', bud: 'planted as a bud on {date}', evergreen: 'planted as an evergreen on {date}' },
+    reached: { seed: 'seed on {date}', bud: 'bud on {date}', evergreen: 'evergreen on {date}' },
+    tended: { one: 'tended once', other: 'tended {count} times' },
+    title: 'Recently grown',
+    description: 'Notes that reached a new growth state, newest first.',
+    became: { seed: '{title} became a seed', bud: '{title} became a bud', evergreen: '{title} became an evergreen' },
+    some: { one: 'The most recent change of growth state.', other: 'The {count} most recent changes of growth state.' },
+    feedTitle: '{title}: recently grown',
+    follow: 'Follow what grows by RSS',
+  },
   search: {
     title: 'Search',
     heading: 'Search the garden',

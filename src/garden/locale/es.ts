@@ -112,6 +112,18 @@ export const es: Catalogue = {
   tags: { title: 'Etiquetas', none: 'Todavía no hay etiquetas.', breadcrumbs: 'Ruta de navegación' },
   moods: { title: 'Estados de ánimo', none: 'Todavía no hay estados de ánimo.', one: 'Estado de ánimo: {mood}' },
   growth: { steps: 'Etapas de crecimiento' },
+  history: {
+    label: 'Cómo creció',
+    planted: { seed: 'plantada como semilla el {date}', bud: 'plantada como brote el {date}', evergreen: 'plantada como perenne el {date}' },
+    reached: { seed: 'semilla el {date}', bud: 'brote el {date}', evergreen: 'perenne el {date}' },
+    tended: { one: 'cuidada una vez', many: 'cuidada {count} veces', other: 'cuidada {count} veces' },
+    title: 'Lo que ha crecido',
+    description: 'Notas que han llegado a una nueva etapa de crecimiento, las más recientes primero.',
+    became: { seed: '{title} pasó a ser semilla', bud: '{title} pasó a ser brote', evergreen: '{title} pasó a ser perenne' },
+    some: { one: 'El cambio de etapa más reciente.', many: 'Los {count} cambios de etapa más recientes.', other: 'Los {count} cambios de etapa más recientes.' },
+    feedTitle: '{title}: lo que ha crecido',
+    follow: 'Seguir lo que crece por RSS',
+  },
   search: {
     title: 'Búsqueda',
     heading: 'Buscar en el jardín',

@@ -112,6 +112,18 @@ export const fr: Catalogue = {
   tags: { title: 'Étiquettes', none: 'Aucune étiquette pour l’instant.', breadcrumbs: 'Fil d’Ariane' },
   moods: { title: 'Humeurs', none: 'Aucune humeur pour l’instant.', one: 'Humeur\u00a0: {mood}' },
   growth: { steps: 'Stades de croissance' },
+  history: {
+    label: 'Sa croissance',
+    planted: { seed: 'plantée comme graine le {date}', bud: 'plantée comme bourgeon le {date}', evergreen: 'plantée comme vivace le {date}' },
+    reached: { seed: 'graine le {date}', bud: 'bourgeon le {date}', evergreen: 'vivace le {date}' },
+    tended: { one: 'entretenue une fois', many: 'entretenue {count} fois', other: 'entretenue {count} fois' },
+    title: 'Ce qui a poussé récemment',
+    description: 'Les notes passées à un nouveau stade de croissance, les plus récentes d’abord.',
+    became: { seed: '{title} est devenue une graine', bud: '{title} est devenue un bourgeon', evergreen: '{title} est devenue vivace' },
+    some: { one: 'Le changement de stade le plus récent.', many: 'Les {count} changements de stade les plus récents.', other: 'Les {count} changements de stade les plus récents.' },
+    feedTitle: '{title} : ce qui a poussé récemment',
+    follow: 'Suivre ce qui pousse par RSS',
+  },
   search: {
     title: 'Recherche',
     heading: 'Rechercher dans le jardin',

@@ -100,6 +100,18 @@ export const ja: Catalogue = {
   tags: { title: 'タグ', none: 'タグはまだありません。', breadcrumbs: 'パンくずリスト' },
   moods: { title: '気分', none: '気分はまだありません。', one: '気分：{mood}' },
   growth: { steps: '成長段階' },
+  history: {
+    label: '育ちの記録',
+    planted: { seed: '{date}に種として植えた', bud: '{date}につぼみとして植えた', evergreen: '{date}に常緑として植えた' },
+    reached: { seed: '{date}に種', bud: '{date}につぼみ', evergreen: '{date}に常緑' },
+    tended: { other: '{count}回手入れ' },
+    title: '最近育ったノート',
+    description: '新しい成長段階に進んだノート（新しい順）。',
+    became: { seed: '{title}が種になった', bud: '{title}がつぼみになった', evergreen: '{title}が常緑になった' },
+    some: { other: '成長段階の変化のうち最新の{count}件。' },
+    feedTitle: '{title}：最近育ったノート',
+    follow: '育ったノートをRSSで購読',
+  },
   search: {
     title: '検索',
     heading: '庭を検索',

@@ -112,6 +112,18 @@ export const pt: Catalogue = {
   tags: { title: 'Etiquetas', none: 'Ainda não há etiquetas.', breadcrumbs: 'Trilha de navegação' },
   moods: { title: 'Humores', none: 'Ainda não há humores.', one: 'Humor: {mood}' },
   growth: { steps: 'Fases de crescimento' },
+  history: {
+    label: 'Como cresceu',
+    planted: { seed: 'plantada como semente em {date}', bud: 'plantada como broto em {date}', evergreen: 'plantada como perene em {date}' },
+    reached: { seed: 'semente em {date}', bud: 'broto em {date}', evergreen: 'perene em {date}' },
+    tended: { one: 'cuidada uma vez', many: 'cuidada {count} vezes', other: 'cuidada {count} vezes' },
+    title: 'O que cresceu',
+    description: 'Notas que chegaram a uma nova fase de crescimento, as mais recentes primeiro.',
+    became: { seed: '{title} passou a ser semente', bud: '{title} passou a ser broto', evergreen: '{title} passou a ser perene' },
+    some: { one: 'A mudança de fase mais recente.', many: 'As {count} mudanças de fase mais recentes.', other: 'As {count} mudanças de fase mais recentes.' },
+    feedTitle: '{title}: o que cresceu',
+    follow: 'Acompanhar o que cresce por RSS',
+  },
   search: {
     title: 'Pesquisa',
     heading: 'Pesquisar no jardim',

@@ -100,6 +100,18 @@ export const zhHans: Catalogue = {
   tags: { title: '标签', none: '还没有标签。', breadcrumbs: '面包屑导航' },
   moods: { title: '心情', none: '还没有心情。', one: '心情：{mood}' },
   growth: { steps: '生长阶段' },
+  history: {
+    label: '生长记录',
+    planted: { seed: '{date}以种子种下', bud: '{date}以花苞种下', evergreen: '{date}以常青种下' },
+    reached: { seed: '{date}成为种子', bud: '{date}成为花苞', evergreen: '{date}成为常青' },
+    tended: { other: '打理过{count}次' },
+    title: '最近生长',
+    description: '进入新生长阶段的笔记，最新的在前。',
+    became: { seed: '{title}成为种子', bud: '{title}长成花苞', evergreen: '{title}成为常青' },
+    some: { other: '最近的{count}次生长阶段变化。' },
+    feedTitle: '{title}：最近生长',
+    follow: '通过 RSS 关注生长',
+  },
   search: {
     title: '搜索',
     heading: '搜索花园',

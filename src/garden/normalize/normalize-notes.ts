@@ -1,6 +1,6 @@
 import type { SharedSource } from '../publish/decide.ts';
 import type { Problems } from '../problems.ts';
-import type { DateSources, GrowthState, NoteSlug, VaultPath } from '../types.ts';
+import type { DateSources, Growth, GrowthState, NoteSlug, VaultPath } from '../types.ts';
 import { stem } from '../collect/walk-vault.ts';
 import { publishedField } from './published-fields.ts';
 import { noteTitle } from './title.ts';
@@ -38,6 +38,8 @@ export interface NoteDraft {
   aliases: string[];
   /** The link target `up` names, resolved once every note is known. */
   up?: string;
+  /** How it grew, from the vault's git history (growth.ts). */
+  growth?: Growth;
 }
 
 /** The slug a note asks for: its `slug` field, else its file name; shortened if too long for a web address. */
