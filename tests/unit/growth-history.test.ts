@@ -5,6 +5,7 @@ import path from 'node:path';
 import { resolveConfig, type GardenSettings } from '../../src/garden/config/config.ts';
 import { buildGarden } from '../../src/garden/build-garden.ts';
 import { growthOf } from '../../src/garden/normalize/growth.ts';
+import { blobHeadReader } from '../../src/garden/collect/git-history.ts';
 import type { Garden } from '../../src/garden/types.ts';
 import { git, gitVault, GROWTH_HISTORY } from '../helpers/git-vault.ts';
 import { makeVault, noteOf, shared } from '../helpers/vault.ts';
@@ -95,5 +96,28 @@ describe('a note’s growth from its shared versions', () => {
     const first = [version('2024-05-01T00:00:00Z', 'seed')];
     expect(growthOf(first, { state: 'seed', created: '2024-05-01T09:00:00Z' }, 'UTC')?.planted).toBe(true);
     expect(growthOf(first, { state: 'seed', created: '2020-01-01T00:00:00Z' }, 'UTC')?.planted).toBe(false);
+  });
+});
+
+describe('reading old versions from git cat-file', () => {
+  const answers = Buffer.concat([
+    Buffer.from('aaa blob 13\n---\nx: 1\n---\n\n'),
+    Buffer.from('bbb missing\n'),
+    Buffer.from('ccc blob 0\n\n'),
+    Buffer.from(`ddd blob 70000\n${'y'.repeat(70000)}\n`),
+    Buffer.from('eee blob 3\nabc\n'),
+  ]);
+
+  it('keeps each blob’s beginning, however the output is cut into chunks', () => {
+    for (const size of [1, 2, 7, 64, 4096, answers.length]) {
+      const heads = new Map<string, Buffer>();
+      const read = blobHeadReader(heads);
+      for (let at = 0; at < answers.length; at += size) read(answers.subarray(at, at + size));
+      expect([...heads.keys()], `chunks of ${size}`).toEqual(['aaa', 'ccc', 'ddd', 'eee']);
+      expect(heads.get('aaa')!.toString(), `chunks of ${size}`).toBe('---\nx: 1\n---\n');
+      expect(heads.get('ccc')!.length).toBe(0);
+      expect(heads.get('ddd')!.length).toBe(64 * 1024);
+      expect(heads.get('eee')!.toString()).toBe('abc');
+    }
   });
 });

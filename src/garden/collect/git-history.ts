@@ -13,32 +13,86 @@ export interface NoteVersion {
   frontmatter: ParsedFrontmatter;
 }
 
-const NO_FRONTMATTER = parseFrontmatter('');
+/** How much of an old version is read: its frontmatter must end within it (else it counts as unshared). */
+const HEAD_BYTES = 64 * 1024;
 
-/** An old version's frontmatter alone. */
-function frontmatterOf(bytes: Uint8Array): ParsedFrontmatter {
-  const block = FRONTMATTER_BLOCK.exec(decodeNote(bytes).text);
-  return block ? parseFrontmatter(block[0]) : NO_FRONTMATTER;
+/** A blob being read from `git cat-file --batch`: its content's bytes still to come, and those kept. */
+interface BlobRead {
+  id: string;
+  content: number;
+  skip: number;
+  kept: Buffer[];
+  keptBytes: number;
 }
 
-/** The contents of blobs, by id, read through one `git cat-file --batch`. */
-async function readBlobs(folder: string, ids: string[]): Promise<Map<string, Uint8Array>> {
-  const blobs = new Map<string, Uint8Array>();
-  if (ids.length === 0) return blobs;
-  const run = await runGit(folder, ['cat-file', '--batch'], ids.join('\n') + '\n');
-  if (!run || run.code !== 0) return blobs;
-  const out = run.stdout;
-  // Each answer is "<id> blob <size>\n<content>\n", or "<id> missing\n".
-  for (let at = 0; at < out.length; ) {
-    const lineEnd = out.indexOf(10, at);
-    if (lineEnd < 0) break;
-    const [id, type, size] = out.toString('latin1', at, lineEnd).split(' ');
-    at = lineEnd + 1;
-    if (type !== 'blob') continue;
-    blobs.set(id!, out.subarray(at, at + Number(size)));
-    at += Number(size) + 1;
+/**
+ * A reader of `git cat-file --batch` output that keeps the first HEAD_BYTES of each blob. Each
+ * answer is "<id> blob <size>\n<content>\n" (or "<id> missing\n"), cut anywhere across chunks.
+ */
+export function blobHeadReader(heads: Map<string, Buffer>): (chunk: Buffer) => void {
+  let carry: Buffer = Buffer.alloc(0);
+  let blob: BlobRead | undefined;
+  return (chunk) => {
+    let data: Buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    carry = Buffer.alloc(0);
+    while (data.length) {
+      if (!blob) {
+        const lineEnd = data.indexOf(10);
+        if (lineEnd < 0) return void (carry = data);
+        const [id, type, size] = data.toString('latin1', 0, lineEnd).split(' ');
+        data = data.subarray(lineEnd + 1);
+        // The content, then its closing line feed.
+        if (type === 'blob') blob = { id: id!, content: Number(size), skip: 1, kept: [], keptBytes: 0 };
+        continue;
+      }
+      const content = data.subarray(0, blob.content);
+      const keep = content.subarray(0, HEAD_BYTES - blob.keptBytes);
+      if (keep.length) {
+        blob.kept.push(Buffer.from(keep));
+        blob.keptBytes += keep.length;
+      }
+      blob.content -= content.length;
+      data = data.subarray(content.length);
+      if (blob.content > 0) continue;
+      const skipped = Math.min(blob.skip, data.length);
+      [blob.skip, data] = [blob.skip - skipped, data.subarray(skipped)];
+      if (blob.skip > 0) continue;
+      heads.set(blob.id, Buffer.concat(blob.kept));
+      blob = undefined;
+    }
+  };
+}
+
+/**
+ * The beginning of each blob, by id, streamed through one `git cat-file --batch`: a vault whose
+ * notes were committed thousands of times (an auto-commit plugin) is never held in memory whole.
+ */
+async function readBlobHeads(folder: string, ids: string[]): Promise<Map<string, Buffer>> {
+  const heads = new Map<string, Buffer>();
+  if (ids.length === 0) return heads;
+  const run = await runGit(folder, ['cat-file', '--batch', '--buffer'], ids.join('\n') + '\n', blobHeadReader(heads));
+  return run && run.code === 0 ? heads : new Map();
+}
+
+/**
+ * The frontmatter of each old version, parsed once per distinct frontmatter: most commits change
+ * a note's text and leave its frontmatter as it was.
+ */
+function frontmattersOf(heads: Map<string, Buffer>): Map<string, ParsedFrontmatter> {
+  const parsed = new Map<string, ParsedFrontmatter>();
+  const none = parseFrontmatter('');
+  const result = new Map<string, ParsedFrontmatter>();
+  for (const [id, head] of heads) {
+    const block = FRONTMATTER_BLOCK.exec(decodeNote(head).text)?.[0];
+    if (block === undefined) {
+      result.set(id, none);
+      continue;
+    }
+    let frontmatter = parsed.get(block);
+    if (!frontmatter) parsed.set(block, (frontmatter = parseFrontmatter(block)));
+    result.set(id, frontmatter);
   }
-  return blobs;
+  return result;
 }
 
 /** What git knows of the wanted notes: their committed versions, and which have changed since. */
@@ -58,8 +112,8 @@ export async function readVaultHistory(git: VaultGit, wanted: Set<string>): Prom
   const changes = walkGitLog(log, wanted);
   const ids = new Set<string>();
   for (const list of changes.values()) for (const change of list) if (change.blob) ids.add(change.blob);
-  const [blobs, changed] = await Promise.all([readBlobs(git.folder, [...ids]), uncommitted(git.folder)]);
-  const frontmatters = new Map([...blobs].map(([id, bytes]) => [id, frontmatterOf(bytes)]));
+  const [heads, changed] = await Promise.all([readBlobHeads(git.folder, [...ids]), uncommitted(git.folder)]);
+  const frontmatters = frontmattersOf(heads);
   const versions = new Map<string, NoteVersion[]>();
   for (const [file, list] of changes) {
     const known = list.flatMap((change) => {

@@ -23,8 +23,11 @@ export interface FileChange {
   blob?: string;
 }
 
-/** Runs git in `cwd`, `input` written to its standard input; undefined when git is not installed. */
-export function runGit(cwd: string, args: string[], input?: string): Promise<GitRun | undefined> {
+/**
+ * Runs git in `cwd`, `input` written to its standard input; undefined when git is not installed.
+ * Its output is handed to `consume` as it comes when one is given (and not kept), else returned.
+ */
+export function runGit(cwd: string, args: string[], input?: string, consume?: (chunk: Buffer) => void): Promise<GitRun | undefined> {
   // A GIT_DIR or GIT_WORK_TREE inherited from a hook would point git at another repository.
   const { GIT_DIR: _dir, GIT_WORK_TREE: _tree, GIT_INDEX_FILE: _index, ...env } = process.env;
   let child: ReturnType<typeof spawn>;
@@ -36,7 +39,7 @@ export function runGit(cwd: string, args: string[], input?: string): Promise<Git
   }
   const out: Buffer[] = [];
   let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stdout!.on('data', consume ?? ((chunk: Buffer) => out.push(chunk)));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdin!.on('error', () => {});
   child.stdin!.end(input);
