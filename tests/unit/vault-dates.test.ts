@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, ConfigError, type GardenSettings } from '../../src/garden/config/config.ts';
 import { buildGarden } from '../../src/garden/build-garden.ts';
-import { parseGitLog } from '../../src/garden/collect/git-dates.ts';
+import { walkGitLog } from '../../src/garden/collect/git-log.ts';
 import { gardenOf, shared } from '../helpers/vault.ts';
 import { ROOT } from '../helpers/build.ts';
 
@@ -149,10 +149,10 @@ describe('reading git history', () => {
   it('gives a re-created file the dates of its new life only', () => {
     // Newest first: c.md re-created at 30, deleted at 20, first added at 10; b.md renamed to a.md at 25.
     const log = '\x0130\0\nA\0c.md\0\x0125\0\nR100\0b.md\0a.md\0\x0120\0\nD\0c.md\0\x0110\0\nA\0c.md\0A\0b.md\0';
-    const times = parseGitLog(Buffer.from(log), new Set(['a.md', 'c.md']));
-    expect(times.get('c.md')).toEqual({ created: 30_000, updated: 30_000 });
-    expect(times.get('a.md')).toEqual({ created: 10_000, updated: 25_000 });
-    expect(times.has('b.md')).toBe(false);
+    const changes = walkGitLog(Buffer.from(log), new Set(['a.md', 'c.md']));
+    expect(changes.get('c.md')).toEqual([{ time: 30_000 }]);
+    expect(changes.get('a.md')).toEqual([{ time: 25_000 }, { time: 10_000 }]);
+    expect(changes.has('b.md')).toBe(false);
   });
 });
 

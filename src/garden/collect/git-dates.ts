@@ -1,16 +1,9 @@
-import { runGit, walkGitLog } from './git-log.ts';
+import { runGit } from './git-log.ts';
 
 /** When a file was first and last committed, or first and last changed on disk (milliseconds). */
 export interface FileTimes {
   created?: number;
   updated?: number;
-}
-
-/** Every wanted file's first and last commit under the vault (renames followed). */
-export function parseGitLog(output: Buffer, wanted: Set<string>): Map<string, FileTimes> {
-  const times = new Map<string, FileTimes>();
-  for (const [file, changes] of walkGitLog(output, wanted)) times.set(file, spanOf(changes.map((change) => change.time)));
-  return times;
 }
 
 /** The first and last of some times. */
