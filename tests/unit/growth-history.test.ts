@@ -37,6 +37,17 @@ describe('growth history from git', () => {
     expect(steps(garden, 'new-name')).toEqual(['seed 2024-03-03', 'bud 2024-06-12']);
   });
 
+  it('does not count a move or a rename as tending: the note and its dates stay as they were', async () => {
+    const text = '---\nshare: true\nstate: bud\n---\nA note long enough for git to know it again after a move, whatever its name.\n';
+    const moved = await build(await gitVault([
+      { date: '2024-03-03T10:00:00Z', message: 'plant', files: { 'Walking.md': text } },
+      { date: '2024-05-05T10:00:00Z', message: 'tend', files: { 'Walking.md': `${text}More.\n` } },
+      { date: '2025-01-01T10:00:00Z', message: 'file it', renames: [['Walking.md', 'Walks.md']] },
+    ]));
+    expect(noteOf(moved, 'walks').growth).toMatchObject({ steps: [{ state: 'bud' }], tended: 1 });
+    expect(noteOf(moved, 'walks').updated).toBe('2024-05-05T10:00:00Z');
+  });
+
   it('leaves out a private period between two shared ones, and the state the note had then', () => {
     expect(steps(garden, 'returning')).toEqual(['seed 2024-03-03', 'bud 2025-02-02']);
     expect(noteOf(garden, 'returning').growth?.tended).toBe(1);

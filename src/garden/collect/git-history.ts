@@ -1,6 +1,6 @@
 import { decodeNote } from './decode.ts';
 import { FRONTMATTER_BLOCK, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
-import { runGit, walkGitLog, type VaultGit } from './git-log.ts';
+import { runGit, walkGitLog, type FileChange, type VaultGit } from './git-log.ts';
 import { uncommitted } from './git-dates.ts';
 
 /**
@@ -115,12 +115,22 @@ export async function readVaultHistory(git: VaultGit, wanted: Set<string>): Prom
   const [heads, changed] = await Promise.all([readBlobHeads(git.folder, [...ids]), uncommitted(git.folder)]);
   const frontmatters = frontmattersOf(heads);
   const versions = new Map<string, NoteVersion[]>();
-  for (const [file, list] of changes) {
-    const known = list.flatMap((change) => {
-      const frontmatter = change.blob ? frontmatters.get(change.blob) : undefined;
-      return frontmatter ? [{ time: change.time, frontmatter }] : [];
-    });
-    versions.set(file, known.sort((a, b) => a.time - b.time));
-  }
+  for (const [file, list] of changes) versions.set(file, versionsOf(list, frontmatters));
   return { versions, uncommitted: changed };
+}
+
+/**
+ * A note's versions, oldest first. A commit that left its content as it was (a move, as Obsidian
+ * makes one) is no version of its own: moving a note does not tend it.
+ */
+function versionsOf(changes: FileChange[], frontmatters: Map<string, ParsedFrontmatter>): NoteVersion[] {
+  const versions: NoteVersion[] = [];
+  let previous: string | undefined;
+  for (const change of [...changes].sort((a, b) => a.time - b.time)) {
+    const frontmatter = change.blob ? frontmatters.get(change.blob) : undefined;
+    if (!frontmatter || change.blob === previous) continue;
+    previous = change.blob;
+    versions.push({ time: change.time, frontmatter });
+  }
+  return versions;
 }
