@@ -74,8 +74,9 @@ describe('dates a vault does not write down', () => {
     expect(dates('a')).toEqual(['2021-03-01T11:00:00+01:00', '2022-04-02T12:00:00+02:00', { created: 'git', updated: 'git' }]);
     expect(dates('cafe-deja-vu')).toEqual(['2021-03-01T11:00:00+01:00', '2021-03-01T11:00:00+01:00', { created: 'git', updated: 'git' }]);
     expect(dates('dated')).toEqual(['2020-01-01T00:00:00+01:00', '2020-02-02T00:00:00+01:00', { created: 'frontmatter', updated: 'frontmatter' }]);
-    // The rename is followed back: the note keeps the day it was first committed.
-    expect(dates('new-name')).toEqual(['2021-03-01T11:00:00+01:00', '2022-04-02T12:00:00+02:00', { created: 'git', updated: 'git' }]);
+    // The rename is followed back: the note keeps the day it was first committed, and a rename
+    // that left its text as it was did not tend it.
+    expect(dates('new-name')).toEqual(['2021-03-01T11:00:00+01:00', '2021-03-01T11:00:00+01:00', { created: 'git', updated: 'git' }]);
     expect(dates('fresh')).toEqual(['2023-05-05T14:00:00+02:00', '2023-05-05T14:00:00+02:00', { created: 'filesystem', updated: 'filesystem' }]);
     // Uncommitted changes: git knows when it was planted, the file when it was last tended.
     expect(dates('dirty')).toEqual(['2021-03-01T11:00:00+01:00', '2024-06-06T14:00:00+02:00', { created: 'git', updated: 'filesystem' }]);
@@ -85,7 +86,7 @@ describe('dates a vault does not write down', () => {
 
   it('order the garden’s lists: newest tended first', async () => {
     const garden = await build(vault);
-    expect(garden.notes.map((n) => n.slug)).toEqual(['dirty', 'fresh', 'a', 'new-name', 'cafe-deja-vu', 'dated']);
+    expect(garden.notes.map((n) => n.slug)).toEqual(['dirty', 'fresh', 'a', 'cafe-deja-vu', 'new-name', 'dated']);
   });
 
   it('follow the configured order', async () => {
