@@ -56,7 +56,8 @@ function readNote(html: string): Note | undefined {
     article,
     title: article.querySelector('h1')?.textContent?.trim() ?? '',
     pageTitle: page.title,
-    head: [...page.head.querySelectorAll('link[rel="stylesheet"], link[data-mermaid]')],
+    // Mermaid's link is in the page's body, after the note (Base.astro).
+    head: [...page.querySelectorAll('head link[rel="stylesheet"], link[data-mermaid]')],
   };
 }
 
@@ -81,6 +82,22 @@ function renameIds(article: HTMLElement): string {
   }
   for (const element of article.querySelectorAll('[href^="#"]')) element.setAttribute('href', `#${renamedId(element.getAttribute('href')!.slice(1))}`);
   return prefix;
+}
+
+/**
+ * A fetched note's landmarks (breadcrumbs, backlinks, footnotes) are named as the same ones beside
+ * it: each is named by its own name and its note's title too, so a screen reader's list of
+ * landmarks tells them apart. A landmark named by aria-label names itself through aria-labelledby.
+ */
+function nameLandmarks(article: HTMLElement, prefix: string) {
+  const title = article.querySelector('h1');
+  if (!title) return;
+  title.id ||= `${prefix}title`;
+  article.querySelectorAll('nav, aside, section[aria-label], section[aria-labelledby]').forEach((landmark, at) => {
+    landmark.id ||= `${prefix}landmark-${at}`;
+    const by = landmark.getAttribute('aria-labelledby') ?? (landmark.hasAttribute('aria-label') ? landmark.id : '');
+    if (by) landmark.setAttribute('aria-labelledby', `${by} ${title.id}`);
+  });
 }
 
 function button(className: string, label: string, text: string): HTMLButtonElement {
@@ -122,6 +139,7 @@ async function paneFor(slug: string, note: Note): Promise<HTMLElement> {
   adoptHead(note);
   const article = document.importNode(note.article, true);
   const prefix = renameIds(article);
+  nameLandmarks(article, prefix);
   const pane = makePane(slug, note, article);
   pane.dataset.ids = prefix;
   // Diagrams are drawn as on their own page, by the same script, loaded only when a pane has one.
@@ -251,9 +269,10 @@ function onClick(event: MouseEvent) {
   const from = panes.length ? panes.indexOf(pane) : 0;
   // The pane's own page, percent-encoded as the browser writes a path.
   const path = stack ? new URL(pathOfSlug(slugsShown()[from]!, base), location.href).pathname : location.pathname;
-  if (stack && link.hash && new URL(link.href).pathname === path) {
+  const inNote = link.getAttribute('href')!.startsWith('#');
+  if (stack && link.hash && (inNote || new URL(link.href).pathname === path)) {
     event.preventDefault();
-    return scrollInPane(pane, link.hash, link.getAttribute('href')!.startsWith('#'));
+    return scrollInPane(pane, link.hash, inNote);
   }
   const target = link.matches(NOTE_LINKS) ? notePath(link, path) : undefined;
   const slug = target && slugOfPath(target, base);

@@ -17,6 +17,8 @@ import { axeViolations } from '../helpers/look.ts';
  */
 const garden = siteInBrowser(async () => SAMPLE_GARDEN);
 const WIDE = { width: 1280, height: 900 };
+/** A stack is shown once its notes' pages are fetched. */
+const soon = { timeout: 10_000 };
 const START = '/gardening-in-public/';
 const STACK_OF_THREE = `${START}?stack=evergreen-notes,linking-your-thinking`;
 
@@ -37,9 +39,9 @@ const focusedPane = (page: Page) =>
 async function openStackOfThree(page: Page, origin = garden.server.url, base = '/') {
   await page.goto(`${origin}${base}${START.slice(1)}`);
   await page.locator('main .note-body a.internal', { hasText: 'evergreen' }).first().click();
-  await expect.poll(() => paneNames(page)).toEqual(['Gardening in public', 'Evergreen notes']);
+  await expect.poll(() => paneNames(page), soon).toEqual(['Gardening in public', 'Evergreen notes']);
   await page.locator('.stack-pane[aria-label="Evergreen notes"] .note-body a.internal[href$="/linking-your-thinking/"]').first().click();
-  await expect.poll(() => paneNames(page)).toEqual(['Gardening in public', 'Evergreen notes', 'Linking your thinking']);
+  await expect.poll(() => paneNames(page), soon).toEqual(['Gardening in public', 'Evergreen notes', 'Linking your thinking']);
 }
 
 describe('stacked notes on a wide screen', () => {
@@ -51,23 +53,23 @@ describe('stacked notes on a wide screen', () => {
     // The first note no longer fits whole: it folds to its spine, which can show it again.
     expect(await page.locator('.stack-pane.folded').count()).toBeGreaterThan(0);
     await page.reload();
-    await expect.poll(() => paneNames(page)).toEqual(['Gardening in public', 'Evergreen notes', 'Linking your thinking']);
+    await expect.poll(() => paneNames(page), soon).toEqual(['Gardening in public', 'Evergreen notes', 'Linking your thinking']);
     await page.goBack();
-    await expect.poll(() => paneNames(page)).toEqual(['Gardening in public', 'Evergreen notes']);
+    await expect.poll(() => paneNames(page), soon).toEqual(['Gardening in public', 'Evergreen notes']);
     expect(addressOf(page)).toBe(`${START}?stack=evergreen-notes`);
     await page.goBack();
-    await expect.poll(() => paneNames(page)).toEqual([]);
+    await expect.poll(() => paneNames(page), soon).toEqual([]);
     expect(addressOf(page)).toBe(START);
     expect(await page.locator('main > article.note h1').textContent()).toBe('Gardening in public');
     await page.goForward();
-    await expect.poll(() => paneNames(page)).toEqual(['Gardening in public', 'Evergreen notes']);
+    await expect.poll(() => paneNames(page), soon).toEqual(['Gardening in public', 'Evergreen notes']);
   });
 
   it('shows a folded note again from its spine', async () => {
     const page = await wideTab();
     await page.goto(`${garden.server.url}${STACK_OF_THREE}`);
     const first = page.locator('.stack-pane').first();
-    await expect.poll(() => first.getAttribute('class')).toContain('folded');
+    await expect.poll(() => first.getAttribute('class'), soon).toContain('folded');
     await first.locator('.stack-show').click();
     expect(await first.getAttribute('class')).not.toContain('folded');
     expect(await first.locator('article h1').isVisible()).toBe(true);
@@ -77,16 +79,16 @@ describe('stacked notes on a wide screen', () => {
   it('closes a pane with its button from the keyboard and with Escape, focus going to the note before', async () => {
     const page = await wideTab();
     await page.goto(`${garden.server.url}${STACK_OF_THREE}`);
-    await expect.poll(() => paneNames(page)).toHaveLength(3);
+    await expect.poll(() => paneNames(page), soon).toHaveLength(3);
     const close = page.locator('.stack-pane[aria-label="Linking your thinking"] .stack-close');
     expect(await close.getAttribute('aria-label')).toBe('Close Linking your thinking');
     await close.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => paneNames(page)).toEqual(['Gardening in public', 'Evergreen notes']);
+    await expect.poll(() => paneNames(page), soon).toEqual(['Gardening in public', 'Evergreen notes']);
     expect(addressOf(page)).toBe(`${START}?stack=evergreen-notes`);
     expect(await focusedPane(page)).toBe('Evergreen notes');
     await page.keyboard.press('Escape');
-    await expect.poll(() => paneNames(page)).toEqual([]);
+    await expect.poll(() => paneNames(page), soon).toEqual([]);
     expect(addressOf(page)).toBe(START);
     expect(await focusedPane(page)).toBe('main');
   });
@@ -94,7 +96,7 @@ describe('stacked notes on a wide screen', () => {
   it('passes axe-core with a stack open', async () => {
     const page = await wideTab();
     await page.goto(`${garden.server.url}${STACK_OF_THREE}`);
-    await expect.poll(() => paneNames(page)).toHaveLength(3);
+    await expect.poll(() => paneNames(page), soon).toHaveLength(3);
     // Each pane's ids are its own: a fetched note's headings and footnotes do not repeat another's.
     expect(await page.evaluate(() => new Set([...document.querySelectorAll('[id]')].map((e) => e.id)).size === document.querySelectorAll('[id]').length)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
@@ -106,7 +108,7 @@ describe('stacked notes on a wide screen', () => {
     const pane = page.locator('.stack-pane[aria-label="Linking your thinking"]');
     await pane.waitFor();
     await pane.locator('.note-body a[href$="backlinks"]').first().click();
-    await expect.poll(() => pane.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+    await expect.poll(() => pane.evaluate((element) => element.scrollTop), soon).toBeGreaterThan(0);
     expect(addressOf(page)).toBe(`${START}?stack=linking-your-thinking`);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/Backlinks/);
     expect(await focusedPane(page)).toBe('Linking your thinking');
@@ -115,14 +117,14 @@ describe('stacked notes on a wide screen', () => {
   it('leaves out of a shared stack what is not a shared note’s page', async () => {
     const page = await wideTab();
     await page.goto(`${garden.server.url}${START}?stack=../etc,secret-book-club,no-such-note,evergreen-notes,tags`);
-    await expect.poll(() => paneNames(page)).toEqual(['Gardening in public', 'Evergreen notes']);
+    await expect.poll(() => paneNames(page), soon).toEqual(['Gardening in public', 'Evergreen notes']);
     expect(addressOf(page)).toBe(`${START}?stack=evergreen-notes`);
   });
 
   it('gives way to the last note’s own page when the window narrows below 800 px', async () => {
     const page = await wideTab();
     await page.goto(`${garden.server.url}${STACK_OF_THREE}`);
-    await expect.poll(() => paneNames(page)).toHaveLength(3);
+    await expect.poll(() => paneNames(page), soon).toHaveLength(3);
     await page.setViewportSize({ width: 700, height: 900 });
     await page.waitForURL(`${garden.server.url}/linking-your-thinking/`);
     expect(await page.locator('.stack').count()).toBe(0);
@@ -195,7 +197,7 @@ describe('stacked notes elsewhere', () => {
     await openStackOfThree(page, builds.subPath.server.url, '/garden/');
     expect(addressOf(page)).toBe(`/garden${STACK_OF_THREE}`);
     await page.reload();
-    await expect.poll(() => paneNames(page)).toHaveLength(3);
+    await expect.poll(() => paneNames(page), soon).toHaveLength(3);
     await page.locator('.stack-pane').last().locator('.stack-close').click();
     expect(addressOf(page)).toBe(`/garden${START}?stack=evergreen-notes`);
     expect(failed).toEqual([]);
@@ -204,7 +206,7 @@ describe('stacked notes elsewhere', () => {
   it('draws a stacked note’s diagrams and styles its math, on a page that has neither', async () => {
     const page = await wideTab({}, obsidian.browser);
     await page.goto(`${obsidian.server.url}/plain-note/?stack=diagrams,math`);
-    await expect.poll(() => paneNames(page)).toHaveLength(3);
+    await expect.poll(() => paneNames(page), soon).toHaveLength(3);
     await page.locator('.stack-pane[data-slug="diagrams"] figure.diagram .diagram-drawing svg').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('head link[rel="stylesheet"][href*="katex"]').count()).toBe(1);
     // KaTeX's own style sheet is in force in the pane: its fonts' class is set.
