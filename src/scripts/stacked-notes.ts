@@ -215,16 +215,16 @@ function focusPane(pane: HTMLElement) {
 }
 
 /** Opens a note beside the pane a link was in, closing those after it; a note already open is shown. */
-async function open(slug: string, from: number, link: HTMLAnchorElement) {
+async function open(slug: string, from: number, url: URL) {
   const slugs = slugsShown();
   const at = slugs.indexOf(slug);
   if (at !== -1 && at <= from) return showPane(at);
   const note = await noteOf(slug);
-  if (!note) return location.assign(link.href);
+  if (!note) return location.assign(url.href);
   const next = [...slugs.slice(0, from + 1), slug];
   history.pushState(null, '', stackAddress(next, base, location.search));
   await show(next, next.length - 1);
-  if (link.hash) scrollInPane(panes.at(-1)!, link.hash);
+  if (url.hash) scrollInPane(panes.at(-1)!, url.hash);
 }
 
 function showPane(at: number) {
@@ -256,29 +256,33 @@ function scrollInPane(pane: HTMLElement, hash: string, renamed = false) {
 }
 
 /** A plain left click on a link this page may open in place, not one the visitor asked to open elsewhere. */
-function plainClick(event: MouseEvent, link: HTMLAnchorElement): boolean {
+function plainClick(event: MouseEvent, link: Element, url: URL): boolean {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
-  return (!link.target || link.target === '_self') && !link.hasAttribute('download') && link.origin === location.origin;
+  const target = link.getAttribute('target');
+  return (!target || target === '_self') && !link.hasAttribute('download') && url.origin === location.origin;
 }
 
 function onClick(event: MouseEvent) {
   if (!wide.matches) return;
-  const link = (event.target as Element).closest?.<HTMLAnchorElement>('a[href]');
+  // An HTML link or an SVG one (the local graph's), read by its attribute alike.
+  const link = (event.target as Element).closest?.('a[href]');
   const pane = link?.closest<HTMLElement>('.stack-pane') ?? link?.closest<HTMLElement>('main > article.note');
-  if (!link || !pane || !plainClick(event, link)) return;
+  if (!link || !pane) return;
+  const url = new URL(link.getAttribute('href')!, location.href);
+  if (!plainClick(event, link, url)) return;
   const from = panes.length ? panes.indexOf(pane) : 0;
   // The pane's own page, percent-encoded as the browser writes a path.
   const path = stack ? new URL(pathOfSlug(slugsShown()[from]!, base), location.href).pathname : location.pathname;
   const inNote = link.getAttribute('href')!.startsWith('#');
-  if (stack && link.hash && (inNote || new URL(link.href).pathname === path)) {
+  if (stack && url.hash && (inNote || url.pathname === path)) {
     event.preventDefault();
-    return scrollInPane(pane, link.hash, inNote);
+    return scrollInPane(pane, url.hash, inNote);
   }
   const target = link.matches(NOTE_LINKS) ? notePath(link, path) : undefined;
   const slug = target && slugOfPath(target, base);
   if (!slug) return;
   event.preventDefault();
-  void open(slug, from, link);
+  void open(slug, from, url);
 }
 
 function onStackClick(event: MouseEvent) {

@@ -65,6 +65,15 @@ describe('stacked notes on a wide screen', () => {
     await expect.poll(() => paneNames(page), soon).toEqual(['Gardening in public', 'Evergreen notes']);
   });
 
+  it('opens a note from the local graph beside its note, as from its text', async () => {
+    const page = await wideTab();
+    await page.goto(`${garden.server.url}${START}`);
+    const node = page.locator('main .graph a[href="/evergreen-notes/"]').first();
+    await node.click();
+    await expect.poll(() => paneNames(page), soon).toEqual(['Gardening in public', 'Evergreen notes']);
+    expect(addressOf(page)).toBe(`${START}?stack=evergreen-notes`);
+  });
+
   it('shows a folded note again from its spine', async () => {
     const page = await wideTab();
     await page.goto(`${garden.server.url}${STACK_OF_THREE}`);
