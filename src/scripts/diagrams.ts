@@ -6,8 +6,10 @@
  * Without JavaScript, or when drawing fails, the diagram's source stays as it is in the page; a
  * diagram that fails here says so under its source. Diagrams follow the page's theme: the
  * visitor's choice (data-theme on <html>) or the system's, and are drawn again when it changes.
+ * A note opened beside another (stacked-notes.ts) brings its figures later: drawNewDiagrams draws them.
  */
-const figures = [...document.querySelectorAll<HTMLElement>('figure[data-diagram="mermaid"]')];
+const figures = () => [...document.querySelectorAll<HTMLElement>('figure[data-diagram="mermaid"]')];
+const undrawn = () => figures().filter((figure) => !figure.querySelector(':scope > .diagram-drawing, :scope > .diagram-error'));
 
 const dark = () => {
   const chosen = document.documentElement.dataset.theme;
@@ -49,12 +51,12 @@ function themeVariables() {
 let drawing = Promise.resolve();
 let count = 0;
 
-async function draw() {
+async function draw(which = figures) {
   const address = document.querySelector<HTMLLinkElement>('link[data-mermaid]')!.href;
   const { default: mermaid } = (await import(/* @vite-ignore */ address)) as typeof import('mermaid');
   // Dagre lays diagrams out as Obsidian does; Mermaid 12's default, ELK, would add 460 KB (gzipped) to every page with a flowchart.
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', layout: 'dagre', theme: 'base', themeVariables: themeVariables() });
-  for (const figure of figures) {
+  for (const figure of which()) {
     const source = figure.querySelector('pre');
     if (!source) continue;
     figure.querySelector('.diagram-drawing, .diagram-error')?.remove();
@@ -78,10 +80,25 @@ async function draw() {
   }
 }
 
-const redraw = () => (drawing = drawing.then(draw, draw));
+const redraw = () => (drawing = drawing.then(() => draw(), () => draw()));
+let watching = false;
 
-if (figures.length) {
-  redraw();
+/** Draws every figure again when the theme changes, from the first figure on. */
+function watchTheme() {
+  if (watching) return;
+  watching = true;
   new MutationObserver(redraw).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', redraw);
+}
+
+/** Draws the figures added since the last drawing (a stacked note's), and follows the theme from then on. */
+export function drawNewDiagrams() {
+  watchTheme();
+  drawing = drawing.then(() => draw(undrawn), () => draw(undrawn));
+  return drawing;
+}
+
+if (figures().length) {
+  redraw();
+  watchTheme();
 }

@@ -3,7 +3,8 @@
  * state and opening lines, read from the note's own page. A progressive enhancement: the link works
  * the same without it, touch taps are left alone, and the card is built with textContent only.
  */
-const LINKS = '.note-body a.internal, .note-footer a[data-note], .graph a';
+import { NOTE_LINKS as LINKS, notePath } from './note-links.ts';
+
 const DELAY = 300;
 
 interface Preview {
@@ -17,13 +18,6 @@ const pages = new Map<string, Promise<Preview | undefined>>();
 let card: HTMLElement | undefined;
 let shownFor: Element | undefined;
 let timer: number | undefined;
-
-function notePath(link: Element): string | undefined {
-  const href = link.getAttribute('href') ?? '';
-  if (!href.startsWith('/')) return undefined;
-  const url = new URL(href, location.href);
-  return url.pathname === location.pathname ? undefined : url.pathname;
-}
 
 function read(path: string): Promise<Preview | undefined> {
   let preview = pages.get(path);

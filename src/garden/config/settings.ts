@@ -169,6 +169,7 @@ export const settingsSchema = z.strictObject({
   redirects: redirects.describe('old addresses sent on to a note'),
   noindex: onOff('noindex').default(false).describe('ask search engines not to index the site'),
   allowEmpty: onOff('allowEmpty').default(false).describe('build even when no note is shared (an empty site)'),
+  stackedNotes: onOff('stackedNotes').default(true).describe('on a wide screen, open a linked note beside the one it is linked from'),
 });
 
 /** What a gardener writes: any of the settings, colours one theme at a time. */

@@ -226,4 +226,5 @@ export const ar: Catalogue = {
   views: { unavailable: 'عرضٌ حيّ لملاحظات الخزنة، غير منشور.', yes: 'نعم', no: 'لا' },
   diagrams: { failed: 'تعذّر رسم هذا المخطط: {reason}' },
   footnotes: { label: 'الحواشي', back: 'العودة إلى المرجع {n}' },
+  stack: { close: 'إغلاق «{title}»', show: 'عرض «{title}»' },
 };

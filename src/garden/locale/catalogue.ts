@@ -188,4 +188,6 @@ export interface Catalogue {
   };
   /** A note's footnotes: the heading screen readers hear, and each way back ("Back to reference {n}"). */
   footnotes: { label: string; back: string };
+  /** Stacked notes: each pane's close button ("Close {title}"), and its spine's button when it is folded ("Show {title}"). */
+  stack: { close: string; show: string };
 }

@@ -148,4 +148,5 @@ export const de: Catalogue = {
   views: { unavailable: 'Eine dynamische Ansicht des Tresors, nicht veröffentlicht.', yes: 'ja', no: 'nein' },
   diagrams: { failed: 'Dieses Diagramm kann nicht gezeichnet werden: {reason}' },
   footnotes: { label: 'Fußnoten', back: 'Zurück zum Verweis {n}' },
+  stack: { close: '{title} schließen', show: '{title} anzeigen' },
 };

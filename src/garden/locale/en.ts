@@ -142,4 +142,5 @@ export const en: Catalogue = {
   views: { unavailable: 'A live view of the vault, not published.', yes: 'yes', no: 'no' },
   diagrams: { failed: 'This diagram cannot be drawn: {reason}' },
   footnotes: { label: 'Footnotes', back: 'Back to reference {n}' },
+  stack: { close: 'Close {title}', show: 'Show {title}' },
 };

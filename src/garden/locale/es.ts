@@ -154,4 +154,5 @@ export const es: Catalogue = {
   views: { unavailable: 'Una vista dinámica de la bóveda, sin publicar.', yes: 'sí', no: 'no' },
   diagrams: { failed: 'No se puede dibujar este diagrama: {reason}' },
   footnotes: { label: 'Notas al pie', back: 'Volver a la referencia {n}' },
+  stack: { close: 'Cerrar «{title}»', show: 'Mostrar «{title}»' },
 };

@@ -154,4 +154,5 @@ export const fr: Catalogue = {
   views: { unavailable: 'Une vue dynamique du coffre, non publiée.', yes: 'oui', no: 'non' },
   diagrams: { failed: 'Ce diagramme ne peut pas être tracé\u00a0: {reason}' },
   footnotes: { label: 'Notes de bas de page', back: 'Retour à la référence {n}' },
+  stack: { close: 'Fermer «\u00a0{title}\u00a0»', show: 'Afficher «\u00a0{title}\u00a0»' },
 };

@@ -142,4 +142,5 @@ export const ja: Catalogue = {
   views: { unavailable: '保管庫のライブビューのため、公開されていません。', yes: 'はい', no: 'いいえ' },
   diagrams: { failed: 'この図は描画できません：{reason}' },
   footnotes: { label: '脚注', back: '参照 {n} に戻る' },
+  stack: { close: '「{title}」を閉じる', show: '「{title}」を表示' },
 };

@@ -154,4 +154,5 @@ export const pt: Catalogue = {
   views: { unavailable: 'Uma visualização dinâmica do cofre, não publicada.', yes: 'sim', no: 'não' },
   diagrams: { failed: 'Não é possível desenhar este diagrama: {reason}' },
   footnotes: { label: 'Notas de rodapé', back: 'Voltar à referência {n}' },
+  stack: { close: 'Fechar “{title}”', show: 'Mostrar “{title}”' },
 };

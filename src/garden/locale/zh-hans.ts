@@ -142,4 +142,5 @@ export const zhHans: Catalogue = {
   views: { unavailable: '笔记库的实时视图，未发布。', yes: '是', no: '否' },
   diagrams: { failed: '无法绘制此图表：{reason}' },
   footnotes: { label: '脚注', back: '返回引用 {n}' },
+  stack: { close: '关闭“{title}”', show: '显示“{title}”' },
 };
