@@ -165,3 +165,31 @@ describe('since your last visit', { timeout: 180_000 }, () => {
     await refusing.close();
   });
 });
+
+describe('since your last visit under a sub-path', { timeout: 120_000 }, () => {
+  it('keeps its record under the base path and links the marked notes there', async () => {
+    const work = await fs.mkdtemp(path.join(os.tmpdir(), 'garden-since-sub-'));
+    const built = await buildInto(await makeVault(notesOf()), path.join(work, 'dist'), path.join(work, 'cache'), { GARDEN_SITE_URL: 'https://garden.test/garden/' });
+    expect(built.code, built.output).toBe(0);
+    const hosted = await serve(built.outDir, { prefix: '/garden/' });
+    const context = await browser.newContext();
+    try {
+      // A record of a visit long ago that saw no note (and another garden's on the same host): every note is new now.
+      await context.addInitScript((seeded) => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('garden-visits:/garden/', seeded);
+        localStorage.setItem('garden-visits:/', 'unrelated');
+      }, JSON.stringify({ last: 0, seen: '', marks: [] }));
+      const page = await context.newPage();
+      await visitHome(page, 'garden-visits:/garden/', `${hosted.url}/garden/`);
+      await page.locator('[data-since-section]').waitFor();
+      const links = await page.locator('[data-since-list] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(links.sort()).toEqual(NAMES.map((n) => `/garden/${n.toLowerCase()}/`).sort());
+      expect(await page.evaluate(() => localStorage.getItem('garden-visits:/'))).toBe('unrelated');
+    } finally {
+      await context.close();
+      await hosted.close();
+    }
+  });
+});
