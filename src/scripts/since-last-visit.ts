@@ -13,6 +13,7 @@ interface SinceWords {
   tended: string;
   newBadge: string;
   tendedBadge: string;
+  graphNode: string;
   count: Record<string, string> & { other: string };
 }
 
@@ -57,6 +58,9 @@ async function recordThisView(storage: Storage, key: string, recentUrl: string):
   return notes && startVisit(record, notes, now);
 }
 
+/** A catalogue template's `{name}`s filled in, as the build's words.fill does. */
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+
 const badgeText = (mark: Mark, words: SinceWords) => (mark.kind === 'new' ? words.newBadge : words.tendedBadge);
 
 function badge(text: string): HTMLElement {
@@ -84,7 +88,7 @@ function markGraphs(bySlug: Map<string, Mark>, words: SinceWords): void {
     const title = node.querySelector('title');
     if (title) {
       title.dataset.sinceName = title.textContent ?? '';
-      title.textContent = `${title.textContent}, ${badgeText(mark, words)}`;
+      title.textContent = fill(words.graphNode, { node: title.textContent ?? '', mark: badgeText(mark, words) });
     }
   }
 }
@@ -93,7 +97,7 @@ function markGraphs(bySlug: Map<string, Mark>, words: SinceWords): void {
 function fillSection(section: HTMLElement, marks: Mark[], words: SinceWords, base: string): void {
   const form = new Intl.PluralRules(words.locale).select(marks.length);
   const count = new Intl.NumberFormat(words.locale).format(marks.length);
-  section.querySelector('[data-since-count]')!.textContent = (words.count[form] ?? words.count.other).replace('{count}', count);
+  section.querySelector('[data-since-count]')!.textContent = fill(words.count[form] ?? words.count.other, { count });
   const list = section.querySelector('[data-since-list]')!;
   list.replaceChildren(
     ...marks.map((mark) => {

@@ -196,6 +196,7 @@ export const ar: Catalogue = {
     tended: 'اعتُني بها',
     newBadge: 'جديدة منذ زيارتك الأخيرة',
     tendedBadge: 'اعتُني بها منذ زيارتك الأخيرة',
+    graphNode: '{node}، {mark}',
     markSeen: 'تعليم الكل كمقروء',
   },
   search: {

@@ -155,6 +155,8 @@ export interface Catalogue {
     /** "new since your last visit": a note's badge in other lists, and in the graph's names. */
     newBadge: string;
     tendedBadge: string;
+    /** "{node}, {mark}": a marked circle's name in the graph, its usual name and the badge's words. */
+    graphNode: string;
     /** "Mark all as seen": the button that clears the marks. */
     markSeen: string;
   };

@@ -125,6 +125,7 @@ export const de: Catalogue = {
     tended: 'gepflegt',
     newBadge: 'neu seit Ihrem letzten Besuch',
     tendedBadge: 'gepflegt seit Ihrem letzten Besuch',
+    graphNode: '{node}, {mark}',
     markSeen: 'Alle als gesehen markieren',
   },
   search: {

@@ -119,6 +119,7 @@ export const en: Catalogue = {
     tended: 'tended',
     newBadge: 'new since your last visit',
     tendedBadge: 'tended since your last visit',
+    graphNode: '{node}, {mark}',
     markSeen: 'Mark all as seen',
   },
   search: {

@@ -131,6 +131,7 @@ export const es: Catalogue = {
     tended: 'cuidada',
     newBadge: 'nueva desde tu última visita',
     tendedBadge: 'cuidada desde tu última visita',
+    graphNode: '{node}, {mark}',
     markSeen: 'Marcar todo como visto',
   },
   search: {

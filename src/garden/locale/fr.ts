@@ -131,6 +131,7 @@ export const fr: Catalogue = {
     tended: 'entretenue',
     newBadge: 'nouvelle depuis votre dernière visite',
     tendedBadge: 'entretenue depuis votre dernière visite',
+    graphNode: '{node}, {mark}',
     markSeen: 'Tout marquer comme vu',
   },
   search: {

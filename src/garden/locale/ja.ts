@@ -119,6 +119,7 @@ export const ja: Catalogue = {
     tended: '手入れ',
     newBadge: '前回の訪問以降に植えた',
     tendedBadge: '前回の訪問以降に手入れ',
+    graphNode: '{node}、{mark}',
     markSeen: 'すべて既読にする',
   },
   search: {

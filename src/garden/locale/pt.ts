@@ -131,6 +131,7 @@ export const pt: Catalogue = {
     tended: 'cuidada',
     newBadge: 'nova desde a sua última visita',
     tendedBadge: 'cuidada desde a sua última visita',
+    graphNode: '{node}, {mark}',
     markSeen: 'Marcar tudo como visto',
   },
   search: {

@@ -119,6 +119,7 @@ export const zhHans: Catalogue = {
     tended: '已打理',
     newBadge: '上次来访后新种下',
     tendedBadge: '上次来访后打理过',
+    graphNode: '{node}，{mark}',
     markSeen: '全部标为已读',
   },
   search: {
