@@ -121,11 +121,19 @@ describe('since your last visit', { timeout: 180_000 }, () => {
     expect((await marks(page)).graph).toEqual(['beta', 'delta']);
   });
 
-  it('shows the marks with no axe violations', async () => {
+  it('shows the marks with no axe violations, light and dark', async () => {
     await context.clock.setSystemTime(T0 + 55 * MINUTE);
     await visitHome(page);
     expect(await page.locator('[data-since-section]').isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    // The same visit in the dark theme: this browser's storage, a page view within the 30 minutes.
+    const dark = await browser.newContext({ colorScheme: 'dark', storageState: await context.storageState() });
+    await dark.clock.install({ time: T0 + 56 * MINUTE });
+    const darkPage = await dark.newPage();
+    await visitHome(darkPage);
+    expect((await marks(darkPage)).graph).toEqual(['beta', 'delta']);
+    expect(await axeViolations(darkPage)).toEqual([]);
+    await dark.close();
   });
 
   it('clears them with "Mark all as seen", for good', async () => {
