@@ -31,10 +31,14 @@ export const aliasAddress = (path: string): SiteAddress => `/${path}/` as SiteAd
 export const SITE_ROUTES = [
   'tags', 'states', 'moods', 'search', 'graph', 'attachments', 'rss.xml', '404', '404.html',
   'pagefind', '_astro', '_katex', 'sitemap-index.xml', 'sitemap-0.xml', 'favicon.svg', 'states.svg', 'robots.txt',
+  'recent.json',
 ] as const;
 
 /** The recently grown page and its feed, in the state pages' folder (a route each that only a git history makes). */
 export const GROWN_ROUTES = { page: 'grown', feed: 'grown.xml' } as const;
+
+/** The file of the published notes' dates that "since your last visit" compares (a route only that setting makes). */
+export const RECENT_FILE = 'recent.json';
 
 /** Normalizes a base path to `/` or `/a/b/`. */
 export function normalizeBase(base: string): string {
@@ -62,6 +66,8 @@ export interface SiteUrls {
   moods(): SitePath;
   mood(slug: string): SitePath;
   graph(): SitePath;
+  /** The published notes' slugs, titles and dates, for marking what changed since a visitor's last visit. */
+  recent(): SitePath;
   search(): SitePath;
   feed(): SitePath;
   sitemap(): SitePath;
@@ -106,6 +112,7 @@ export function siteUrls(siteUrl: string, base: string): SiteUrls {
     moods: () => page('moods'),
     mood: (slug) => page(`moods/${slug}`),
     graph: () => page('graph'),
+    recent: () => at(RECENT_FILE),
     search: () => page('search'),
     feed: () => at('rss.xml'),
     sitemap: () => at('sitemap-index.xml'),

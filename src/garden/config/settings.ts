@@ -151,6 +151,7 @@ export const settingsSchema = z.strictObject({
     .describe('time zone for dates written without one'),
   dates: dates.describe('where a note\'s dates come from, first that knows wins'),
   growthHistory: onOff('growthHistory').default(true).describe("show how notes grew, from the vault's git history"),
+  sinceLastVisit: onOff('sinceLastVisit').default(true).describe("mark what was planted or tended since a visitor's last visit, in their browser only"),
   feedLimit: z
     .number(feedLimitRefused)
     .int(feedLimitRefused)

@@ -143,6 +143,23 @@ export interface Catalogue {
     feedTitle: string;
     follow: string;
   };
+  /** What was planted or tended since the visitor's last visit (kept in their browser only). */
+  since: {
+    /** "Since your last visit": the home page's list of marked notes. */
+    title: string;
+    /** "{count} notes were planted or tended since your last visit." */
+    count: Plural;
+    /** "new", "tended": beside a note in that list. */
+    new: string;
+    tended: string;
+    /** "new since your last visit": a note's badge in other lists, and in the graph's names. */
+    newBadge: string;
+    tendedBadge: string;
+    /** "{node}, {mark}": a marked circle's name in the graph, its usual name and the badge's words. */
+    graphNode: string;
+    /** "Mark all as seen": the button that clears the marks. */
+    markSeen: string;
+  };
   search: {
     title: string;
     heading: string;

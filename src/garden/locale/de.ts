@@ -118,6 +118,16 @@ export const de: Catalogue = {
     feedTitle: '{title}: zuletzt gewachsen',
     follow: 'Dem Wachstum per RSS folgen',
   },
+  since: {
+    title: 'Seit Ihrem letzten Besuch',
+    count: { one: 'Seit Ihrem letzten Besuch wurde eine Notiz gepflanzt oder gepflegt.', other: 'Seit Ihrem letzten Besuch wurden {count} Notizen gepflanzt oder gepflegt.' },
+    new: 'neu',
+    tended: 'gepflegt',
+    newBadge: 'neu seit Ihrem letzten Besuch',
+    tendedBadge: 'gepflegt seit Ihrem letzten Besuch',
+    graphNode: '{node}, {mark}',
+    markSeen: 'Alle als gesehen markieren',
+  },
   search: {
     title: 'Suche',
     heading: 'Den Garten durchsuchen',

@@ -112,6 +112,16 @@ export const en: Catalogue = {
     feedTitle: '{title}: recently grown',
     follow: 'Follow what grows by RSS',
   },
+  since: {
+    title: 'Since your last visit',
+    count: { one: 'One note was planted or tended since your last visit.', other: '{count} notes were planted or tended since your last visit.' },
+    new: 'new',
+    tended: 'tended',
+    newBadge: 'new since your last visit',
+    tendedBadge: 'tended since your last visit',
+    graphNode: '{node}, {mark}',
+    markSeen: 'Mark all as seen',
+  },
   search: {
     title: 'Search',
     heading: 'Search the garden',

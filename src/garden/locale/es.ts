@@ -124,6 +124,16 @@ export const es: Catalogue = {
     feedTitle: '{title}: lo que ha crecido',
     follow: 'Seguir lo que crece por RSS',
   },
+  since: {
+    title: 'Desde tu última visita',
+    count: { one: 'Desde tu última visita se ha plantado o cuidado una nota.', many: 'Desde tu última visita se han plantado o cuidado {count} de notas.', other: 'Desde tu última visita se han plantado o cuidado {count} notas.' },
+    new: 'nueva',
+    tended: 'cuidada',
+    newBadge: 'nueva desde tu última visita',
+    tendedBadge: 'cuidada desde tu última visita',
+    graphNode: '{node}, {mark}',
+    markSeen: 'Marcar todo como visto',
+  },
   search: {
     title: 'Búsqueda',
     heading: 'Buscar en el jardín',

@@ -124,6 +124,16 @@ export const fr: Catalogue = {
     feedTitle: '{title} : ce qui a poussé récemment',
     follow: 'Suivre ce qui pousse par RSS',
   },
+  since: {
+    title: 'Depuis votre dernière visite',
+    count: { one: 'Une note a été plantée ou entretenue depuis votre dernière visite.', many: '{count} notes ont été plantées ou entretenues depuis votre dernière visite.', other: '{count} notes ont été plantées ou entretenues depuis votre dernière visite.' },
+    new: 'nouvelle',
+    tended: 'entretenue',
+    newBadge: 'nouvelle depuis votre dernière visite',
+    tendedBadge: 'entretenue depuis votre dernière visite',
+    graphNode: '{node}, {mark}',
+    markSeen: 'Tout marquer comme vu',
+  },
   search: {
     title: 'Recherche',
     heading: 'Rechercher dans le jardin',

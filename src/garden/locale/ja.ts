@@ -112,6 +112,16 @@ export const ja: Catalogue = {
     feedTitle: '{title}：最近育ったノート',
     follow: '育ったノートをRSSで購読',
   },
+  since: {
+    title: '前回の訪問以降',
+    count: { other: '前回の訪問以降、{count}件のノートが植えられたり手入れされたりしました。' },
+    new: '新しく植えた',
+    tended: '手入れ',
+    newBadge: '前回の訪問以降に植えた',
+    tendedBadge: '前回の訪問以降に手入れ',
+    graphNode: '{node}、{mark}',
+    markSeen: 'すべて既読にする',
+  },
   search: {
     title: '検索',
     heading: '庭を検索',

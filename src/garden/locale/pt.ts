@@ -124,6 +124,16 @@ export const pt: Catalogue = {
     feedTitle: '{title}: o que cresceu',
     follow: 'Acompanhar o que cresce por RSS',
   },
+  since: {
+    title: 'Desde a sua última visita',
+    count: { one: 'Desde a sua última visita, uma nota foi plantada ou cuidada.', many: 'Desde a sua última visita, {count} de notas foram plantadas ou cuidadas.', other: 'Desde a sua última visita, {count} notas foram plantadas ou cuidadas.' },
+    new: 'nova',
+    tended: 'cuidada',
+    newBadge: 'nova desde a sua última visita',
+    tendedBadge: 'cuidada desde a sua última visita',
+    graphNode: '{node}, {mark}',
+    markSeen: 'Marcar tudo como visto',
+  },
   search: {
     title: 'Pesquisa',
     heading: 'Pesquisar no jardim',

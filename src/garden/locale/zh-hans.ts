@@ -112,6 +112,16 @@ export const zhHans: Catalogue = {
     feedTitle: '{title}：最近生长',
     follow: '通过 RSS 关注生长',
   },
+  since: {
+    title: '自你上次来访以来',
+    count: { other: '自你上次来访以来，有{count}篇笔记新种下或经过打理。' },
+    new: '新种下',
+    tended: '已打理',
+    newBadge: '上次来访后新种下',
+    tendedBadge: '上次来访后打理过',
+    graphNode: '{node}，{mark}',
+    markSeen: '全部标为已读',
+  },
   search: {
     title: '搜索',
     heading: '搜索花园',
