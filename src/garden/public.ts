@@ -10,6 +10,6 @@ export { feedItem, feedText, feedDescription } from './emit/feed-item.ts';
 export { GROWN_LIMIT } from './assemble/grown.ts';
 export { mutedColor } from './config/colors.ts';
 export { wordsFor, dayFormatter, textDirection, type Words, type Plural } from './locale/locale.ts';
-export { siteUrls, noteAddress, GROWN_ROUTES, type SiteUrls, type SitePath, type SiteAddress } from './urls.ts';
+export { siteUrls, noteAddress, GROWN_ROUTES, RECENT_FILE, type SiteUrls, type SitePath, type SiteAddress } from './urls.ts';
 export { GROWTH_STATES, byGrowthState } from './types.ts';
 export type * from './types.ts';

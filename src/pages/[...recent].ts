@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { site } from '../site/config.ts';
 import { garden } from '../site/garden.ts';
 import { tended } from '../site/dates.ts';
-import { RECENT_FILE } from '../garden/urls.ts';
+import { RECENT_FILE } from '../garden/public.ts';
 import type { RecentNote } from '../scripts/since-rule.ts';
 
 /*

@@ -72,9 +72,12 @@ describe('a canvas', () => {
     const href = await page.locator('.note-body p a.internal', { hasText: 'like this one' }).getAttribute('href');
     const id = await page.locator('figure.canvas').getAttribute('id');
     expect(href).toBe(`/canvas/#${id}`);
-    await page.locator('svg.canvas-board .canvas-note a', { hasText: 'Three laws of motion' }).click();
-    await page.waitForURL(/\/three-laws-of-motion\/$/);
-    expect(await page.locator('h1').textContent()).toBe('Three laws of motion');
+    const card = page.locator('svg.canvas-board .canvas-note a', { hasText: 'Three laws of motion' });
+    expect(await card.getAttribute('href')).toBe('/three-laws-of-motion/');
+    // A card is a link between notes: on a wide screen its note opens beside the canvas's (stacked notes).
+    await card.click();
+    await page.waitForURL(/\/canvas\/\?stack=three-laws-of-motion$/);
+    expect(await page.locator('.stack-pane[data-slug="three-laws-of-motion"] h1').textContent()).toBe('Three laws of motion');
     await context.close();
   });
 

@@ -157,10 +157,16 @@ describe('browsing, as a visitor walks the garden', () => {
     const backlinks = p.locator('section[aria-labelledby="note.backlinks"] a');
     expect(await backlinks.allTextContents()).toEqual(['Oak']);
     await backlinks.first().click();
-    await p.waitForURL(/\/oak\/$/);
-    expect(await p.locator('h1').textContent()).toBe('Oak');
-    await p.locator('.note-body a', { hasText: 'Ferns' }).click();
+    // On a wide screen the note opens beside the one it is linked from (stacked notes)…
+    await p.waitForURL(/\/ferns\/\?stack=oak$/);
+    const oak = p.locator('.stack-pane[data-slug="oak"]');
+    expect(await oak.locator('h1').textContent()).toBe('Oak');
+    expect(await oak.locator('.note-body a', { hasText: 'Ferns' }).getAttribute('href')).toBe('/ferns/');
+    // …and the browser's back button closes it again.
+    await p.goBack();
     await p.waitForURL(/\/ferns\/$/);
+    expect(await p.locator('.stack-pane').count()).toBe(0);
+    expect(await p.locator('h1').textContent()).toBe('Ferns');
   });
 
   it('serves the 404 page for a private note', async () => {

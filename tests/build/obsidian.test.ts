@@ -27,11 +27,22 @@ beforeAll(async () => {
 });
 
 const mathLinks = (tree: ReturnType<typeof fromHtml>) => selectAll('link[rel="stylesheet"]', tree).filter((l) => String(l.properties.href).includes('/_katex/'));
-/** The scripts a page loads besides the theme toggle and link previews. */
+/** A script's code with that of the modules it imports at once (not those it may import later, `import()`). */
+async function loadedCode(module: string, seen = new Set<string>()): Promise<string> {
+  seen.add(module);
+  let code = await fs.readFile(module, 'utf8');
+  for (const [, relative] of code.matchAll(/\b(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    const next = path.resolve(path.dirname(module), relative!);
+    if (!seen.has(next)) code += await loadedCode(next, seen);
+  }
+  return code;
+}
+
+/** The scripts a page loads that draw diagrams, at once (stacked notes import the drawing only for a note that has one). */
 async function diagramScripts(tree: ReturnType<typeof fromHtml>) {
   const found = [];
   for (const script of selectAll('script[src]', tree)) {
-    const code = await fs.readFile(file(script.properties.src), 'utf8');
+    const code = await loadedCode(file(script.properties.src));
     if (code.includes('diagram-drawing')) found.push({ src: String(script.properties.src), code });
   }
   return found;
