@@ -14,3 +14,10 @@ export function notePath(link: Element, here = location.pathname): string | unde
   const url = new URL(href, location.href);
   return url.pathname === here ? undefined : url.pathname;
 }
+
+/**
+ * A note page's path under the base path (`/garden/` + `oak` → `/garden/oak/`), for the scripts
+ * that make one from a slug; urls.ts's note() makes it for the pages, and a unit test holds the
+ * two equal.
+ */
+export const pathOfSlug = (slug: string, base: string): string => `${base}${slug}/`;

@@ -1,3 +1,4 @@
+import { pathOfSlug } from './note-links.ts';
 import { continueVisit, readRecord, startsVisit, startVisit, storageKey, type Mark, type RecentNote, type VisitRecord } from './since-rule.ts';
 
 /*
@@ -103,7 +104,7 @@ function fillSection(section: HTMLElement, marks: Mark[], words: SinceWords, bas
     ...marks.map((mark) => {
       const item = document.createElement('li');
       const link = document.createElement('a');
-      link.href = `${base}${mark.slug}/`;
+      link.href = pathOfSlug(mark.slug, base);
       link.textContent = mark.title;
       item.append(link, ' ', badge(mark.kind === 'new' ? words.new : words.tended));
       return item;

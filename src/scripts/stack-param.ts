@@ -5,6 +5,8 @@
  * the base path: anything that could leave it (`..`, `//host`, a scheme, `?` or `#`) is dropped.
  */
 
+import { pathOfSlug } from './note-links.ts';
+
 export const STACK_PARAM = 'stack';
 
 /** A slug as the garden makes them: `/`-separated segments of letters, digits, `-` and `_`. */
@@ -30,8 +32,6 @@ export function stackSearch(search: string, slugs: readonly string[]): string {
   return query ? `?${query}` : '';
 }
 
-/** A note page's path under the base path (`/garden/` + `oak` → `/garden/oak/`), as urls.note makes it. */
-export const pathOfSlug = (slug: string, base: string): string => `${base}${slug}/`;
 
 /** The slug of a page's path under the base path, if it can be a note's page. */
 export function slugOfPath(pathname: string, base: string): string | undefined {

@@ -6,8 +6,8 @@
  * page, fetched as a visitor would open it: no note is reachable this way that is not otherwise.
  * Below 800 px, without JavaScript, or with a modified click, a link is an ordinary page load.
  */
-import { NOTE_LINKS, notePath } from './note-links.ts';
-import { STACK_PARAM, parseStack, pathOfSlug, slugOfPath, stackAddress } from './stack-param.ts';
+import { NOTE_LINKS, notePath, pathOfSlug } from './note-links.ts';
+import { STACK_PARAM, parseStack, slugOfPath, stackAddress } from './stack-param.ts';
 
 const holder = document.querySelector<HTMLElement>('[data-stacked-notes]')!;
 const base = holder.dataset.base ?? '/';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseStack, pathOfSlug, slugOfPath, stackAddress, stackSearch } from '../../src/scripts/stack-param.ts';
+import { siteUrls } from '../../src/garden/urls.ts';
+import type { NoteSlug } from '../../src/garden/types.ts';
+import { parseStack, slugOfPath, stackAddress, stackSearch } from '../../src/scripts/stack-param.ts';
+import { pathOfSlug } from '../../src/scripts/note-links.ts';
 
 describe('the ?stack= parameter', () => {
   it('reads slugs in order, each once, folders and other scripts included', () => {
@@ -19,7 +22,10 @@ describe('the ?stack= parameter', () => {
     expect(parseStack(new URLSearchParams(stackSearch('', ['a', 'b/c', '日本語'])).get('stack'))).toEqual(['a', 'b/c', '日本語']);
   });
 
-  it('makes paths under the base path and reads them back', () => {
+  it('makes paths under the base path as urls.ts makes them for the pages, and reads them back', () => {
+    for (const base of ['/', '/garden/', '/a/b/']) {
+      for (const slug of ['oak', 'plants/moss', '日本語のノート']) expect(pathOfSlug(slug, base)).toBe(siteUrls('https://garden.test', base).note(slug as NoteSlug));
+    }
     expect(pathOfSlug('plants/moss', '/garden/')).toBe('/garden/plants/moss/');
     expect(slugOfPath('/garden/plants/moss/', '/garden/')).toBe('plants/moss');
     expect(slugOfPath(`/${encodeURIComponent('日本語のノート')}/`, '/')).toBe('日本語のノート');
