@@ -127,6 +127,14 @@ function unmark(): void {
   section.querySelector('[data-since-list]')!.replaceChildren();
 }
 
+/** The button that cleared the marks is hidden with its section: keyboard focus goes to the page's heading, not back to the top of the document. */
+function focusPageHeading(): void {
+  const heading = document.querySelector<HTMLElement>('main h1');
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus();
+}
+
 async function sinceLastVisit(settings: HTMLElement): Promise<void> {
   const storage = openStorage();
   if (!storage) return;
@@ -144,6 +152,7 @@ async function sinceLastVisit(settings: HTMLElement): Promise<void> {
     // Seen: the marks go; the snapshot already holds these notes as they are now.
     save(storage, key, { ...(readRecord(storage.getItem(key)) ?? record), marks: [] });
     unmark();
+    focusPageHeading();
   });
 }
 

@@ -136,9 +136,11 @@ describe('since your last visit', { timeout: 180_000 }, () => {
     await dark.close();
   });
 
-  it('clears them with "Mark all as seen", for good', async () => {
-    await page.getByRole('button', { name: 'Mark all as seen' }).click();
+  it('clears them with "Mark all as seen", for good, focus going to the page heading', async () => {
+    await page.getByRole('button', { name: 'Mark all as seen' }).focus();
+    await page.keyboard.press('Enter');
     expect(await marks(page)).toEqual(NONE);
+    expect(await page.evaluate(() => document.activeElement?.matches('main h1'))).toBe(true);
     await context.clock.setSystemTime(T0 + 58 * MINUTE);
     await visitHome(page);
     expect(await marks(page)).toEqual(NONE);
