@@ -1,3 +1,4 @@
+import { fill } from './fill.ts';
 import { genuine } from './search-relevance.ts';
 
 /*
@@ -38,7 +39,6 @@ const words = JSON.parse(root.dataset.words!) as {
 };
 const plurals = new Intl.PluralRules(words.locale);
 const numbers = new Intl.NumberFormat(words.locale);
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 const iconUrl = (state: string) => root.dataset.icon!.replace('STATE', state);
 
 let loading: Promise<Pagefind> | undefined;

@@ -1,3 +1,4 @@
+import { fill } from './fill.ts';
 import { pathOfSlug } from './note-links.ts';
 import { continueVisit, readRecord, startsVisit, startVisit, storageKey, type Mark, type RecentNote, type VisitRecord } from './since-rule.ts';
 
@@ -59,8 +60,6 @@ async function recordThisView(storage: Storage, key: string, recentUrl: string):
   return notes && startVisit(record, notes, now);
 }
 
-/** A catalogue template's `{name}`s filled in, as the build's words.fill does. */
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
 const badgeText = (mark: Mark, words: SinceWords) => (mark.kind === 'new' ? words.newBadge : words.tendedBadge);
 

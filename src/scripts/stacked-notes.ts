@@ -6,6 +6,7 @@
  * page, fetched as a visitor would open it: no note is reachable this way that is not otherwise.
  * Below 800 px, without JavaScript, or with a modified click, a link is an ordinary page load.
  */
+import { fill } from './fill.ts';
 import { NOTE_LINKS, notePath, pathOfSlug } from './note-links.ts';
 import { STACK_PARAM, parseStack, slugOfPath, stackAddress } from './stack-param.ts';
 
@@ -117,8 +118,8 @@ function makePane(slug: string, note: Note, article: HTMLElement): HTMLElement {
   pane.setAttribute('aria-label', note.title);
   const spine = document.createElement('div');
   spine.className = 'stack-spine';
-  const fill = (template: string) => template.replace('{title}', () => note.title);
-  spine.append(button('stack-show', fill(words.show), note.title), button('stack-close', fill(words.close), '×'));
+  const named = (template: string) => fill(template, { title: note.title });
+  spine.append(button('stack-show', named(words.show), note.title), button('stack-close', named(words.close), '×'));
   pane.append(spine, article);
   return pane;
 }
