@@ -16,7 +16,9 @@ export function setUpConfig(run: GardenRun, { config: astro, command, updateConf
   run.search = undefined;
   // Rendered notes are kept beside Astro's own cache, so a rebuild renders only changed notes.
   run.astroCacheDir = fileURLToPath(astro.cacheDir);
-  const config = (run.config = { ...resolveConfig(run.settings), cacheDir: fileURLToPath(new URL('garden/', astro.cacheDir)) });
+  // The settings' paths are the project's, wherever the command was run from.
+  const root = fileURLToPath(astro.root);
+  const config = (run.config = { ...resolveConfig(run.settings, process.env, root), cacheDir: fileURLToPath(new URL('garden/', astro.cacheDir)) });
   // The output folder is emptied by emptyOutput (empty-output.ts), not by Astro.
   updateConfig({
     site: config.siteUrl,
@@ -30,5 +32,5 @@ export function setUpConfig(run: GardenRun, { config: astro, command, updateConf
       ],
     },
   });
-  addWatchFile(path.resolve('garden.config.ts'));
+  addWatchFile(path.join(root, 'garden.config.ts'));
 }

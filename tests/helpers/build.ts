@@ -25,10 +25,25 @@ export async function buildSite(vault: string, env: Record<string, string> = {})
   return buildInto(vault, path.join(work, 'dist'), path.join(work, 'cache'), env);
 }
 
-/** The same build into given out and cache folders: run again on them, it is an incremental rebuild. */
+/**
+ * The same build into given out and cache folders: run again on them, it is an incremental rebuild.
+ * Run from a folder of its own in the project, so that builds side by side do not share Astro's
+ * prerender folder: with the out folder outside the working folder, Astro puts it in the working
+ * folder's `.astro/`, which must lie in the project for its chunks to find node_modules.
+ */
 export async function buildInto(vault: string, outDir: string, cacheDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
-  const child = spawn(process.execPath, [ASTRO, 'build'], {
-    cwd: ROOT,
+  await fs.mkdir(path.join(ROOT, '.cache'), { recursive: true });
+  const cwd = await fs.mkdtemp(path.join(ROOT, '.cache', 'build-'));
+  try {
+    return await astroBuild(cwd, vault, outDir, cacheDir, env);
+  } finally {
+    await fs.rm(cwd, { recursive: true, force: true });
+  }
+}
+
+async function astroBuild(cwd: string, vault: string, outDir: string, cacheDir: string, env: Record<string, string>): Promise<BuiltSite> {
+  const child = spawn(process.execPath, [ASTRO, 'build', '--root', ROOT], {
+    cwd,
     env: {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',

@@ -6,8 +6,8 @@ import { buildInto, type BuiltSite } from './build.ts';
 
 /**
  * A build of a vault with the default settings, made once a test run and shared by the test files
- * that only read it (they must not write into it). Test files run one at a time; two asking at
- * once would each build, and both builds be right.
+ * that only read it (they must not write into it). Test files run side by side: two asking at
+ * once each build, both builds are right, and the record names whichever finished last.
  */
 export async function sharedBuild(vault: string): Promise<BuiltSite> {
   const key = createHash('sha256').update(path.resolve(vault)).digest('hex').slice(0, 16);
@@ -16,7 +16,7 @@ export async function sharedBuild(vault: string): Promise<BuiltSite> {
   if (kept) return JSON.parse(kept) as BuiltSite;
   const work = await fs.mkdtemp(path.join(inject('sharedBuildsDir'), `${key}-`));
   const site = await buildInto(vault, path.join(work, 'dist'), path.join(work, 'cache'));
-  await fs.writeFile(`${record}.part`, JSON.stringify(site));
-  await fs.rename(`${record}.part`, record);
+  await fs.writeFile(`${work}.part`, JSON.stringify(site));
+  await fs.rename(`${work}.part`, record);
   return site;
 }
