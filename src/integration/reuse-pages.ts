@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AstroPrerenderer, PathWithRoute } from 'astro';
 import { putFiles } from './put-files.ts';
 import { fileStamp } from '../garden/cache-files.ts';
-import { collectGarbage } from './collect-garbage.ts';
+import { collectGarbage, LARGE_HEAP } from './collect-garbage.ts';
 import { emptyOutput } from './empty-output.ts';
 import { configOf, type GardenRun, type HookOptions } from './run.ts';
 
@@ -177,7 +177,7 @@ export function reusingPrerenderer(
 export async function startBuild(run: GardenRun, { setPrerenderer, logger }: HookOptions<'astro:build:start'>): Promise<void> {
   const config = configOf(run);
   // A peak comes next, as Vite bundles the pages (collect-garbage.ts).
-  collectGarbage();
+  collectGarbage(LARGE_HEAP);
   const lastBuild = await takeOutputRecord(config.cacheDir, run.outDir);
   if (!lastBuild.completed) await forgetAstroCachedPages(run.astroCacheDir);
   const last = (run.lastOutput = await emptyOutput(run.outDir, config.cacheDir));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGarden } from '../../src/garden/build-garden.ts';
 import { resolveConfig } from '../../src/garden/config/config.ts';
 import { endIdleRenderWorkers } from '../../src/garden/render/render-notes.ts';
-import { collectGarbage, collectGarbageBeforePages } from '../../src/integration/collect-garbage.ts';
+import { collectGarbage, collectGarbageBeforePages, LARGE_HEAP } from '../../src/integration/collect-garbage.ts';
 import { makeVault, shared } from '../helpers/vault.ts';
 
 /*
@@ -33,6 +33,14 @@ describe("a build's memory", () => {
     expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
   });
 
+  it("leaves a heap smaller than a build's threshold alone, and collects one at or above it", () => {
+    const heap = process.memoryUsage().heapUsed;
+    expect(collectGarbage(heap + 2 ** 30)).toBe(false);
+    expect(collectGarbage(0)).toBe(true);
+    // A small garden's build holds about 110 MB: below the threshold the build collects at.
+    expect(LARGE_HEAP).toBeGreaterThan(110 * 2 ** 20);
+  });
+
   it('gives the freed heap back, not only frees it', async () => {
     collectGarbage();
     const before = process.memoryUsage().heapTotal;
@@ -48,7 +56,8 @@ describe("a build's memory", () => {
   });
 
   it('is a build-only Vite hook of the post buildApp order that collects garbage', async () => {
-    const plugin = collectGarbageBeforePages();
+    // Collecting whatever the heap holds, as a large garden's build does (LARGE_HEAP).
+    const plugin = collectGarbageBeforePages(0);
     // Only in builds, and in Vite's `post` buildApp order, which Vite and Astro run after Astro's
     // builder has built every environment and before Astro's own post hook generates the pages.
     expect(plugin.apply).toBe('build');
