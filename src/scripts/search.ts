@@ -34,6 +34,7 @@ const words = JSON.parse(root.dataset.words!) as {
   searching: string;
   results: Record<string, string>;
   none: string;
+  failed: string;
   tended: string;
   states: Record<string, string>;
 };
@@ -42,8 +43,12 @@ const numbers = new Intl.NumberFormat(words.locale);
 const iconUrl = (state: string) => root.dataset.icon!.replace('STATE', state);
 
 let loading: Promise<Pagefind> | undefined;
+let tries = 0;
 function pagefind(): Promise<Pagefind> {
-  loading ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (pf) => {
+  if (loading) return loading;
+  // A module that failed to load stays failed at its address: a later try asks at another.
+  const address = `${bundle}pagefind.js${tries++ ? `?try=${tries}` : ''}`;
+  loading = (import(/* @vite-ignore */ address) as Promise<Pagefind>).then(async (pf) => {
     // No worker: it would be a second copy of the search code to download.
     await pf.options({ baseUrl: root.dataset.base, basePath: bundle, noWorker: true, excerptLength: 24 });
     return pf;
@@ -133,16 +138,24 @@ async function search(query: string) {
     return;
   }
   summary.textContent = fill(words.searching, { query: quote(q) });
-  const pf = await pagefind();
-  const chosen = filters();
-  const response = await pf.search(q, { filters: chosen });
-  if (mine !== run || !response) return;
-  let results = response.results;
+  delete summary.dataset.failed;
+  let results: PagefindResult[];
+  let firstPage: Awaited<ReturnType<PagefindResult['data']>>[];
+  try {
+    const response = await (await pagefind()).search(q, { filters: filters() });
+    if (mine !== run || !response) return;
+    results = response.results;
+    // The first page's fragments are fetched to show them anyway, so checking them costs no bytes.
+    firstPage = await Promise.all(results.slice(0, PAGE).map((r) => r.data()));
+  } catch {
+    // Offline, or the site changed under an open page: say so rather than search forever, and load
+    // Pagefind afresh at the visitor's next search.
+    if (mine === run) failed();
+    return;
+  }
+  if (mine !== run) return;
   // Pagefind backtracks a word it has not indexed to a shorter one, for every result alike: if none
   // of the first page's results holds the query's words, no note does, and it finds nothing.
-  // (The first page's fragments are fetched to show them anyway: the check costs no bytes.)
-  const firstPage = await Promise.all(results.slice(0, PAGE).map((r) => r.data()));
-  if (mine !== run) return;
   if (firstPage.length && !firstPage.some((d) => genuine(q, { content: d.content, locations: d.locations, title: d.meta.title }))) results = [];
   pending = results.slice(PAGE);
   list.replaceChildren(...(results.length ? firstPage.map(item) : []));
@@ -150,6 +163,15 @@ async function search(query: string) {
   const n = results.length;
   const counted = words.results[plurals.select(n)] ?? words.results.other!;
   summary.textContent = n ? fill(counted, { count: numbers.format(n), query: quote(q) }) : fill(words.none, { query: quote(q) });
+}
+
+function failed() {
+  loading = undefined;
+  pending = [];
+  list.replaceChildren();
+  more.hidden = true;
+  summary.dataset.failed = '';
+  summary.textContent = words.failed;
 }
 
 let timer: number | undefined;

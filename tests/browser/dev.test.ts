@@ -104,21 +104,30 @@ async function goto(url: string) {
 /** Whether an error is the page being reloaded under the test's feet (see `goto`). */
 const reloaded = (error: unknown) => /ERR_ABORTED|interrupted by another navigation|navigating|Execution context was destroyed|Target closed/.test(String(error));
 
-/** Searches as a visitor does, by opening /search/?q=…; the titles of the results once Pagefind has answered. */
+/**
+ * Searches as a visitor does, by opening /search/?q=…; the titles of the results once Pagefind has
+ * answered. A search the page says failed (the index changed under it) is made again, as a visitor
+ * would; one that never answers fails with what the page and the server last said.
+ */
 async function search(query: string): Promise<string[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       await goto(`/search/?q=${encodeURIComponent(query)}`);
-      await page.waitForFunction((q) => {
-        const text = document.querySelector('#search-summary')?.textContent ?? '';
+      const answer = await page.waitForFunction((q) => {
+        const summary = document.querySelector('#search-summary');
+        if (summary?.hasAttribute('data-failed')) return 'failed';
+        const text = summary?.textContent ?? '';
         if (!text.includes(q) || /searching/i.test(text)) return false;
         const said = /^\s*(\d+) result/.exec(text)?.[1];
         // The search page shows five results at a time.
-        return document.querySelectorAll('.pf-result-link').length === (said ? Math.min(Number(said), 5) : 0);
+        return document.querySelectorAll('.pf-result-link').length === (said ? Math.min(Number(said), 5) : 0) && 'answered';
       }, query, { timeout: 20_000 });
-      return await page.locator('.pf-result-link').allTextContents();
+      if ((await answer.jsonValue()) === 'answered') return await page.locator('.pf-result-link').allTextContents();
+      if (attempt >= 5) throw new Error(`the search page failed to search for "${query}" ${attempt} times`);
     } catch (error) {
-      if (attempt >= 5 || !reloaded(error)) throw error;
+      if (attempt < 5 && reloaded(error)) continue;
+      const summary = await page.locator('#search-summary').textContent({ timeout: 1000 }).catch(() => '(no summary)');
+      throw new Error(`searching for "${query}": ${String(error)}\nthe page's summary: ${summary}\nthe server's last lines:\n${server.output().slice(-2000)}`, { cause: error });
     }
   }
 }

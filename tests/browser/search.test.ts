@@ -60,6 +60,21 @@ describe('search, as a visitor uses it', () => {
     expect(await p.locator('#search-summary').textContent()).toMatch(/no results/i);
   });
 
+  it('says so when Pagefind cannot load, instead of searching forever, and loads it again at the next search', async () => {
+    page = await garden.browser.newPage();
+    let asked = 0;
+    await page.route('**/pagefind/pagefind.js*', (route) => (asked++ === 0 ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(`${garden.server.url}/search/?q=fiddlehead`);
+    await page.locator('#search-summary[data-failed]').waitFor();
+    expect(await page.locator('#search-summary').textContent()).toBe('Search could not load. Try again in a moment.');
+    expect(await resultTitles(page)).toEqual([]);
+    await page.locator('#search-q').press('Enter');
+    await settled(page, 'fiddlehead');
+    expect(await resultTitles(page)).toEqual(['Ferns']);
+    expect(await page.locator('#search-summary').getAttribute('data-failed')).toBeNull();
+    expect(asked).toBe(2);
+  });
+
   it('finds a note by a CJK word', async () => {
     const p = await open('/search/');
     await search(p, '苔');

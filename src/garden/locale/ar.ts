@@ -221,6 +221,7 @@ export const ar: Catalogue = {
       other: '{count} نتيجة للبحث عن {query}',
     },
     none: 'لا نتائج للبحث عن {query}',
+    failed: 'تعذّر تحميل البحث. حاول مرة أخرى بعد قليل.',
   },
   notFound: {
     title: 'الصفحة غير موجودة',

@@ -179,6 +179,8 @@ export interface Catalogue {
     results: Plural;
     /** "No results for {query}" */
     none: string;
+    /** When Pagefind could not be loaded or could not answer: "Search could not load. Try again in a moment." */
+    failed: string;
   };
   notFound: {
     title: string;

@@ -143,6 +143,7 @@ export const de: Catalogue = {
     searching: 'Suche nach {query}…',
     results: { one: '{count} Ergebnis für {query}', other: '{count} Ergebnisse für {query}' },
     none: 'Keine Ergebnisse für {query}',
+    failed: 'Die Suche konnte nicht geladen werden. Bitte versuchen Sie es gleich noch einmal.',
   },
   notFound: {
     title: 'Nicht gefunden',

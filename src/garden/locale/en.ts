@@ -137,6 +137,7 @@ export const en: Catalogue = {
     searching: 'Searching for {query}…',
     results: { one: '{count} result for {query}', other: '{count} results for {query}' },
     none: 'No results for {query}',
+    failed: 'Search could not load. Try again in a moment.',
   },
   notFound: {
     title: 'Not found',

@@ -149,6 +149,7 @@ export const es: Catalogue = {
     searching: 'Buscando {query}…',
     results: { one: '{count} resultado para {query}', many: '{count} de resultados para {query}', other: '{count} resultados para {query}' },
     none: 'Sin resultados para {query}',
+    failed: 'No se pudo cargar la búsqueda. Inténtalo de nuevo en un momento.',
   },
   notFound: {
     title: 'Página no encontrada',

@@ -149,6 +149,7 @@ export const fr: Catalogue = {
     searching: 'Recherche de {query}…',
     results: { one: '{count} résultat pour {query}', many: '{count} résultats pour {query}', other: '{count} résultats pour {query}' },
     none: 'Aucun résultat pour {query}',
+    failed: 'La recherche n’a pas pu se charger. Réessayez dans un instant.',
   },
   notFound: {
     title: 'Page introuvable',

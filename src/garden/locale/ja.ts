@@ -137,6 +137,7 @@ export const ja: Catalogue = {
     searching: '{query}を検索中…',
     results: { other: '{query}の検索結果：{count}件' },
     none: '{query}に一致する結果はありません',
+    failed: '検索を読み込めませんでした。しばらくしてからもう一度お試しください。',
   },
   notFound: {
     title: 'ページが見つかりません',

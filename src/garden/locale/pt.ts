@@ -149,6 +149,7 @@ export const pt: Catalogue = {
     searching: 'Pesquisando {query}…',
     results: { one: '{count} resultado para {query}', many: '{count} de resultados para {query}', other: '{count} resultados para {query}' },
     none: 'Nenhum resultado para {query}',
+    failed: 'Não foi possível carregar a pesquisa. Tente de novo em instantes.',
   },
   notFound: {
     title: 'Página não encontrada',

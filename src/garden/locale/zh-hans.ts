@@ -137,6 +137,7 @@ export const zhHans: Catalogue = {
     searching: '正在搜索{query}…',
     results: { other: '找到{count}条与{query}相关的结果' },
     none: '没有与{query}相关的结果',
+    failed: '无法加载搜索。请稍后再试。',
   },
   notFound: {
     title: '找不到页面',
