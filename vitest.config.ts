@@ -1,11 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 /*
- * Three test files at a time on CI's two cores: a file spends much of its time waiting on a
- * browser or a server, and one `astro build` keeps about one and a half cores busy, so a third
- * file fills what two leave idle (figures: docs/performance.md, "The test suite"). Each build has
- * its own out, cache and working folders (tests/helpers/build.ts); builds that several files only
- * read are made once a run (tests/helpers/shared-builds.ts). Tests that hold the dev server to a
+ * Three test files at a time on CI's two cores, rather than one: a file waits on a browser or a
+ * server for much of its time, and one `astro build` keeps about one and a half cores busy, so
+ * side by side they fill the machine (figures: docs/performance.md, History). Each build has its
+ * own out, cache and working folders (tests/helpers/build.ts); builds that several files only read
+ * are made once a run (tests/helpers/shared-builds.ts). Tests that hold the dev server to a
  * deadline in wall-clock time ("within 2 s of the edit") run afterwards, alone, on an otherwise
  * idle machine.
  */
