@@ -3,13 +3,14 @@ import vm from 'node:vm';
 import type { Plugin } from 'vite';
 
 /**
- * Collects the process's garbage once, now, if the heap holds at least `above` bytes; whether it did. A build's memory peaks twice, each time just before
- * V8 would have collected on its own: while Vite bundles the pages, which starts right after the
- * garden was read and synced into Astro's store (the heap then holds ~500 MB of garbage from reading
- * the bench's 10,000 notes), and a few seconds into generating the pages, the heap having grown
- * from the garbage bundling left. V8 collects only after growing the heap further, and the process
- * does not give those pages back. Collected before bundling and again right after it, the space is
- * reused instead and both peaks are lower.
+ * Collects the process's garbage once, now, if the heap holds at least `above` bytes; whether it
+ * did. A build's memory peaks twice, each time just before V8 would have collected on its own:
+ * while Vite bundles the pages, which starts right after the garden was read and synced into
+ * Astro's store (the heap then holds ~500 MB of garbage from reading the bench's 10,000 notes), and
+ * a few seconds into generating the pages, the heap having grown from the garbage bundling left. V8
+ * collects only after growing the heap further, and the process does not give those pages back.
+ * Collected before bundling and again right after it, the space is reused instead and both peaks
+ * are lower.
  *
  * The collection is the one V8 makes when memory runs out (the `last-resort` flavour of its gc
  * extension): it also compacts the heap and gives the freed pages back, where a plain `gc()` keeps

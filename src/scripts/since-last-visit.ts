@@ -60,7 +60,6 @@ async function recordThisView(storage: Storage, key: string, recentUrl: string):
   return notes && startVisit(record, notes, now);
 }
 
-
 const badgeText = (mark: Mark, words: SinceWords) => (mark.kind === 'new' ? words.newBadge : words.tendedBadge);
 
 function badge(text: string): HTMLElement {
